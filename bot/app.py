@@ -1,0 +1,174 @@
+"""Composition root: engine → session factory → Bot → Dispatcher → polling or webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings, require_token
+from bot.i18n import Translations, Translator
+from bot.services.registry import ServiceSettings
+from handlers import create_root_router
+from handlers.fsm_storage import DatabaseFsmStorage
+from handlers.middlewares import DbSessionMiddleware, I18nMiddleware
+from storage.db import create_engine, create_session_factory
+from storage.migrate import upgrade
+
+logger = logging.getLogger(__name__)
+
+PRIVATE_COMMANDS = ("start", "help", "cancel")
+GROUP_COMMANDS = ("help",)
+
+
+def service_settings(settings: Settings) -> ServiceSettings:
+    return ServiceSettings(
+        admin_ids=tuple(settings.bot.admins),
+        invite_ttl=timedelta(hours=settings.bot.invite_ttl_hours),
+        default_timezone=settings.bot.default_timezone,
+    )
+
+
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    if session is None:
+        api_url = settings.telegram.api_url
+        session = (
+            AiohttpSession(api=TelegramAPIServer.from_base(api_url))
+            if api_url
+            else AiohttpSession()
+        )
+    return Bot(
+        require_token(settings),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def create_dispatcher(
+    *,
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: ServiceSettings,
+    translations: Translations,
+    clock: Clock,
+    fsm_storage: BaseStorage | None = None,
+) -> Dispatcher:
+    """The one Dispatcher factory: the bot process and the tests both use it."""
+    dispatcher = Dispatcher(
+        storage=fsm_storage or DatabaseFsmStorage(session_factory, clock),
+        translations=translations,
+        clock=clock,
+    )
+    dispatcher.update.outer_middleware(I18nMiddleware(translations))
+    dispatcher.update.outer_middleware(DbSessionMiddleware(session_factory, clock, settings))
+    dispatcher.include_router(create_root_router())
+    return dispatcher
+
+
+def _commands(t: Translator, names: tuple[str, ...]) -> list[BotCommand]:
+    return [BotCommand(command=name, description=t(f"cmd-{name}")) for name in names]
+
+
+async def set_commands(bot: Bot, translations: Translations) -> None:
+    """The command menu in Russian (the default) and English."""
+    for locale in translations.locales:
+        t = translations.get(locale)
+        language = None if locale == "ru" else locale
+        await bot.set_my_commands(
+            _commands(t, PRIVATE_COMMANDS),
+            scope=BotCommandScopeAllPrivateChats(),
+            language_code=language,
+        )
+        await bot.set_my_commands(
+            _commands(t, GROUP_COMMANDS),
+            scope=BotCommandScopeAllGroupChats(),
+            language_code=language,
+        )
+
+
+@dataclass
+class Application:
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    bot: Bot
+    dispatcher: Dispatcher
+    translations: Translations
+
+
+async def build_application(settings: Settings, clock: Clock | None = None) -> Application:
+    clock = clock or SystemClock()
+    engine = create_engine(settings.database.url, echo=settings.database.echo)
+    if settings.database.upgrade_on_start:
+        await upgrade(engine)
+    session_factory = create_session_factory(engine)
+    translations = Translations(default_locale=settings.bot.default_locale)
+    bot = create_bot(settings)
+    dispatcher = create_dispatcher(
+        session_factory=session_factory,
+        settings=service_settings(settings),
+        translations=translations,
+        clock=clock,
+    )
+    return Application(settings, engine, session_factory, bot, dispatcher, translations)
+
+
+async def run(settings: Settings) -> None:
+    app = await build_application(settings)
+    try:
+        me = await app.bot.get_me()
+        logger.info("Starting as @%s (id %s), mode %s", me.username, me.id, settings.telegram.mode)
+        await set_commands(app.bot, app.translations)
+        if settings.telegram.mode == "webhook":
+            await _run_webhook(app)
+        else:
+            await app.bot.delete_webhook(drop_pending_updates=False)
+            await app.dispatcher.start_polling(
+                app.bot,
+                polling_timeout=settings.telegram.polling_timeout,
+                allowed_updates=app.dispatcher.resolve_used_update_types(),
+                handle_signals=True,
+                close_bot_session=False,
+            )
+    finally:
+        await app.bot.session.close()
+        await app.engine.dispose()
+        logger.info("Stopped")
+
+
+async def _run_webhook(app: Application) -> None:
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+    from aiohttp import web
+
+    hook = app.settings.telegram.webhook
+    secret = hook.secret_token.get_secret_value() if hook.secret_token else None
+    web_app = web.Application()
+    SimpleRequestHandler(app.dispatcher, app.bot, secret_token=secret).register(web_app, hook.path)
+    setup_application(web_app, app.dispatcher, bot=app.bot)
+    await app.bot.set_webhook(
+        hook.url.rstrip("/") + hook.path,
+        secret_token=secret,
+        allowed_updates=app.dispatcher.resolve_used_update_types(),
+    )
+    runner = web.AppRunner(web_app)
+    await runner.setup()
+    await web.TCPSite(runner, hook.host, hook.port).start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    logger.info("Webhook server listening on %s:%s%s", hook.host, hook.port, hook.path)
+    await stop.wait()
+    await runner.cleanup()

@@ -1,0 +1,147 @@
+"""The `workplan` command: run the bot, upgrade the database, create invites."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+
+from bot.config import ConfigError, Settings, load_settings, require_token
+from bot.i18n import default_translations
+from bot.logs import setup_logging
+
+EXIT_CONFIG = 2
+
+
+def _t(message_id: str, /, **args: object) -> str:
+    # Console output is plain text: strip the bold markup the chat messages use.
+    text = default_translations().get("ru")(message_id, **args)
+    return text.replace("<b>", "").replace("</b>", "")
+
+
+def _fail(message: str, code: int = EXIT_CONFIG) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def _config_error_line(error: ConfigError) -> str:
+    if error.key == "telegram.token":
+        return _t("cli-no-token")
+    return _t("cli-config-error", key=error.key, problem=error.problem)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workplan",
+        description="Workplan Bot («План работы»): execution control of cluster work plans.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands.add_parser("run", help="run the bot (polling or webhook, as configured)")
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="bring the schema up to date (alembic upgrade head)")
+    db_commands.add_parser("current", help="print the schema revision")
+
+    invite = commands.add_parser("invite", help="print a one-time invite deep link")
+    invite.add_argument("--role", choices=["admin"], required=True, help="what the link grants")
+    invite.add_argument("--ttl-hours", type=int, default=None, help="validity (default: config)")
+    invite.add_argument("--uses", type=int, default=1, help="how many people may use it")
+    invite.add_argument(
+        "--bot-username", default=None, help="skip asking Telegram (getMe) for the bot's username"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        setup_logging(settings)
+        if args.command == "run":
+            require_token(settings)
+            from bot.app import run
+
+            asyncio.run(run(settings))
+            return 0
+        if args.command == "db":
+            return asyncio.run(_db(settings, args.db_command))
+        if args.command == "invite":
+            return asyncio.run(_invite(settings, args))
+    except ConfigError as error:
+        return _fail(_config_error_line(error))
+    except KeyboardInterrupt:
+        return 130
+    return _fail(_t("cli-unknown-command"))
+
+
+async def _db(settings: Settings, action: str) -> int:
+    from storage.db import create_engine
+    from storage.migrate import current_revision, head_revision, upgrade
+
+    engine = create_engine(settings.database.url)
+    try:
+        if action == "upgrade":
+            await upgrade(engine)
+        revision = await current_revision(engine)
+    finally:
+        await engine.dispose()
+    print(_t("cli-db-revision", revision=revision or "—", head=head_revision() or "—"))
+    return 0
+
+
+async def _bot_username(settings: Settings) -> str:
+    from aiogram.exceptions import TelegramAPIError
+
+    from bot.app import create_bot
+
+    bot = create_bot(settings)
+    try:
+        me = await bot.get_me()
+    except TelegramAPIError as error:
+        raise ConfigError("telegram.token", str(error)) from None
+    finally:
+        await bot.session.close()
+    return me.username or ""
+
+
+async def _invite(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.clock import SystemClock
+    from bot.services.invites import InviteService, deep_link
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade
+    from storage.models import InviteRole
+    from storage.uow import Storage
+
+    username = args.bot_username or await _bot_username(settings)
+    hours = args.ttl_hours or settings.bot.invite_ttl_hours
+    if hours < 1 or args.uses < 1:
+        return _fail(_t("cli-invite-bad-numbers"))
+    engine = create_engine(settings.database.url)
+    try:
+        await upgrade(engine)
+        async with create_session_factory(engine)() as session:
+            created = await InviteService(Storage(session), SystemClock()).create(
+                InviteRole(args.role), ttl=timedelta(hours=hours), max_uses=args.uses
+            )
+    finally:
+        await engine.dispose()
+    print(deep_link(username, created.token))
+    print(
+        _t(
+            "cli-invite-note",
+            hours=hours,
+            uses=args.uses,
+            expires=created.invite.expires_at.strftime("%d.%m.%Y %H:%M"),
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    logging.basicConfig()
+    sys.exit(main())

@@ -1,0 +1,14 @@
+## Console messages of the `workplan` command
+
+cli-no-token = The bot token is not set: get one from @BotFather in Telegram (/newbot) and pass it in the WORKPLAN_TELEGRAM__TOKEN (or BOT_TOKEN) environment variable.
+cli-config-error = Setting "{ $key }" is wrong: { $problem }. Fix config.toml or the WORKPLAN_… environment variable.
+cli-unknown-command = Unknown command. See: workplan --help
+cli-db-revision = Database schema revision: { $revision } (latest: { $head }).
+cli-invite-bad-numbers = Validity and number of uses must be positive.
+cli-invite-note = The link is valid for { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} (until { $expires }, UTC), { $uses ->
+    [one] for { $uses } person
+   *[other] for { $uses } people
+}. Open it in Telegram.

@@ -1,0 +1,15 @@
+## Console messages of the `workplan` command
+
+cli-no-token = Не задан токен бота: получите его у @BotFather в Telegram (команда /newbot) и передайте в переменной окружения WORKPLAN_TELEGRAM__TOKEN (или BOT_TOKEN).
+cli-config-error = Ошибка в настройке «{ $key }»: { $problem }. Исправьте config.toml или переменную окружения WORKPLAN_…
+cli-unknown-command = Неизвестная команда. Список команд: workplan --help
+cli-db-revision = Версия схемы базы данных: { $revision } (последняя: { $head }).
+cli-invite-bad-numbers = Срок действия и число использований должны быть положительными.
+cli-invite-note = Ссылка действует { $hours ->
+    [one] { $hours } час
+    [few] { $hours } часа
+   *[many] { $hours } часов
+} (до { $expires }, UTC), { $uses ->
+    [one] для { $uses } человека
+   *[other] для { $uses } человек
+}. Откройте её в Telegram.

@@ -1,0 +1,46 @@
+"""Builds the services bound to one Storage (one session): used per update and per job."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.clock import Clock
+from bot.services.invites import InviteService
+from bot.services.onboarding import OnboardingService
+from bot.services.people import PeopleService
+from storage.uow import Storage
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSettings:
+    admin_ids: Collection[int] = ()
+    invite_ttl: timedelta = timedelta(hours=72)
+    default_timezone: str = "Europe/Moscow"
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    storage: Storage
+    people: PeopleService
+    invites: InviteService
+    onboarding: OnboardingService
+
+    def as_handler_data(self) -> dict[str, object]:
+        return {
+            "people": self.people,
+            "invites": self.invites,
+            "onboarding": self.onboarding,
+        }
+
+
+def build_services(storage: Storage, clock: Clock, settings: ServiceSettings) -> Services:
+    people = PeopleService(storage, clock, settings.admin_ids)
+    invites = InviteService(storage, clock)
+    return Services(
+        storage=storage,
+        people=people,
+        invites=invites,
+        onboarding=OnboardingService(storage, clock, people, invites),
+    )

@@ -1,0 +1,116 @@
+"""Shared fixtures: a real migrated database (SQLite in tmp_path, or PostgreSQL), clock, i18n.
+
+Set WORKPLAN_TEST_DATABASE_URL to a PostgreSQL URL (e.g. postgresql+asyncpg://postgres@127.0.0.1/test)
+to run the same suite on PostgreSQL: a fresh database is created for the run and dropped after it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.i18n import Translations
+from storage.db import create_engine, create_session_factory
+from storage.migrate import upgrade
+from storage.models import Base
+from storage.uow import Storage
+from tests.fakes import FixedClock
+
+PG_ENV = "WORKPLAN_TEST_DATABASE_URL"
+
+
+def _run(coro: object) -> None:
+    asyncio.run(coro)  # type: ignore[arg-type]
+
+
+async def _admin_execute(url: str, statement: str) -> None:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+async def _migrate(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated database made once per run: a SQLite file to copy, or a PostgreSQL database."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        path = tmp_path_factory.mktemp("template") / "template.db"
+        _run(_migrate(f"sqlite+aiosqlite:///{path}"))
+        yield str(path)
+        return
+    name = f"workplan_test_{uuid.uuid4().hex[:10]}"
+    admin_url = base
+    _run(_admin_execute(admin_url, f'CREATE DATABASE "{name}"'))
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    try:
+        _run(_migrate(url))
+        yield url
+    finally:
+        _run(_admin_execute(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def database_url(migrated_template: str, tmp_path: Path) -> Iterator[str]:
+    """A migrated, empty database for one test."""
+    if not os.environ.get(PG_ENV):
+        path = tmp_path / "workplan.db"
+        shutil.copyfile(migrated_template, path)
+        yield f"sqlite+aiosqlite:///{path}"
+        return
+    yield migrated_template
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    _run(_admin_execute(migrated_template, f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_session_factory(engine)
+
+
+@pytest.fixture
+async def storage(session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[Storage]:
+    async with session_factory() as session:
+        yield Storage(session)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture(scope="session")
+def translations() -> Translations:
+    return Translations()
+
+
+@pytest.fixture
+def on_postgres() -> bool:
+    return bool(os.environ.get(PG_ENV))

@@ -1,0 +1,81 @@
+"""Catalogues: both languages complete, every key the code uses exists, plurals, escaping."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import Html, Translations
+
+ROOT = Path(__file__).resolve().parent.parent
+# t("key" …) / t(f"prefix-{…}") / a "key" in *_KEYS tables — literal keys only are checked here.
+KEY_USE = re.compile(
+    r'\b_?t\(\s*"([a-z0-9-]+)"'
+    r'|(?:Error|Invalid|Denied|NotFound|Rejected)\(\s*"([a-z0-9-]+)"'
+    r'|\bkey = "([a-z0-9-]+)"'
+)
+
+
+def _used_keys() -> set[str]:
+    keys: set[str] = set()
+    for folder in ("bot", "handlers"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for match in KEY_USE.finditer(path.read_text(encoding="utf-8")):
+                keys.update(group for group in match.groups() if group)
+    return keys
+
+
+def test_russian_and_english_catalogues_have_the_same_messages(translations: Translations) -> None:
+    ru = set(translations.message_ids("ru"))
+    en = set(translations.message_ids("en"))
+    assert ru, "no Russian messages found"
+    assert ru - en == set(), "missing in English"
+    assert en - ru == set(), "missing in Russian"
+
+
+def test_every_message_key_used_in_the_code_exists(translations: Translations) -> None:
+    used = _used_keys()
+    assert "start-welcome-new" in used  # the scan itself works
+    missing = {key for key in used if not translations.get("ru").has(key)}
+    assert missing == set()
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "1 час"),
+        (2, "2 часа"),
+        (5, "5 часов"),
+        (11, "11 часов"),
+        (21, "21 час"),
+        (24, "24 часа"),
+    ],
+)
+def test_russian_plural_forms_follow_the_number(
+    translations: Translations, count: int, expected: str
+) -> None:
+    text = translations.get("ru")("cli-invite-note", hours=count, uses=1, expires="01.05.2022")
+    assert text.startswith(f"Ссылка действует {expected} ")
+
+
+def test_user_text_is_escaped_but_html_fragments_are_kept(translations: Translations) -> None:
+    t = translations.get("ru")
+    assert "&lt;script&gt;" in t("start-welcome-new", name="<script>")
+    assert "— <b>x</b>" in t("start-membership-line", cluster="A&B", role=Html("<b>x</b>"))
+    assert "A&amp;B" in t("start-membership-line", cluster="A&B", role="r")
+
+
+@pytest.mark.parametrize(
+    ("language_code", "locale"),
+    [("ru", "ru"), ("en", "en"), ("en-GB", "en"), ("uk", "ru"), (None, "ru"), ("de", "ru")],
+)
+def test_the_language_is_chosen_from_telegram_settings(
+    translations: Translations, language_code: str | None, locale: str
+) -> None:
+    assert translations.locale_for(language_code) == locale
+
+
+def test_a_missing_key_falls_back_to_the_key_itself(translations: Translations) -> None:
+    assert translations.get("en")("no-such-message") == "no-such-message"
