@@ -39,6 +39,7 @@ def service_settings(settings: Settings) -> ServiceSettings:
         admin_ids=tuple(settings.bot.admins),
         invite_ttl=timedelta(hours=settings.bot.invite_ttl_hours),
         default_timezone=settings.bot.default_timezone,
+        max_upload_bytes=settings.bot.max_upload_mb * 1024 * 1024,
     )
 
 

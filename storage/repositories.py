@@ -10,13 +10,19 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
+    Assignment,
     AuditEntry,
     Cluster,
     FsmRecord,
     Invite,
     InviteUse,
+    Item,
     Membership,
     Person,
+    PlanDocument,
+    PlanRole,
+    Report,
+    Section,
 )
 
 
@@ -62,6 +68,16 @@ class ClusterRepository(_Repository):
 
 
 class MembershipRepository(_Repository):
+    async def active(self, cluster_id: int, person_id: int) -> Membership | None:
+        result = await self.session.execute(
+            select(Membership).where(
+                Membership.cluster_id == cluster_id,
+                Membership.person_id == person_id,
+                Membership.removed_at.is_(None),
+            )
+        )
+        return result.scalar_one_or_none()
+
     async def active_of_person(self, person_id: int) -> Sequence[Membership]:
         result = await self.session.execute(
             select(Membership)
@@ -132,4 +148,72 @@ class FsmRepository(_Repository):
         for name, value in values.items():
             setattr(record, name, value)
         record.updated_at = now
+        await self.session.flush()
+
+
+class PlanRepository(_Repository):
+    """Plan documents, sections, items, occurrences and the cluster's plan roles."""
+
+    async def documents_of_cluster(self, cluster_id: int) -> Sequence[PlanDocument]:
+        result = await self.session.execute(
+            select(PlanDocument)
+            .where(PlanDocument.cluster_id == cluster_id)
+            .order_by(PlanDocument.imported_at.desc(), PlanDocument.id.desc())
+        )
+        return result.scalars().all()
+
+    async def document(self, document_id: int) -> PlanDocument | None:
+        return await self.session.get(PlanDocument, document_id)
+
+    async def items_of_document(self, document_id: int) -> Sequence[Item]:
+        result = await self.session.execute(
+            select(Item).where(Item.document_id == document_id).order_by(Item.position, Item.id)
+        )
+        return result.scalars().all()
+
+    async def items_of_cluster(self, cluster_id: int) -> Sequence[Item]:
+        result = await self.session.execute(
+            select(Item)
+            .where(Item.cluster_id == cluster_id)
+            .order_by(Item.document_id, Item.position)
+        )
+        return result.scalars().all()
+
+    async def sections_of_document(self, document_id: int) -> Sequence[Section]:
+        result = await self.session.execute(
+            select(Section).where(Section.document_id == document_id).order_by(Section.position)
+        )
+        return result.scalars().all()
+
+    async def plan_roles_of_cluster(self, cluster_id: int) -> Sequence[PlanRole]:
+        result = await self.session.execute(
+            select(PlanRole).where(PlanRole.cluster_id == cluster_id).order_by(PlanRole.name)
+        )
+        return result.scalars().all()
+
+    async def item(self, item_id: int) -> Item | None:
+        return await self.session.get(Item, item_id)
+
+    async def reported_occurrence_ids(self, occurrence_ids: Sequence[int]) -> set[int]:
+        """Occurrences that have at least one report: their history must never be deleted."""
+        if not occurrence_ids:
+            return set()
+        result = await self.session.execute(
+            select(Assignment.occurrence_id)
+            .join(Report, Report.assignment_id == Assignment.id)
+            .where(Assignment.occurrence_id.in_(occurrence_ids))
+            .distinct()
+        )
+        return set(result.scalars().all())
+
+    def add(self, obj: Any) -> None:
+        self.session.add(obj)
+
+    def add_all(self, objects: Sequence[Any]) -> None:
+        self.session.add_all(objects)
+
+    async def delete(self, obj: Any) -> None:
+        await self.session.delete(obj)
+
+    async def flush(self) -> None:
         await self.session.flush()

@@ -11,6 +11,7 @@ from storage.repositories import (
     InviteRepository,
     MembershipRepository,
     PersonRepository,
+    PlanRepository,
 )
 
 
@@ -23,6 +24,7 @@ class Storage:
         self.invites = InviteRepository(session)
         self.audit = AuditRepository(session)
         self.fsm = FsmRepository(session)
+        self.plans = PlanRepository(session)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -14,15 +14,20 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from aiogram import Bot, Dispatcher
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.app import create_bot, create_dispatcher
+from bot.config import Settings
 from bot.i18n import Translations
+from bot.services.registry import ServiceSettings
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 from storage.models import Base
 from storage.uow import Storage
+from tests.fake_telegram import FakeTelegram, RecordingSession
 from tests.fakes import FixedClock
 
 PG_ENV = "WORKPLAN_TEST_DATABASE_URL"
@@ -114,3 +119,40 @@ def translations() -> Translations:
 @pytest.fixture
 def on_postgres() -> bool:
     return bool(os.environ.get(PG_ENV))
+
+
+# --- Telegram: the fake Bot API and a Dispatcher built by the application's own factory ---------
+
+ADMIN_TELEGRAM_ID = 900001
+
+
+@pytest.fixture
+def fake() -> FakeTelegram:
+    return FakeTelegram()
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
+    bot = create_bot(Settings(telegram={"token": fake.token}), session=RecordingSession(fake))
+    yield bot
+    await bot.session.close()
+
+
+@pytest.fixture
+def service_settings() -> ServiceSettings:
+    return ServiceSettings(admin_ids=(ADMIN_TELEGRAM_ID,))
+
+
+@pytest.fixture
+def dispatcher(
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FixedClock,
+    translations: Translations,
+    service_settings: ServiceSettings,
+) -> Dispatcher:
+    return create_dispatcher(
+        session_factory=session_factory,
+        settings=service_settings,
+        translations=translations,
+        clock=clock,
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.services.access import AccessService
 from bot.services.invites import InviteService
 from bot.services.onboarding import OnboardingService
 from bot.services.people import PeopleService
@@ -18,6 +19,7 @@ class ServiceSettings:
     admin_ids: Collection[int] = ()
     invite_ttl: timedelta = timedelta(hours=72)
     default_timezone: str = "Europe/Moscow"
+    max_upload_bytes: int = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,21 +28,25 @@ class Services:
     people: PeopleService
     invites: InviteService
     onboarding: OnboardingService
+    access: AccessService
 
     def as_handler_data(self) -> dict[str, object]:
         return {
             "people": self.people,
             "invites": self.invites,
             "onboarding": self.onboarding,
+            "access": self.access,
         }
 
 
 def build_services(storage: Storage, clock: Clock, settings: ServiceSettings) -> Services:
     people = PeopleService(storage, clock, settings.admin_ids)
     invites = InviteService(storage, clock)
+    access = AccessService(storage, people)
     return Services(
         storage=storage,
         people=people,
         invites=invites,
         onboarding=OnboardingService(storage, clock, people, invites),
+        access=access,
     )

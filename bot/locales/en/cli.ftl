@@ -12,3 +12,4 @@ cli-invite-note = The link is valid for { $hours ->
     [one] for { $uses } person
    *[other] for { $uses } people
 }. Open it in Telegram.
+cli-import-unreadable = Could not open { $path }: { $problem }

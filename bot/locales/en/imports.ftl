@@ -14,3 +14,112 @@ doc-unsupported-format = { $format ->
 doc-encoding = Could not detect the text encoding. Save the file as UTF-8 or Windows-1251 and send it again.
 doc-not-a-plan = The document has neither a plan table (with "activity", "executors", "deadline" columns) nor protocol decisions ("Решили: 1. … Срок: … Отв.: …"). It does not look like a work plan or a protocol — nothing was stored.
 doc-sheet-not-found = The workbook has no sheet "{ $name }".
+
+## Import dialog
+
+import-not-coordinator = Only a cluster coordinator (the council's chair or secretary) can import a plan. If that is you, ask the bot administrator for a coordinator invite.
+import-choose-cluster = Which cluster should the document go to?
+import-stale = This action is no longer current. Please send the file again.
+import-cancelled = Import cancelled, nothing was stored.
+import-button-go = ✅ Import
+import-button-cancel = Cancel
+import-preview-title = <b>Import preview</b>
+import-preview-cluster = Cluster: { $cluster }
+import-preview-document = { $kind }: { $title }
+import-preview-number-date = Number: { $number }, date: { $date }
+import-preview-period = Period: { $period }
+period-range = { $start } – { $end }
+period-none = not stated
+list-more = … and { $count } more
+doc-kind-plan = Work plan
+doc-kind-protocol = Protocol
+import-same-file = This file has already been imported into the cluster — nothing changes ({ $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}).
+import-reimport-of = This is a new edition of "{ $title }", already in the cluster. What changes:
+import-added = Added: { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+import-removed = Taken off control: { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+import-changed = Changed: { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+import-unchanged = Unchanged: { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+import-item-line = • { $number }. { $text }
+import-changed-line = • { $number }: { $fields }
+import-field-text = text
+import-field-executors = executors
+import-field-deadline = deadline
+import-field-result = result
+import-field-done = completion mark
+import-nothing-changes = The document has not changed — nothing was done.
+import-reports-kept = Executors' reports on every item are kept.
+import-section-line = • { $title } — { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+import-no-section = No section
+import-items-total = Found { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}{ $sections ->
+    [0] :
+    [one] in { $sections } section:
+   *[other] in { $sections } sections:
+}
+import-roles = Executors: { $names }
+import-done-count = Already marked done: { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+import-undated-line = • { $number } — "{ $phrase }" ({ $kind })
+import-undated = A date is needed ({ $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}) — you can set it right after the import:
+import-confirm-question = Import?
+import-done = Done: the plan is saved. Items added: { $added }, changed: { $changed }, taken off control: { $removed }.
+import-undated-after = { $count ->
+    [one] { $count } item has
+   *[other] { $count } items have
+} no date yet. Set the dates so the bot can remind about them.
+
+deadline-kind-date = date
+deadline-kind-month = month
+deadline-kind-range = period
+deadline-kind-quarter = quarter
+deadline-kind-half_year = half-year
+deadline-kind-recurring = recurring
+deadline-kind-continuous = throughout the period
+deadline-kind-unscheduled = by schedule
+deadline-kind-unrecognized = not recognised
+
+## Items without dates
+
+undated-none = Every item of the plan has a deadline.
+undated-title = <b>Items without a date</b> ({ $count }). Press an item number to set its date:
+undated-phrase = in the plan: "{ $phrase }"
+undated-button = 📅 Set dates ({ $count })
+undated-item-button = { $number }
+undated-ask-date = Item { $number }: { $text }
+    The plan says: "{ $phrase }".
+    Write the deadline as plans do, e.g. «до 15.05.2022», «март 2022», «II квартал» or «ежеквартально». /cancel to cancel.
+undated-date-set = The deadline of item { $number } is set: { $dates }.{ $left ->
+    [0] {""}
+   *[other] {" "}Still without a date: { $left }.
+}
+
+error-not-coordinator = Only a coordinator of this cluster can do this.
+error-not-registered = Please send me /start first.
+error-item-not-found = The plan item was not found — it may have been removed.
+error-item-closed = This item is already closed or taken off control.
+error-deadline-unreadable = Could not read the deadline "{ $text }". Write, for example, «до 15.05.2022», «март 2022», «II квартал 2022 года» or «ежеквартально».

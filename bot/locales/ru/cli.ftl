@@ -13,3 +13,4 @@ cli-invite-note = Ссылка действует { $hours ->
     [one] для { $uses } человека
    *[other] для { $uses } человек
 }. Откройте её в Telegram.
+cli-import-unreadable = Не удалось открыть файл { $path }: { $problem }

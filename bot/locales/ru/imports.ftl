@@ -14,3 +14,122 @@ doc-unsupported-format = { $format ->
 doc-encoding = Не удалось определить кодировку текста. Сохраните файл в UTF-8 или Windows-1251 и пришлите ещё раз.
 doc-not-a-plan = В документе не найдено ни таблицы плана (с графами «Наименование мероприятия», «Исполнители», «Срок»), ни решений протокола («Решили: 1. … Срок: … Отв.: …»). Похоже, это не план работы и не протокол — ничего не сохранено.
 doc-sheet-not-found = В книге нет листа «{ $name }».
+
+## Import dialog
+
+import-not-coordinator = Импортировать план может координатор кластера (председатель или секретарь координационного совета). Если это вы, попросите администратора бота прислать вам приглашение координатора.
+import-choose-cluster = В какой кластер импортировать документ?
+import-stale = Это действие уже неактуально. Пришлите файл ещё раз.
+import-cancelled = Импорт отменён, ничего не сохранено.
+import-button-go = ✅ Импортировать
+import-button-cancel = Отмена
+import-preview-title = <b>Предпросмотр импорта</b>
+import-preview-cluster = Кластер: { $cluster }
+import-preview-document = { $kind }: { $title }
+import-preview-number-date = Номер: { $number }, дата: { $date }
+import-preview-period = Период: { $period }
+period-range = { $start } – { $end }
+period-none = не указан
+list-more = … и ещё { $count }
+doc-kind-plan = План работы
+doc-kind-protocol = Протокол
+import-same-file = Этот файл уже импортирован в кластер — изменений нет ({ $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}).
+import-reimport-of = Это новая редакция документа «{ $title }», который уже есть в кластере. Что изменится:
+import-added = Добавится: { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}
+import-removed = Будет снято с контроля: { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}
+import-changed = Изменится: { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}
+import-unchanged = Без изменений: { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}
+import-item-line = • { $number }. { $text }
+import-changed-line = • { $number }: { $fields }
+import-field-text = текст
+import-field-executors = исполнители
+import-field-deadline = срок
+import-field-result = результат
+import-field-done = отметка о выполнении
+import-nothing-changes = Документ не изменился — ничего не сделано.
+import-reports-kept = Отчёты исполнителей по всем пунктам сохранятся.
+import-section-line = • { $title } — { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}
+import-no-section = Без раздела
+import-items-total = Найдено { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}{ $sections ->
+    [0] :
+    [one] в { $sections } разделе:
+   *[other] в { $sections } разделах:
+}
+import-roles = Исполнители: { $names }
+import-done-count = Уже отмечено выполненными: { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}
+import-undated-line = • { $number } — «{ $phrase }» ({ $kind })
+import-undated = Нужно указать дату ({ $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}) — это можно сделать сразу после импорта:
+import-confirm-question = Импортировать?
+import-done = Готово: план сохранён. Добавлено пунктов: { $added }, изменено: { $changed }, снято с контроля: { $removed }.
+import-undated-after = Без даты срока осталось { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[many] { $count } пунктов
+}. Укажите даты, чтобы бот напоминал о них.
+
+deadline-kind-date = дата
+deadline-kind-month = месяц
+deadline-kind-range = период
+deadline-kind-quarter = квартал
+deadline-kind-half_year = полугодие
+deadline-kind-recurring = регулярно
+deadline-kind-continuous = в течение периода
+deadline-kind-unscheduled = по графику
+deadline-kind-unrecognized = срок не распознан
+
+## Items without dates
+
+undated-none = У всех пунктов плана есть сроки.
+undated-title = <b>Пункты без даты срока</b> ({ $count }). Нажмите номер пункта, чтобы указать дату:
+undated-phrase = в плане: «{ $phrase }»
+undated-button = 📅 Указать сроки ({ $count })
+undated-item-button = { $number }
+undated-ask-date = Пункт { $number }: { $text }
+    В плане срок записан так: «{ $phrase }».
+    Напишите срок так, как пишут в плане: например, «до 15.05.2022», «март 2022», «II квартал» или «ежеквартально». /cancel — отменить.
+undated-date-set = Срок пункта { $number } установлен: { $dates }.{ $left ->
+    [0] {""}
+   *[other] {" "}Без даты осталось: { $left }.
+}
+
+error-not-coordinator = Это может сделать только координатор этого кластера.
+error-not-registered = Сначала отправьте мне /start.
+error-item-not-found = Пункт плана не найден — возможно, он уже удалён.
+error-item-closed = Этот пункт уже закрыт или снят с контроля.
+error-deadline-unreadable = Не удалось понять срок «{ $text }». Напишите, например: «до 15.05.2022», «март 2022», «II квартал 2022 года» или «ежеквартально».

@@ -1,0 +1,125 @@
+"""The real `workplan` process: `run` against the fake Bot API server on 127.0.0.1, and the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fake_telegram import FakeTelegram, FakeTelegramServer
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKPLAN = str(Path(sys.executable).with_name("workplan"))
+
+pytestmark = pytest.mark.process
+
+
+def _environment(**extra: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("WORKPLAN_") and key != "BOT_TOKEN"
+    }
+    env["WORKPLAN_CONFIG"] = str(ROOT / "config.toml")
+    env.update(extra)
+    return env
+
+
+async def _run_cli(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        WORKPLAN,
+        *args,
+        env=env,
+        cwd=cwd,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_help_lists_the_commands(tmp_path: Path) -> None:
+    code, out, _ = await _run_cli("--help", env=_environment(), cwd=tmp_path)
+    assert code == 0
+    for command in ("run", "db", "invite"):
+        assert command in out
+
+
+async def test_run_without_a_token_prints_one_clear_line_and_fails(tmp_path: Path) -> None:
+    code, out, err = await _run_cli("run", env=_environment(), cwd=tmp_path)
+    assert code != 0
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert "@BotFather" in lines[0]
+    assert "WORKPLAN_TELEGRAM__TOKEN" in lines[0]
+
+
+async def test_a_wrong_setting_names_its_key(tmp_path: Path) -> None:
+    env = _environment(WORKPLAN_TELEGRAM__TOKEN="1:x", WORKPLAN_TELEGRAM__MODE="pigeon")
+    code, _, err = await _run_cli("run", env=env, cwd=tmp_path)
+    assert code != 0
+    assert "telegram.mode" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+async def test_the_bot_process_answers_start_and_stops_cleanly_on_sigterm(
+    tmp_path: Path, database_url: str
+) -> None:
+    fake = FakeTelegram()
+    async with FakeTelegramServer(fake) as server:
+        env = _environment(
+            WORKPLAN_TELEGRAM__TOKEN=fake.token,
+            WORKPLAN_TELEGRAM__API_URL=server.url,
+            WORKPLAN_TELEGRAM__POLLING_TIMEOUT="1",
+            WORKPLAN_DATABASE__URL=database_url,
+        )
+        code, out, _ = await _run_cli("invite", "--role", "admin", env=env, cwd=tmp_path)
+        assert code == 0
+        link = out.strip()
+        assert link.startswith(f"https://t.me/{fake.bot_username}?start=")
+        token = link.rsplit("=", 1)[1]
+
+        process = await asyncio.create_subprocess_exec(
+            WORKPLAN,
+            "run",
+            env=env,
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            await fake.wait_for_call("getUpdates", timeout=30)
+            commands = fake.calls_of("setMyCommands")
+            assert {c.params.get("language_code") for c in commands} >= {None, "en"}
+
+            user = fake.user(5001, "Мария", "Иванова")
+            fake.send_text(user, "/start")
+            await fake.wait_for_call(
+                "sendMessage", lambda c: c.params.get("chat_id") == user.id, timeout=15
+            )
+            assert "Здравствуйте, <b>Мария Иванова</b>!" in fake.last_message_to(user.id).text
+
+            fake.send_text(user, f"/start {token}")
+            await fake.wait_for_call(
+                "sendMessage",
+                lambda c: (
+                    c.params.get("chat_id") == user.id and "администратор" in c.params["text"]
+                ),
+                timeout=15,
+            )
+        finally:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), timeout=20)
+        assert process.stdout is not None
+        log = (await process.stdout.read()).decode()
+    assert code == 0, log
+    assert "Traceback" not in log
+    assert fake.token not in log
+    assert fake.token.split(":", 1)[1] not in log
