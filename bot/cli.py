@@ -12,6 +12,7 @@ from datetime import timedelta
 from bot.config import ConfigError, Settings, load_settings, require_token
 from bot.i18n import default_translations
 from bot.logs import setup_logging
+from bot.render import render_parsed_text
 
 EXIT_CONFIG = 2
 
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument(
         "--bot-username", default=None, help="skip asking Telegram (getMe) for the bot's username"
     )
+    imp = commands.add_parser("import", help="read a plan or protocol file (DOCX, XLSX, text)")
+    imp.add_argument("file", help="the document to read")
+    imp.add_argument("--cluster", default=None, help="store it into this cluster (created if new)")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change, store nothing")
+    imp.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     return parser
 
 
@@ -71,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_db(settings, args.db_command))
         if args.command == "invite":
             return asyncio.run(_invite(settings, args))
+        if args.command == "import":
+            return asyncio.run(_import(settings, args))
     except ConfigError as error:
         return _fail(_config_error_line(error))
     except KeyboardInterrupt:
@@ -140,6 +148,86 @@ async def _invite(settings: Settings, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+async def _import(settings: Settings, args: argparse.Namespace) -> int:
+    import json
+    from datetime import datetime
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    from bot.clock import SystemClock
+    from bot.domain.jsonout import document_to_json
+    from bot.errors import DocumentRejected
+    from bot.services.imports import parse_upload, sha256
+    from bot.services.registry import build_services
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade
+    from storage.uow import Storage
+
+    path = Path(args.file)
+    try:
+        data = await asyncio.to_thread(path.read_bytes)
+    except OSError as error:
+        return _fail(_t("cli-import-unreadable", path=str(path), problem=error.strerror or ""))
+    max_bytes = settings.bot.max_upload_mb * 1024 * 1024
+    try:
+        today = datetime.now(ZoneInfo(settings.bot.default_timezone)).date()
+        parsed = parse_upload(data, path.name, max_bytes=max_bytes, reference=today)
+    except DocumentRejected as error:
+        return _fail(_t(error.key, **error.args_for_message))
+    if args.format == "json":
+        print(json.dumps(document_to_json(parsed), ensure_ascii=False, indent=2))
+    if args.cluster is None:
+        if args.format == "text":
+            print(_plain(render_parsed_text(parsed)))
+        return 0
+
+    from bot.app import service_settings
+    from bot.render import render_import_preview, render_import_result
+    from storage.models import Cluster
+
+    clock = SystemClock()
+    engine = create_engine(settings.database.url)
+    try:
+        await upgrade(engine)
+        async with create_session_factory(engine)() as session:
+            storage = Storage(session)
+            services = build_services(storage, clock, service_settings(settings))
+            cluster = await storage.clusters.by_name(args.cluster)
+            if cluster is None:
+                cluster = await storage.clusters.add(
+                    Cluster(
+                        name=args.cluster,
+                        region="",
+                        timezone=settings.bot.default_timezone,
+                        created_at=clock.now(),
+                    )
+                )
+            plan = await services.imports.plan(
+                cluster.id, parsed, source_hash=sha256(data), filename=path.name
+            )
+            t = default_translations().get("ru")
+            if args.dry_run:
+                await storage.rollback()
+                if args.format == "text":
+                    print(_plain(render_import_preview(t, plan, ask=False)))
+                return 0
+            result = await services.imports.apply(
+                cluster.id, parsed, source_hash=sha256(data), filename=path.name, actor=None
+            )
+            if args.format == "text":
+                print(_plain(render_import_result(t, result, 0)))
+    finally:
+        await engine.dispose()
+    return 0
+
+
+def _plain(html_text: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r"</?(b|i|code)>", "", html_text))
 
 
 if __name__ == "__main__":  # pragma: no cover

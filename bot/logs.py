@@ -31,3 +31,5 @@ def setup_logging(settings: Settings) -> None:
     root.handlers[:] = [handler]
     root.setLevel(settings.logging.level)
     logging.getLogger("aiogram.event").setLevel(max(logging.INFO, root.level))
+    # Alembic narrates every plugin it loads; only its problems are worth a line.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))

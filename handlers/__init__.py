@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import common, errors
+from handlers import common, errors, imports
 
 
 def create_root_router() -> Router:
@@ -12,6 +12,7 @@ def create_root_router() -> Router:
     root.include_routers(
         errors.create_router(),
         common.create_router(),
+        imports.create_router(),
         common.create_fallback_router(),
     )
     return root

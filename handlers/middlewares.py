@@ -20,7 +20,7 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 class DbSessionMiddleware(BaseMiddleware):
     """Opens one AsyncSession per update and puts services bound to it into handler data.
 
-    Names added: ``people``, ``invites``, ``onboarding``, ``access``
+    Names added: ``people``, ``invites``, ``onboarding``, ``access``, ``imports``, ``plans``
     (see Services.as_handler_data).
     Services commit as their last step; whatever is left uncommitted is rolled back on close.
     """

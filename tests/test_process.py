@@ -46,7 +46,7 @@ async def _run_cli(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str
 async def test_help_lists_the_commands(tmp_path: Path) -> None:
     code, out, _ = await _run_cli("--help", env=_environment(), cwd=tmp_path)
     assert code == 0
-    for command in ("run", "db", "invite"):
+    for command in ("run", "db", "invite", "import"):
         assert command in out
 
 
@@ -123,3 +123,71 @@ async def test_the_bot_process_answers_start_and_stops_cleanly_on_sigterm(
     assert "Traceback" not in log
     assert fake.token not in log
     assert fake.token.split(":", 1)[1] not in log
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_the_bot_process_in_webhook_mode_registers_its_webhook_and_answers(
+    tmp_path: Path, database_url: str
+) -> None:
+    import aiohttp
+
+    fake = FakeTelegram()
+    port = _free_port()
+    async with FakeTelegramServer(fake) as server:
+        env = _environment(
+            WORKPLAN_TELEGRAM__TOKEN=fake.token,
+            WORKPLAN_TELEGRAM__API_URL=server.url,
+            WORKPLAN_TELEGRAM__MODE="webhook",
+            WORKPLAN_TELEGRAM__WEBHOOK__URL="https://bot.example.org",
+            WORKPLAN_TELEGRAM__WEBHOOK__PORT=str(port),
+            WORKPLAN_TELEGRAM__WEBHOOK__SECRET_TOKEN="s3cret",
+            WORKPLAN_DATABASE__URL=database_url,
+        )
+        process = await asyncio.create_subprocess_exec(
+            WORKPLAN,
+            "run",
+            env=env,
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            hook = await fake.wait_for_call("setWebhook", timeout=30)
+            assert hook.params["url"] == "https://bot.example.org/telegram/webhook"
+            assert hook.params["secret_token"] == "s3cret"
+            update = fake.send_text(fake.user(5002, "Нина"), "/help")
+            body = update.model_dump(mode="json", exclude_none=True, by_alias=True)
+            url = f"http://127.0.0.1:{port}/telegram/webhook"
+            async with aiohttp.ClientSession() as client:
+                for _ in range(50):  # the listener comes up right after setWebhook
+                    try:
+                        wrong = await client.post(
+                            url, json=body, headers={"X-Telegram-Bot-Api-Secret-Token": "no"}
+                        )
+                        break
+                    except aiohttp.ClientConnectionError:
+                        await asyncio.sleep(0.2)
+                assert wrong.status == 401
+                right = await client.post(
+                    url, json=body, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
+                )
+                assert right.status == 200
+            await fake.wait_for_call(
+                "sendMessage", lambda c: c.params.get("chat_id") == 5002, timeout=15
+            )
+            assert "/cancel" in fake.last_message_to(5002).text
+        finally:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), timeout=20)
+        assert process.stdout is not None
+        log = (await process.stdout.read()).decode()
+    assert code == 0, log
+    assert "Traceback" not in log

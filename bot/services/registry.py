@@ -8,9 +8,11 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.services.access import AccessService
+from bot.services.imports import ImportService
 from bot.services.invites import InviteService
 from bot.services.onboarding import OnboardingService
 from bot.services.people import PeopleService
+from bot.services.plans import PlanService
 from storage.uow import Storage
 
 
@@ -29,6 +31,8 @@ class Services:
     invites: InviteService
     onboarding: OnboardingService
     access: AccessService
+    imports: ImportService
+    plans: PlanService
 
     def as_handler_data(self) -> dict[str, object]:
         return {
@@ -36,6 +40,8 @@ class Services:
             "invites": self.invites,
             "onboarding": self.onboarding,
             "access": self.access,
+            "imports": self.imports,
+            "plans": self.plans,
         }
 
 
@@ -49,4 +55,6 @@ def build_services(storage: Storage, clock: Clock, settings: ServiceSettings) ->
         invites=invites,
         onboarding=OnboardingService(storage, clock, people, invites),
         access=access,
+        imports=ImportService(storage, clock, access, settings.max_upload_bytes),
+        plans=PlanService(storage, clock, access),
     )

@@ -27,6 +27,7 @@ import-preview-title = <b>Import preview</b>
 import-preview-cluster = Cluster: { $cluster }
 import-preview-document = { $kind }: { $title }
 import-preview-number-date = Number: { $number }, date: { $date }
+import-preview-date = Date: { $date }
 import-preview-period = Period: { $period }
 period-range = { $start } – { $end }
 period-none = not stated
@@ -73,8 +74,8 @@ import-items-total = Found { $count ->
    *[other] { $count } items
 }{ $sections ->
     [0] :
-    [one] in { $sections } section:
-   *[other] in { $sections } sections:
+    [one] {" "}in { $sections } section:
+   *[other] {" "}in { $sections } sections:
 }
 import-roles = Executors: { $names }
 import-done-count = Already marked done: { $count ->
@@ -123,3 +124,11 @@ error-not-registered = Please send me /start first.
 error-item-not-found = The plan item was not found — it may have been removed.
 error-item-closed = This item is already closed or taken off control.
 error-deadline-unreadable = Could not read the deadline "{ $text }". Write, for example, «до 15.05.2022», «март 2022», «II квартал 2022 года» or «ежеквартально».
+
+## Parse warnings
+
+warn-deadline-unscheduled = Item { $number }: the deadline "{ $text }" has no date — set it after the import.
+warn-deadline-unrecognized = Item { $number }: the deadline "{ $text }" was not recognised — set a date after the import.
+warn-row-without-number = A row without an item number was kept as "{ $number }".
+warn-duplicate-number = Item number { $number } occurs more than once in the document.
+warn-no-period = The plan's period was not found ("на 2021 год", "на 2021–2022 учебный год"): deadlines without a year count from today.

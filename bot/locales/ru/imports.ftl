@@ -27,6 +27,7 @@ import-preview-title = <b>Предпросмотр импорта</b>
 import-preview-cluster = Кластер: { $cluster }
 import-preview-document = { $kind }: { $title }
 import-preview-number-date = Номер: { $number }, дата: { $date }
+import-preview-date = Дата: { $date }
 import-preview-period = Период: { $period }
 period-range = { $start } – { $end }
 period-none = не указан
@@ -80,8 +81,8 @@ import-items-total = Найдено { $count ->
    *[many] { $count } пунктов
 }{ $sections ->
     [0] :
-    [one] в { $sections } разделе:
-   *[other] в { $sections } разделах:
+    [one] {" "}в { $sections } разделе:
+   *[other] {" "}в { $sections } разделах:
 }
 import-roles = Исполнители: { $names }
 import-done-count = Уже отмечено выполненными: { $count ->
@@ -133,3 +134,11 @@ error-not-registered = Сначала отправьте мне /start.
 error-item-not-found = Пункт плана не найден — возможно, он уже удалён.
 error-item-closed = Этот пункт уже закрыт или снят с контроля.
 error-deadline-unreadable = Не удалось понять срок «{ $text }». Напишите, например: «до 15.05.2022», «март 2022», «II квартал 2022 года» или «ежеквартально».
+
+## Parse warnings
+
+warn-deadline-unscheduled = Пункт { $number }: срок «{ $text }» не содержит даты — укажите её после импорта.
+warn-deadline-unrecognized = Пункт { $number }: срок «{ $text }» не распознан — укажите дату после импорта.
+warn-row-without-number = Строка без номера пункта сохранена как «{ $number }».
+warn-duplicate-number = Номер пункта { $number } встречается в документе несколько раз.
+warn-no-period = Не найден период плана («на 2021 год», «на 2021–2022 учебный год»): сроки без года отсчитываются от сегодняшнего дня.

@@ -1,0 +1,154 @@
+"""Benchmark: a generated 1,000-item DOCX plan parsed, then parsed and stored into SQLite.
+
+Run: .venv/bin/python bench/bench_import.py [--items 1000] [--repeat 5]
+Targets (issue 3): parse < 0.5 s, parse + store < 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from docx import Document
+
+from bot.clock import SystemClock
+from bot.services.imports import parse_upload, sha256
+from bot.services.registry import ServiceSettings, build_services
+from storage.db import create_engine, create_session_factory
+from storage.migrate import upgrade
+from storage.models import Cluster
+from storage.uow import Storage
+
+DEADLINES = [
+    "Январь",
+    "Февраль-апрель",
+    "до 01.05.2022",
+    "I квартал 2022 года",
+    "Ежеквартально",
+    "В течение года",
+    "по графику проведения ДЭ",
+    "декабрь 2022 года",
+    "2 полугодие",
+    "Июнь-сентябрь 2022 года, июнь-сентябрь 2023 года",
+]
+EXECUTORS = [
+    "Руководители ПОО",
+    "Секретарь координационного совета (далее – КС)",
+    "Координационный совет Руководители ПОО",
+    "Члены ОПК, ЦОПП (по согласованию)",
+]
+
+
+def make_plan_docx(items: int, per_section: int = 20) -> bytes:
+    document = Document()
+    document.add_paragraph("УТВЕРЖДАЮ")
+    document.add_paragraph("Председатель Координационного совета")
+    document.add_paragraph("Ю.В. Дроздов")
+    document.add_paragraph(
+        "План работы образовательно-отраслевого кластера транспорта на 2022 – 2023 учебный год"
+    )
+    headers = ["№ п/п", "Наименование мероприятия", "Исполнители", "Срок исполнения", "Результат"]
+    table = document.add_table(rows=1, cols=len(headers))
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    for index in range(items):
+        section, number = divmod(index, per_section)
+        if number == 0:
+            row = table.add_row()
+            merged = row.cells[0].merge(row.cells[-1])
+            merged.text = f"{section + 1}. Раздел плана номер {section + 1}"
+            merged.paragraphs[0].runs[0].bold = True
+        cells = table.add_row().cells
+        cells[0].text = f"{section + 1}.{number + 1}."
+        cells[1].text = (
+            f"Мероприятие {index + 1}: организация и проведение совместной работы "
+            "с предприятиями кластера по подготовке кадров"
+        )
+        cells[2].text = EXECUTORS[index % len(EXECUTORS)]
+        cells[3].text = DEADLINES[index % len(DEADLINES)]
+        cells[4].text = "Отчет"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+async def store(data: bytes, folder: Path, run: int) -> tuple[float, int]:
+    url = f"sqlite+aiosqlite:///{folder / f'bench-{run}.db'}"
+    engine = create_engine(url)
+    await upgrade(engine)
+    clock = SystemClock()
+    try:
+        started = time.perf_counter()
+        parsed = parse_upload(
+            data, "plan.docx", max_bytes=20 * 1024 * 1024, reference=datetime.now(UTC).date()
+        )
+        async with create_session_factory(engine)() as session:
+            storage = Storage(session)
+            cluster = await storage.clusters.add(
+                Cluster(
+                    name="Транспорт", region="", timezone="Europe/Moscow", created_at=clock.now()
+                )
+            )
+            services = build_services(storage, clock, ServiceSettings())
+            result = await services.imports.apply(
+                cluster.id, parsed, source_hash=sha256(data), filename="plan.docx", actor=None
+            )
+        return time.perf_counter() - started, result.added
+    finally:
+        await engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    data = make_plan_docx(args.items)
+    print(f"DOCX: {args.items} items, {len(data) / 1024:.0f} KiB")
+
+    parse_times = []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        parsed = parse_upload(
+            data, "plan.docx", max_bytes=20 * 1024 * 1024, reference=datetime.now(UTC).date()
+        )
+        parse_times.append(time.perf_counter() - started)
+    assert len(parsed.items) == args.items, len(parsed.items)
+    tracemalloc.start()
+    parse_upload(data, "plan.docx", max_bytes=20 * 1024 * 1024, reference=datetime.now(UTC).date())
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    store_times = []
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(args.repeat):
+            seconds, added = asyncio.run(store(data, Path(folder), run))
+            assert added == args.items, added
+            store_times.append(seconds)
+
+    def line(name: str, values: list[float], target: float) -> str:
+        median = statistics.median(values)
+        verdict = "OK" if median < target else "OVER TARGET"
+        return (
+            f"{name:<22} median {median:.3f} s  min {min(values):.3f} s  max {max(values):.3f} s"
+            f"  (target < {target} s: {verdict})"
+        )
+
+    print(line("parse", parse_times, 0.5))
+    print(line("parse + store (SQLite)", store_times, 2.0))
+    print(f"parse peak memory (tracemalloc): {peak / 1024 / 1024:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

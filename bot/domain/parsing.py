@@ -1,0 +1,538 @@
+"""RawDocument → ParsedDocument: a plan table or protocol decisions, with header facts.
+
+Rules chosen where documents vary:
+- Title: a protocol's «ПРОТОКОЛ № N» line with the line after it; otherwise the paragraph
+  that names a plan («План работы …»); otherwise the first heading; otherwise the first line.
+- Date: a protocol's «от 06 декабря 2022 года», else a paragraph that is only a date
+  («26.11.2021»), else the approval date under «УТВЕРЖДАЮ» («25» января 2021 г.).
+- A protocol has no period: its date is the reference for deadlines without a year.
+- Protocol decisions start after «Решили:»/«Постановили:»/«ПРОЕКТ РЕШЕНИЙ»; the numbered
+  agenda («Обсуждаемые вопросы:») before them is not a decision. Without such a marker,
+  numbered points count as decisions only when they carry «Срок:» or «Отв.:» lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+from bot.domain.deadlines import Deadline, DeadlineKind, Period, parse_deadline, parse_period
+from bot.domain.documents import (
+    DocumentKind,
+    Indicator,
+    ParsedDocument,
+    ParsedItem,
+    ParsedSection,
+    ParseWarning,
+    PlanRoleRef,
+)
+from bot.domain.readers.base import Cell, Paragraph, RawDocument, Table
+from bot.domain.roles import RoleBook
+from bot.errors import DocumentRejected
+
+WARNING_CODES = (
+    "warn-deadline-unscheduled",
+    "warn-deadline-unrecognized",
+    "warn-row-without-number",
+    "warn-duplicate-number",
+    "warn-no-period",
+)
+
+# Header words of a plan table's columns, checked in this order (first match wins per cell).
+COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("mark", ("отметк", "о выполнени", "выполнение")),
+    ("deadline", ("срок", "дата", "период")),
+    ("executors", ("исполнител", "ответствен")),
+    ("result", ("результат", "форма представ", "итог", "показател")),
+    ("number", ("№", "n п/п", "п/п", "номер")),
+    ("text", ("мероприят", "содержани", "наименовани", "направлени", "вид работ", "задач")),
+)
+DONE_MARKS = ("выполнено", "исполнено", "выполнен", "исполнен", "сделано", "да")
+_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
+_SECTION = re.compile(
+    r"^(?:(?:задача|раздел|направление|блок)\s+(?P<word>\d+)|(?P<num>\d{1,2}|[IVX]{1,4})\.)\s*",
+    re.I,
+)
+_DECISIONS_MARKER = re.compile(
+    r"^(?:решили|постановили|решение|решения|проект\s+решени\w*|рекомендовать)\b\s*:?", re.I
+)
+_AGENDA_MARKER = re.compile(r"^(?:обсуждаемые\s+вопросы|повестка|вопросы)\b", re.I)
+_POINT = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?)[.)]\s+(?P<text>\S.*)$")
+_DEADLINE_LINE = re.compile(r"^(?:срок(?:\s+исполнения)?|дата)\s*[:\-–—]\s*(?P<value>.*)$", re.I)
+_EXECUTORS_LINE = re.compile(
+    r"^(?:отв\.?|ответственн\w*(?:\s+исполнител\w*)?|исполнител\w*)\s*[:\-–—]\s*(?P<value>.*)$",
+    re.I,
+)
+_RESULT_LINE = re.compile(r"^(?:результат|ожидаемый\s+результат)\s*[:\-–—]\s*(?P<value>.*)$", re.I)
+_INDICATOR = re.compile(r"^(?P<year>20\d{2})\s*(?:год|г\.?)?\s*[-–—:]\s*(?P<rest>.*\d.*)$", re.I)
+_TARGET = re.compile(r"\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?")
+_APPROVE = re.compile(r"^[«\"“]?\s*утверждаю\s*[»\"”]?\s*:?$", re.I)
+_AGREED = re.compile(r"^[«\"“]?\s*согласовано\s*[»\"”]?\s*:?$", re.I)
+_NAME = re.compile(
+    r"(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+)
+_PROTOCOL = re.compile(r"^протокол\b(?:\s*№\s*(?P<number>[\w\-/]+))?", re.I)
+_MONTHS_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+_WORD_DATE = re.compile(
+    r"[«\"“]?\s*(?P<d>\d{1,2})\s*[»\"”]?\s+(?P<m>"
+    + "|".join(_MONTHS_GENITIVE)
+    + r"|\d{1,2})\s+(?P<y>\d{4})",
+    re.I,
+)
+_NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")
+_ONLY_DATE = re.compile(r"^(?:от\s+)?\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:г\.?|года))?$", re.I)
+_PLAN_TITLE = re.compile(r"\bплан\w*\b", re.I)
+
+
+@dataclass
+class _Row:
+    """The cells of one table row, by column role."""
+
+    ROLES: ClassVar[tuple[str, ...]] = ("number", "text", "executors", "deadline", "result", "mark")
+    number: str
+    text: str
+    executors: str
+    deadline: str
+    result: str
+    mark: str
+
+
+@dataclass
+class _Draft:
+    """An item being assembled from one or more rows (a row split by a page break)."""
+
+    number: str
+    section: str | None
+    text: list[str] = field(default_factory=list)
+    executors: list[str] = field(default_factory=list)
+    deadline: list[str] = field(default_factory=list)
+    result: list[str] = field(default_factory=list)
+    mark: list[str] = field(default_factory=list)
+
+
+def _join(parts: Sequence[str]) -> str:
+    """Join cell fragments: a fragment continuing a sentence goes on the same line."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif part[:1] in "-–—•·" or out.endswith((":", ";")):
+            out += "\n" + part
+        else:
+            out += " " + part
+    return out
+
+
+def _parse_date(text: str) -> date | None:
+    for pattern in (_WORD_DATE, _NUMERIC_DATE):
+        match = pattern.search(text)
+        if not match:
+            continue
+        month_text = match["m"].lower()
+        month = (
+            _MONTHS_GENITIVE.index(month_text) + 1
+            if month_text in _MONTHS_GENITIVE
+            else int(month_text)
+        )
+        try:
+            return date(int(match["y"]), month, int(match["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+# --- header facts ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Header:
+    title: str | None = None
+    number: str | None = None
+    date: date | None = None
+    approver: str | None = None
+    period: Period | None = None
+    is_protocol: bool = False
+
+
+def _header(paragraphs: Sequence[Paragraph], *, protocol: bool = False) -> _Header:
+    header = _Header()
+    lines = [line.strip() for p in paragraphs for line in p.text.split("\n") if line.strip()]
+    meeting_date: date | None = None
+    approval_date: date | None = None
+    standalone_date: date | None = None
+    in_approval = False
+    after_name = 0
+    for index, line in enumerate(lines):
+        if _APPROVE.match(line):
+            in_approval, after_name = True, 0
+            continue
+        if _AGREED.match(line):
+            in_approval = False
+            continue
+        if in_approval:
+            # The block is position lines, the name, and maybe the approval date right after.
+            if approval_date is None and (found := _parse_date(line)):
+                approval_date = found
+                in_approval = False
+                continue
+            if after_name:
+                in_approval = False
+            elif header.approver is None and (name := _NAME.search(line)):
+                header.approver = name["name"].rstrip(".")
+                after_name = 1
+                continue
+            else:
+                continue
+        heading = _PROTOCOL.match(line)
+        if heading and header.title is None:
+            header.is_protocol = True
+            header.number = heading["number"]
+            title = line
+            if index + 1 < len(lines) and lines[index + 1][:1].islower():
+                title += " " + lines[index + 1]
+            header.title = title
+            continue
+        if line.lower().startswith("от ") and meeting_date is None:
+            meeting_date = _parse_date(line)
+        if _ONLY_DATE.match(line) and standalone_date is None:
+            standalone_date = _parse_date(line)
+    header.date = meeting_date or standalone_date or approval_date
+    if header.title is None:
+        header.title = _first_heading(paragraphs) if protocol else _plan_title(paragraphs)
+    if header.title:
+        header.period = parse_period(header.title)
+    if header.period is None:
+        for p in paragraphs:
+            if period := parse_period(p.text):
+                header.period = period
+                break
+    return header
+
+
+def _first_heading(paragraphs: Sequence[Paragraph]) -> str | None:
+    for p in paragraphs:
+        if p.heading or p.bold:
+            return " ".join(p.text.split())
+    return _plan_title(paragraphs)
+
+
+def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
+    for p in paragraphs:
+        text = " ".join(p.text.split())
+        if _PLAN_TITLE.search(text) and not _APPROVE.match(text) and len(text) > 10:
+            return text
+    for p in paragraphs:
+        if p.heading:
+            return " ".join(p.text.split())
+    for p in paragraphs:
+        first = p.text.split("\n")[0].strip()
+        if first and not _APPROVE.match(first) and not _AGREED.match(first):
+            return first
+    return None
+
+
+# --- plan tables ----------------------------------------------------------------------------
+
+
+def _columns(row: Sequence[Cell]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(row):
+        text = " ".join(cell.text.casefold().split())
+        if not text or len(text) > 80:
+            continue
+        for role, words in COLUMN_WORDS:
+            if role not in found and any(word in text for word in words):
+                found[role] = index
+                break
+    if "text" in found and ("executors" in found or "deadline" in found):
+        return found
+    return None
+
+
+def _is_numbering_row(row: Sequence[Cell]) -> bool:
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    return (
+        len(texts) >= 3
+        and all(t.rstrip(".").isdigit() for t in texts)
+        and [int(t.rstrip(".")) for t in texts] == list(range(1, len(texts) + 1))
+    )
+
+
+def _section_title(row: Sequence[Cell], columns: dict[str, int]) -> str | None:
+    """A row whose only text is a heading («1. Разработка …», «Задача 2. …»)."""
+    filled = [c for c in row if c.text.strip()]
+    if len({c.text.strip() for c in filled}) != 1:
+        return None
+    cell = filled[0]
+    text = " ".join(cell.text.split())
+    number_column = columns.get("number")
+    in_number_column = number_column is not None and row[number_column] is cell
+    if _NUMBER.match(text):
+        return None
+    if cell.bold or cell.italic or _SECTION.match(text) or in_number_column:
+        return text
+    return None
+
+
+def _section_number(title: str) -> str | None:
+    match = _SECTION.match(title)
+    if not match:
+        return None
+    return match["word"] or match["num"]
+
+
+def _cell_text(row: Sequence[Cell], columns: dict[str, int], role: str) -> str:
+    index = columns.get(role)
+    return row[index].text.strip() if index is not None and index < len(row) else ""
+
+
+def _rows(tables: Sequence[Table]) -> Iterable[tuple[_Row | None, str | None]]:
+    """Yield (row, None) for every data row of every plan table, (None, title) for sections."""
+    columns: dict[str, int] | None = None
+    width = 0
+    for table in tables:
+        start = 0
+        for index, row in enumerate(table.rows[:5]):
+            if found := _columns(row):
+                columns, width, start = found, len(row), index + 1
+                break
+        else:
+            if columns is None or len(table.rows[0]) != width:
+                continue  # not a plan table, and not a continuation of one
+        assert columns is not None
+        for row in table.rows[start:]:
+            if not any(c.text.strip() for c in row) or _is_numbering_row(row):
+                continue
+            if _columns(row) == columns:
+                continue  # the header repeated after a page break
+            if title := _section_title(row, columns):
+                yield None, title
+                continue
+            yield _Row(*(_cell_text(row, columns, role) for role in _Row.ROLES)), None
+
+
+def _plan_drafts(
+    tables: Sequence[Table], warnings: list[ParseWarning]
+) -> tuple[list[_Draft], list[ParsedSection]]:
+    drafts: list[_Draft] = []
+    sections: list[ParsedSection] = []
+    section: str | None = None
+    unnumbered = 0
+    for row, title in _rows(tables):
+        if title is not None:
+            section = title
+            sections.append(ParsedSection(_section_number(title), title))
+            continue
+        assert row is not None
+        number_match = _NUMBER.match(row.number)
+        if number_match:
+            drafts.append(_Draft(number_match[1], section))
+        elif not row.number and drafts and drafts[-1].section == section:
+            pass  # a row continued after a page break: its cells belong to the previous item
+        else:
+            unnumbered += 1
+            number = row.number or f"б/н {unnumbered}"
+            warnings.append(ParseWarning("warn-row-without-number", {"number": number}))
+            drafts.append(_Draft(number, section))
+        draft = drafts[-1]
+        draft.text.append(row.text)
+        draft.executors.append(row.executors)
+        draft.deadline.append(row.deadline)
+        draft.result.append(row.result)
+        draft.mark.append(row.mark)
+    return drafts, sections
+
+
+# --- protocol decisions -----------------------------------------------------------------------
+
+
+def _protocol_drafts(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
+    lines: list[str] = []
+    for p in paragraphs:
+        lines.extend(line.strip() for line in p.text.split("\n") if line.strip())
+    marker = next((i for i, line in enumerate(lines) if _DECISIONS_MARKER.match(line)), None)
+    headings = {line for line in lines if _DECISIONS_MARKER.match(line)}
+    body = lines[marker + 1 :] if marker is not None else lines
+    drafts: list[_Draft] = []
+    in_agenda = False
+    for line in body:
+        if line in headings:
+            continue
+        if marker is None and _AGENDA_MARKER.match(line):
+            in_agenda = True
+            continue
+        point = _POINT.match(line)
+        if point:
+            in_agenda = False
+            drafts.append(_Draft(point["number"], None, text=[point["text"]]))
+            continue
+        if not drafts or in_agenda:
+            continue
+        draft = drafts[-1]
+        if found := _DEADLINE_LINE.match(line):
+            draft.deadline.append(found["value"])
+        elif found := _EXECUTORS_LINE.match(line):
+            draft.executors.append(found["value"])
+        elif found := _RESULT_LINE.match(line):
+            draft.result.append(found["value"])
+        elif draft.deadline or draft.executors:
+            continue  # text after Срок/Отв. is the minutes' prose, not the decision
+        else:
+            draft.text.append(line)
+    if marker is None:
+        drafts = [d for d in drafts if d.deadline or d.executors]
+    return drafts
+
+
+# --- items ------------------------------------------------------------------------------------
+
+
+def _indicators(parts: Sequence[str]) -> tuple[str, list[Indicator]]:
+    """Split target lines («2022 год – 50% от …») off an item's text."""
+    kept: list[str] = []
+    indicators: list[Indicator] = []
+    for part in parts:
+        for line in part.split("\n"):
+            match = _INDICATOR.match(line.strip())
+            if match and kept:
+                target = _TARGET.search(match["rest"])
+                indicators.append(
+                    Indicator(
+                        line.strip(),
+                        int(match["year"]),
+                        target[0].replace(" ", "") if target else None,
+                    )
+                )
+            else:
+                kept.append(line)
+    return _join(kept), indicators
+
+
+def _is_done(mark: str) -> bool:
+    words = mark.casefold().strip(" .!").split()
+    return bool(words) and words[0] in DONE_MARKS
+
+
+def _deadline_warning(item: ParsedItem) -> ParseWarning | None:
+    kind = item.deadline.kind
+    if item.done:
+        return None
+    if kind is DeadlineKind.UNSCHEDULED:
+        return ParseWarning(
+            "warn-deadline-unscheduled", {"number": item.number, "text": item.deadline.text}
+        )
+    if kind is DeadlineKind.UNRECOGNIZED:
+        return ParseWarning(
+            "warn-deadline-unrecognized", {"number": item.number, "text": item.deadline.text}
+        )
+    return None
+
+
+def _items(
+    drafts: Sequence[_Draft],
+    book: RoleBook,
+    period: Period | None,
+    reference: date | None,
+    warnings: list[ParseWarning],
+) -> list[ParsedItem]:
+    for draft in drafts:
+        for cell in draft.executors:
+            book.learn_aliases(cell)
+    items: list[ParsedItem] = []
+    seen: set[str] = set()
+    for draft in drafts:
+        text, indicators = _indicators(draft.text)
+        executors_text = _join(draft.executors)
+        roles, notes = book.split(executors_text) if executors_text else ([], [])
+        deadline_text = _join(draft.deadline)
+        deadline = (
+            parse_deadline(deadline_text, period, reference=reference)
+            if deadline_text
+            else Deadline("", DeadlineKind.UNRECOGNIZED)
+        )
+        mark = _join(draft.mark) or None
+        item = ParsedItem(
+            number=draft.number,
+            section=draft.section,
+            text=text,
+            executors=roles,
+            executors_text=executors_text,
+            result=_join(draft.result) or None,
+            done=bool(mark and _is_done(mark)),
+            deadline=deadline,
+            mark_text=mark,
+            notes=notes,
+            indicators=indicators,
+        )
+        if item.number in seen:
+            warnings.append(ParseWarning("warn-duplicate-number", {"number": item.number}))
+        seen.add(item.number)
+        if warning := _deadline_warning(item):
+            warnings.append(warning)
+        items.append(item)
+    return items
+
+
+def parse_document(raw: RawDocument, *, reference: date | None = None) -> ParsedDocument:
+    """Understand a plan or a protocol; DocumentRejected("doc-not-a-plan") for anything else."""
+    paragraphs = [b for b in raw.blocks if isinstance(b, Paragraph)]
+    tables = [b for b in raw.blocks if isinstance(b, Table)]
+    first_table = next((i for i, b in enumerate(raw.blocks) if isinstance(b, Table)), None)
+    before_table = [
+        b
+        for b in raw.blocks[: first_table if first_table is not None else len(raw.blocks)]
+        if isinstance(b, Paragraph)
+    ]
+    warnings: list[ParseWarning] = []
+    drafts, sections = _plan_drafts(tables, warnings)
+    kind = DocumentKind.PLAN
+    header = _header(before_table)
+    if not drafts:
+        drafts = _protocol_drafts(paragraphs)
+        sections = []
+        kind = DocumentKind.PROTOCOL
+        header = _header(paragraphs, protocol=True)
+    if not drafts:
+        raise DocumentRejected("doc-not-a-plan")
+    if kind is DocumentKind.PROTOCOL:
+        header.period = None  # a protocol's deadlines count from its date
+    elif header.period is None:
+        warnings.append(ParseWarning("warn-no-period", {}))
+    book = RoleBook()
+    effective_reference = header.date or reference
+    items = _items(drafts, book, header.period, effective_reference, warnings)
+    roles = [
+        PlanRoleRef(name, tuple(book.aliases.get(key, ()))) for key, name in book.names.items()
+    ]
+    title = header.title or (items[0].text[:100] if items else "")
+    return ParsedDocument(
+        kind=kind,
+        title=title,
+        date=header.date,
+        period=header.period,
+        items=items,
+        sections=sections,
+        roles=roles,
+        warnings=warnings,
+        number=header.number,
+        approver=header.approver,
+    )

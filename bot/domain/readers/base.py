@@ -1,0 +1,42 @@
+"""The neutral shape every reader (DOCX, XLSX, text) produces: paragraphs and tables in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: its text with line breaks kept as "\\n", and whether it is all bold/italic."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph outside tables; ``heading`` is 0 for body text, 1–6 for heading levels."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    heading: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Rows of cells. A horizontally merged cell keeps its text in the first column only."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    blocks: tuple[Block, ...]
+    source_format: str  # "docx" | "xlsx" | "text"
+    encoding: str | None = None
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,485 @@
+"""Importing plans and protocols: preview what would change, then apply once, keeping reports."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from bot.clock import Clock
+from bot.domain.deadlines import DeadlineKind
+from bot.domain.documents import ParsedDocument, ParsedItem
+from bot.domain.parsing import parse_document
+from bot.domain.readers import read_document
+from bot.errors import NotFound
+from bot.services import audit
+from bot.services.access import AccessService
+from storage.models import (
+    Cluster,
+    Indicator,
+    Item,
+    ItemStatus,
+    Occurrence,
+    Person,
+    PlanDocument,
+    PlanRole,
+    PlanRoleAlias,
+    Section,
+)
+from storage.uow import Storage
+
+SIMILAR_TEXT = 0.6  # below this a renumbered or rewritten item counts as removed + added
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+# «Руководители ПОО», «руководители ведущих ПОО», «директора колледжей»: one per college.
+_HEADS = re.compile(
+    r"\b(руководител|директор)\w*\b.*\b(поо|колледж|техникум|организац|оо)\w*", re.I
+)
+
+
+def parse_upload(
+    data: bytes, filename: str | None, *, max_bytes: int, reference: date
+) -> ParsedDocument:
+    """Read and understand a file; raises DocumentRejected with a message key, stores nothing."""
+    raw = read_document(data, filename, max_bytes=max_bytes)
+    return parse_document(raw, reference=reference)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def normalise(text: str) -> str:
+    text = text.casefold().replace("ё", "е")
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
+
+
+def role_key(name: str) -> str:
+    return normalise(name)
+
+
+def is_per_organization(role_name: str) -> bool:
+    return bool(_HEADS.search(role_name))
+
+
+def _occurrence_dates(parsed: ParsedItem) -> list[tuple[date | None, date]]:
+    return [(o.start, o.due) for o in parsed.deadline.occurrences]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChange:
+    item: Item
+    parsed: ParsedItem
+    fields: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """What applying a parsed document to a cluster would do; nothing is written to build it."""
+
+    cluster: Cluster
+    parsed: ParsedDocument
+    source_hash: str
+    filename: str | None
+    existing: PlanDocument | None = None
+    same_file: bool = False
+    added: list[ParsedItem] = field(default_factory=list)
+    removed: list[Item] = field(default_factory=list)
+    changed: list[ItemChange] = field(default_factory=list)
+    unchanged: int = 0
+    new_roles: list[str] = field(default_factory=list)
+
+    @property
+    def is_reimport(self) -> bool:
+        return self.existing is not None
+
+    @property
+    def changes_nothing(self) -> bool:
+        return self.same_file or (
+            self.existing is not None and not (self.added or self.removed or self.changed)
+        )
+
+    @property
+    def needing_dates(self) -> list[ParsedItem]:
+        return [
+            item
+            for item in self.parsed.items
+            if item.deadline.kind in (DeadlineKind.UNSCHEDULED, DeadlineKind.UNRECOGNIZED)
+            and not item.done
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    document_id: int
+    added: int
+    removed: int
+    changed: int
+    unchanged: int
+    applied: bool
+
+
+def _changed_fields(item: Item, parsed: ParsedItem) -> tuple[str, ...]:
+    fields: list[str] = []
+    if normalise(item.text) != normalise(parsed.text) or item.number != parsed.number:
+        fields.append("text")
+    if [r.name for r in item.plan_roles] != parsed.executors:
+        fields.append("executors")
+    old_dates = [(o.start_date, o.original_due_date) for o in item.occurrences]
+    if item.deadline_text != parsed.deadline.text or old_dates != _occurrence_dates(parsed):
+        fields.append("deadline")
+    if (item.result_text or None) != (parsed.result or None):
+        fields.append("result")
+    if parsed.done and item.status is not ItemStatus.DONE:
+        fields.append("done")
+    return tuple(fields)
+
+
+def match_items(
+    old: Sequence[Item], new: Sequence[ParsedItem]
+) -> tuple[list[tuple[Item, ParsedItem]], list[ParsedItem], list[Item]]:
+    """Pair old and new items: same number and text, then same number and similar text,
+    then same text under a new number. Returns (pairs, added, removed)."""
+    pairs: list[tuple[Item, ParsedItem]] = []
+    free_old = list(old)
+    free_new = list(new)
+
+    def take(rule: str) -> None:
+        for parsed in list(free_new):
+            for item in free_old:
+                same_number = item.number == parsed.number
+                old_text, new_text = normalise(item.text), normalise(parsed.text)
+                if rule == "exact":
+                    hit = same_number and old_text == new_text
+                elif rule == "similar":
+                    hit = same_number and (
+                        difflib.SequenceMatcher(None, old_text, new_text).ratio() >= SIMILAR_TEXT
+                    )
+                else:
+                    hit = old_text == new_text
+                if hit:
+                    pairs.append((item, parsed))
+                    free_old.remove(item)
+                    free_new.remove(parsed)
+                    break
+
+    for rule in ("exact", "similar", "text"):
+        take(rule)
+    order = {id(p): index for index, p in enumerate(new)}
+    pairs.sort(key=lambda pair: order[id(pair[1])])
+    return pairs, free_new, free_old
+
+
+class ImportService:
+    def __init__(
+        self, storage: Storage, clock: Clock, access: AccessService, max_bytes: int
+    ) -> None:
+        self.storage = storage
+        self.clock = clock
+        self.access = access
+        self.max_bytes = max_bytes
+
+    async def parse(self, data: bytes, filename: str | None) -> ParsedDocument:
+        """Parse off the event loop: a large plan takes a noticeable fraction of a second."""
+        today = self.clock.now().date()
+        return await asyncio.to_thread(
+            parse_upload, data, filename, max_bytes=self.max_bytes, reference=today
+        )
+
+    async def undated_count(self, cluster_id: int) -> int:
+        return sum(
+            1
+            for item in await self.storage.plans.items_of_cluster(cluster_id)
+            if item.status is ItemStatus.ACTIVE and not item.occurrences
+        )
+
+    async def preview(
+        self, person: Person, cluster_id: int, data: bytes, filename: str | None
+    ) -> ImportPlan:
+        await self.access.require_coordinator(person, cluster_id)
+        parsed = await self.parse(data, filename)
+        return await self.plan(cluster_id, parsed, source_hash=sha256(data), filename=filename)
+
+    async def confirm(
+        self, person: Person, cluster_id: int, data: bytes, filename: str | None
+    ) -> ImportResult:
+        await self.access.require_coordinator(person, cluster_id)
+        parsed = await self.parse(data, filename)
+        return await self.apply(
+            cluster_id, parsed, source_hash=sha256(data), filename=filename, actor=person
+        )
+
+    async def _cluster(self, cluster_id: int) -> Cluster:
+        cluster = await self.storage.clusters.get(cluster_id)
+        if cluster is None:
+            raise NotFound("error-not-found")
+        return cluster
+
+    async def _counterpart(
+        self, cluster: Cluster, parsed: ParsedDocument, source_hash: str
+    ) -> tuple[PlanDocument | None, bool]:
+        """The document this one updates (same file, or same kind and period/number/title)."""
+        documents = await self.storage.plans.documents_of_cluster(cluster.id)
+        for document in documents:
+            if document.source_hash == source_hash:
+                return document, True
+        for document in documents:
+            if document.kind != parsed.kind.value:
+                continue
+            if parsed.kind.value == "protocol":
+                same = (document.number, document.doc_date) == (parsed.number, parsed.date) and (
+                    parsed.number is not None or parsed.date is not None
+                )
+            else:
+                period = (parsed.period.start, parsed.period.end) if parsed.period else None
+                same = period is not None and (document.period_start, document.period_end) == period
+            if same or normalise(document.title) == normalise(parsed.title):
+                return document, False
+        return None, False
+
+    async def plan(
+        self, cluster_id: int, parsed: ParsedDocument, *, source_hash: str, filename: str | None
+    ) -> ImportPlan:
+        cluster = await self._cluster(cluster_id)
+        existing, same_file = await self._counterpart(cluster, parsed, source_hash)
+        result = ImportPlan(cluster, parsed, source_hash, filename, existing, same_file)
+        known_roles = {r.key for r in await self.storage.plans.plan_roles_of_cluster(cluster.id)}
+        result.new_roles = [r.name for r in parsed.roles if role_key(r.name) not in known_roles]
+        if existing is None:
+            result.added = list(parsed.items)
+            return result
+        if same_file:
+            result.unchanged = len(parsed.items)
+            return result
+        old = [
+            item
+            for item in await self.storage.plans.items_of_document(existing.id)
+            if item.status is not ItemStatus.CANCELLED
+        ]
+        pairs, result.added, result.removed = match_items(old, parsed.items)
+        for item, parsed_item in pairs:
+            fields = _changed_fields(item, parsed_item)
+            if fields:
+                result.changed.append(ItemChange(item, parsed_item, fields))
+            else:
+                result.unchanged += 1
+        return result
+
+    async def apply(
+        self,
+        cluster_id: int,
+        parsed: ParsedDocument,
+        *,
+        source_hash: str,
+        filename: str | None,
+        actor: Person | None,
+    ) -> ImportResult:
+        """Recompute the plan in this session and apply it; commits once at the end."""
+        plan = await self.plan(cluster_id, parsed, source_hash=source_hash, filename=filename)
+        if plan.changes_nothing:
+            assert plan.existing is not None
+            return ImportResult(plan.existing.id, 0, 0, 0, plan.unchanged, applied=False)
+        now = self.clock.now()
+        actor_id = actor.id if actor else None
+        document = plan.existing or PlanDocument(cluster_id=cluster_id, imported_at=now)
+        document.kind = parsed.kind.value
+        document.title = parsed.title
+        document.number = parsed.number
+        document.doc_date = parsed.date
+        document.period_start = parsed.period.start if parsed.period else None
+        document.period_end = parsed.period.end if parsed.period else None
+        document.approver = parsed.approver
+        document.source_filename = filename
+        document.source_hash = source_hash
+        document.imported_at = now
+        document.imported_by_id = actor_id
+        if plan.existing is None:
+            self.storage.plans.add(document)
+            await self.storage.plans.flush()
+
+        roles = await self._sync_roles(cluster_id, parsed)
+        sections = await self._sync_sections(document.id, parsed)
+        position = {id(p): index for index, p in enumerate(parsed.items)}
+
+        for parsed_item in plan.added:
+            item = Item(
+                cluster_id=cluster_id,
+                document_id=document.id,
+                created_at=now,
+                status=ItemStatus.ACTIVE,
+                occurrences=[],
+                indicators=[],
+                plan_roles=[],
+            )
+            self._fill(item, parsed_item, roles, sections, position[id(parsed_item)], now)
+            self.storage.plans.add(item)
+        for change in plan.changed:
+            await self._update(change, roles, sections, position[id(change.parsed)], now)
+            if plan.is_reimport:
+                await audit.record(
+                    self.storage,
+                    at=now,
+                    action="item.changed_by_import",
+                    entity="item",
+                    entity_id=change.item.id,
+                    actor_id=actor_id,
+                    cluster_id=cluster_id,
+                    fields=list(change.fields),
+                )
+        for item in plan.removed:
+            item.status = ItemStatus.CANCELLED
+            item.status_reason = None
+            item.updated_at = now
+            await audit.record(
+                self.storage,
+                at=now,
+                action="item.removed_by_import",
+                entity="item",
+                entity_id=item.id,
+                actor_id=actor_id,
+                cluster_id=cluster_id,
+                number=item.number,
+            )
+        await self.storage.plans.flush()
+        await audit.record(
+            self.storage,
+            at=now,
+            action="document.reimported" if plan.is_reimport else "document.imported",
+            entity="document",
+            entity_id=document.id,
+            actor_id=actor_id,
+            cluster_id=cluster_id,
+            filename=filename,
+            source_hash=source_hash,
+            added=len(plan.added),
+            removed=len(plan.removed),
+            changed=len(plan.changed),
+        )
+        await self.storage.commit()
+        return ImportResult(
+            document.id,
+            len(plan.added),
+            len(plan.removed),
+            len(plan.changed),
+            plan.unchanged,
+            applied=True,
+        )
+
+    async def _sync_roles(self, cluster_id: int, parsed: ParsedDocument) -> dict[str, PlanRole]:
+        roles = {r.key: r for r in await self.storage.plans.plan_roles_of_cluster(cluster_id)}
+        alias_keys = {a.key for role in roles.values() for a in role.aliases}
+        for ref in parsed.roles:
+            key = role_key(ref.name)
+            role = roles.get(key)
+            if role is None:
+                role = PlanRole(
+                    cluster_id=cluster_id,
+                    name=ref.name,
+                    key=key,
+                    per_organization=is_per_organization(ref.name),
+                    aliases=[],
+                )
+                self.storage.plans.add(role)
+                roles[key] = role
+            for alias in ref.aliases:
+                alias_key = role_key(alias)
+                if alias_key and alias_key not in alias_keys and alias_key != key:
+                    role.aliases.append(
+                        PlanRoleAlias(cluster_id=cluster_id, alias=alias, key=alias_key)
+                    )
+                    alias_keys.add(alias_key)
+        for item in parsed.items:
+            for name in item.executors:
+                key = role_key(name)
+                if key not in roles:
+                    role = PlanRole(
+                        cluster_id=cluster_id,
+                        name=name,
+                        key=key,
+                        per_organization=is_per_organization(name),
+                        aliases=[],
+                    )
+                    self.storage.plans.add(role)
+                    roles[key] = role
+        await self.storage.plans.flush()
+        return roles
+
+    async def _sync_sections(self, document_id: int, parsed: ParsedDocument) -> dict[str, Section]:
+        existing = {s.title: s for s in await self.storage.plans.sections_of_document(document_id)}
+        sections: dict[str, Section] = {}
+        for index, ref in enumerate(parsed.sections):
+            section = existing.pop(ref.title, None)
+            if section is None:
+                section = Section(document_id=document_id, title=ref.title)
+                self.storage.plans.add(section)
+            section.position = index
+            section.number = ref.number
+            sections[ref.title] = section
+        for stale in existing.values():
+            await self.storage.plans.delete(stale)
+        await self.storage.plans.flush()
+        return sections
+
+    def _fill(
+        self,
+        item: Item,
+        parsed: ParsedItem,
+        roles: dict[str, PlanRole],
+        sections: dict[str, Section],
+        position: int,
+        now: datetime,
+    ) -> None:
+        item.number = parsed.number
+        item.text = parsed.text
+        item.position = position
+        item.section_id = sections[parsed.section].id if parsed.section in sections else None
+        item.executors_text = parsed.executors_text
+        item.result_text = parsed.result
+        item.deadline_text = parsed.deadline.text
+        item.deadline_kind = parsed.deadline.kind.value
+        item.mark_text = parsed.mark_text
+        item.notes = "; ".join(parsed.notes) or None
+        item.plan_roles = [roles[role_key(name)] for name in dict.fromkeys(parsed.executors)]
+        item.indicators = [
+            Indicator(position=i, text=ind.text, year=ind.year, target=ind.target)
+            for i, ind in enumerate(parsed.indicators)
+        ]
+        if parsed.done:
+            item.status = ItemStatus.DONE
+        item.updated_at = now
+        if not item.occurrences:
+            item.occurrences = [
+                Occurrence(seq=seq, start_date=start, due_date=due, original_due_date=due)
+                for seq, (start, due) in enumerate(_occurrence_dates(parsed), start=1)
+            ]
+
+    async def _update(
+        self,
+        change: ItemChange,
+        roles: dict[str, PlanRole],
+        sections: dict[str, Section],
+        position: int,
+        now: datetime,
+    ) -> None:
+        item, parsed = change.item, change.parsed
+        dates = _occurrence_dates(parsed)
+        old = list(item.occurrences)
+        if "deadline" in change.fields:
+            reported = await self.storage.plans.reported_occurrence_ids([o.id for o in old])
+            for seq, occurrence in enumerate(old, start=1):
+                if seq <= len(dates):
+                    start, due = dates[seq - 1]
+                    occurrence.start_date, occurrence.due_date = start, due
+                    occurrence.original_due_date = due
+                elif occurrence.id not in reported:
+                    item.occurrences.remove(occurrence)
+            for seq in range(len(old) + 1, len(dates) + 1):
+                start, due = dates[seq - 1]
+                item.occurrences.append(
+                    Occurrence(seq=seq, start_date=start, due_date=due, original_due_date=due)
+                )
+        self._fill(item, parsed, roles, sections, position, now)

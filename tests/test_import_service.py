@@ -1,0 +1,364 @@
+"""Storing parsed documents: first import, same file again, a corrected plan, reports kept."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.domain.deadlines import Deadline, DeadlineKind, Occurrence, Period
+from bot.domain.documents import (
+    DocumentKind,
+    Indicator,
+    ParsedDocument,
+    ParsedItem,
+    ParsedSection,
+    PlanRoleRef,
+)
+from bot.errors import AccessDenied
+from bot.services.imports import ImportService, is_per_organization, match_items
+from bot.services.registry import ServiceSettings, build_services
+from storage.models import (
+    Assignment,
+    AssignmentStatus,
+    AuditEntry,
+    Cluster,
+    Item,
+    ItemStatus,
+    MemberRole,
+    Membership,
+    Person,
+    PlanRole,
+    Report,
+    ReportKind,
+)
+from storage.models import (
+    Occurrence as OccurrenceRow,
+)
+from storage.uow import Storage
+from tests.fakes import FixedClock
+
+YEAR = Period(date(2021, 1, 1), date(2021, 12, 31))
+NOW = datetime(2021, 2, 1, 9, 0, tzinfo=UTC)
+
+
+def _deadline(text: str, *dues: date) -> Deadline:
+    if not dues:
+        return Deadline(text, DeadlineKind.UNSCHEDULED)
+    kind = DeadlineKind.DATE if len(dues) == 1 else DeadlineKind.RECURRING
+    return Deadline(text, kind, tuple(Occurrence(None, due) for due in dues))
+
+
+def _item(
+    number: str,
+    text: str,
+    *dues: date,
+    executors: tuple[str, ...] = ("Руководители ПОО",),
+    done: bool = False,
+    phrase: str | None = None,
+) -> ParsedItem:
+    return ParsedItem(
+        number=number,
+        section="1. Организация работы",
+        text=text,
+        executors=list(executors),
+        executors_text=", ".join(executors),
+        result="Протокол",
+        done=done,
+        deadline=_deadline(phrase or (f"до {dues[0]:%d.%m.%Y}" if dues else "по графику"), *dues),
+    )
+
+
+def _plan(*items: ParsedItem) -> ParsedDocument:
+    return ParsedDocument(
+        kind=DocumentKind.PLAN,
+        title="План работы машиностроительного кластера на 2021 год",
+        date=date(2021, 1, 25),
+        period=YEAR,
+        items=list(items),
+        sections=[ParsedSection("1", "1. Организация работы")],
+        roles=[
+            PlanRoleRef("Руководители ПОО"),
+            PlanRoleRef("Члены образовательно-производственного кластера", ("ОПК",)),
+        ],
+    )
+
+
+FIRST = _plan(
+    _item("1.1", "Разработка и утверждение плана работы", date(2021, 1, 31), done=True),
+    _item("1.2", "Актуализация паспорта кластера", date(2021, 2, 28)),
+    _item("1.3", "Проведение демонстрационного экзамена", phrase="по графику ДЭ"),
+    _item(
+        "1.4",
+        "Проведение заседаний",
+        date(2021, 3, 31),
+        date(2021, 6, 30),
+        date(2021, 9, 30),
+        date(2021, 12, 31),
+        executors=("Члены образовательно-производственного кластера",),
+    ),
+)
+
+
+@pytest.fixture
+async def setup(session_factory: async_sessionmaker[AsyncSession]) -> tuple[int, int]:
+    async with session_factory() as session:
+        cluster = Cluster(
+            name="Машиностроение",
+            region="Смоленская область",
+            timezone="Europe/Moscow",
+            created_at=NOW,
+        )
+        person = Person(
+            telegram_id=42,
+            full_name="Секретарь КС",
+            is_admin=False,
+            private_chat_started=True,
+            created_at=NOW,
+        )
+        session.add_all([cluster, person])
+        await session.flush()
+        session.add(
+            Membership(
+                cluster_id=cluster.id,
+                person_id=person.id,
+                role=MemberRole.COORDINATOR,
+                joined_at=NOW,
+            )
+        )
+        await session.commit()
+        return cluster.id, person.id
+
+
+def _service(session: AsyncSession) -> ImportService:
+    return build_services(Storage(session), FixedClock(NOW), ServiceSettings()).imports
+
+
+async def _apply(
+    factory: async_sessionmaker[AsyncSession], cluster_id: int, doc: ParsedDocument, sha: str
+) -> object:
+    async with factory() as session:
+        return await _service(session).apply(
+            cluster_id, doc, source_hash=sha, filename="plan.docx", actor=None
+        )
+
+
+async def _items(factory: async_sessionmaker[AsyncSession], cluster_id: int) -> list[Item]:
+    async with factory() as session:
+        rows = await Storage(session).plans.items_of_cluster(cluster_id)
+        return list(rows)
+
+
+async def test_a_first_import_stores_items_occurrences_roles_and_marks(
+    session_factory, setup
+) -> None:
+    cluster_id, _ = setup
+    result = await _apply(session_factory, cluster_id, FIRST, "sha-1")
+    assert result.applied  # type: ignore[attr-defined]
+    assert result.added == 4  # type: ignore[attr-defined]
+    items = await _items(session_factory, cluster_id)
+    by_number = {item.number: item for item in items}
+    assert [i.number for i in items] == ["1.1", "1.2", "1.3", "1.4"]
+    assert by_number["1.1"].status is ItemStatus.DONE
+    assert [o.due_date for o in by_number["1.2"].occurrences] == [date(2021, 2, 28)]
+    assert by_number["1.3"].occurrences == []
+    assert by_number["1.3"].deadline_text == "по графику ДЭ"
+    assert len(by_number["1.4"].occurrences) == 4
+    assert [r.name for r in by_number["1.4"].plan_roles] == [
+        "Члены образовательно-производственного кластера"
+    ]
+    async with session_factory() as session:
+        roles = (await session.execute(select(PlanRole))).scalars().all()
+    heads = next(r for r in roles if r.name == "Руководители ПОО")
+    members = next(r for r in roles if r.name.startswith("Члены"))
+    assert heads.per_organization
+    assert not members.per_organization
+    assert [a.alias for a in members.aliases] == ["ОПК"]
+
+
+async def test_importing_the_same_file_twice_changes_nothing(session_factory, setup) -> None:
+    cluster_id, _ = setup
+    await _apply(session_factory, cluster_id, FIRST, "sha-1")
+    async with session_factory() as session:
+        before = (await session.execute(select(func.count()).select_from(AuditEntry))).scalar_one()
+    again = await _apply(session_factory, cluster_id, FIRST, "sha-1")
+    assert not again.applied  # type: ignore[attr-defined]
+    async with session_factory() as session:
+        after = (await session.execute(select(func.count()).select_from(AuditEntry))).scalar_one()
+        items = (await session.execute(select(func.count()).select_from(Item))).scalar_one()
+    assert after == before
+    assert items == 4
+
+
+async def test_a_corrected_plan_is_previewed_then_applied_keeping_reports(
+    session_factory, setup
+) -> None:
+    cluster_id, person_id = setup
+    await _apply(session_factory, cluster_id, FIRST, "sha-1")
+    # A college reported on item 1.2 before the plan was corrected.
+    async with session_factory() as session:
+        occurrence = (
+            await session.execute(select(OccurrenceRow).join(Item).where(Item.number == "1.2"))
+        ).scalar_one()
+        assignment = Assignment(
+            occurrence_id=occurrence.id,
+            status=AssignmentStatus.SUBMITTED,
+            created_at=NOW,
+            updated_at=NOW,
+        )
+        session.add(assignment)
+        await session.flush()
+        session.add(
+            Report(
+                assignment_id=assignment.id,
+                author_id=person_id,
+                kind=ReportKind.DONE,
+                text="Паспорт обновлён",
+                created_at=NOW,
+            )
+        )
+        await session.commit()
+
+    corrected = _plan(
+        _item("1.1", "Разработка и утверждение плана работы", date(2021, 1, 31), done=True),
+        _item("1.2", "Актуализация паспорта образовательного кластера", date(2021, 3, 15)),
+        _item(
+            "1.4",
+            "Проведение заседаний",
+            date(2021, 3, 31),
+            date(2021, 6, 30),
+            date(2021, 9, 30),
+            date(2021, 12, 31),
+            executors=("Члены образовательно-производственного кластера",),
+        ),
+        _item("1.5", "Мониторинг трудоустройства выпускников", date(2021, 11, 30)),
+    )
+    async with session_factory() as session:
+        preview = await _service(session).plan(
+            cluster_id, corrected, source_hash="sha-2", filename="plan-v2.docx"
+        )
+        assert preview.is_reimport
+        assert [p.number for p in preview.added] == ["1.5"]
+        assert [i.number for i in preview.removed] == ["1.3"]
+        assert [(c.parsed.number, c.fields) for c in preview.changed] == [
+            ("1.2", ("text", "deadline"))
+        ]
+        assert preview.unchanged == 2
+        await session.rollback()
+    assert len(await _items(session_factory, cluster_id)) == 4  # the preview wrote nothing
+
+    result = await _apply(session_factory, cluster_id, corrected, "sha-2")
+    assert (result.added, result.removed, result.changed) == (1, 1, 1)  # type: ignore[attr-defined]
+    items = {i.number: i for i in await _items(session_factory, cluster_id)}
+    assert items["1.3"].status is ItemStatus.CANCELLED
+    assert items["1.2"].occurrences[0].due_date == date(2021, 3, 15)
+    assert items["1.5"].status is ItemStatus.ACTIVE
+    async with session_factory() as session:
+        reports = (await session.execute(select(Report))).scalars().all()
+        actions = (await session.execute(select(AuditEntry.action))).scalars().all()
+    assert [r.text for r in reports] == ["Паспорт обновлён"]
+    assert "item.removed_by_import" in actions
+    assert "document.reimported" in actions
+
+
+async def test_a_shorter_recurring_schedule_keeps_occurrences_that_have_reports(
+    session_factory, setup
+) -> None:
+    cluster_id, person_id = setup
+    await _apply(session_factory, cluster_id, FIRST, "sha-1")
+    async with session_factory() as session:
+        last = (
+            await session.execute(
+                select(OccurrenceRow).join(Item).where(Item.number == "1.4", OccurrenceRow.seq == 4)
+            )
+        ).scalar_one()
+        assignment = Assignment(
+            occurrence_id=last.id, status=AssignmentStatus.SUBMITTED, created_at=NOW, updated_at=NOW
+        )
+        session.add(assignment)
+        await session.flush()
+        session.add(
+            Report(
+                assignment_id=assignment.id,
+                author_id=person_id,
+                kind=ReportKind.PROGRESS,
+                text="Идёт подготовка",
+                created_at=NOW,
+            )
+        )
+        await session.commit()
+    shorter = _plan(
+        *FIRST.items[:3],
+        _item(
+            "1.4",
+            "Проведение заседаний",
+            date(2021, 6, 30),
+            date(2021, 12, 31),
+            executors=("Члены образовательно-производственного кластера",),
+        ),
+    )
+    await _apply(session_factory, cluster_id, shorter, "sha-3")
+    items = {i.number: i for i in await _items(session_factory, cluster_id)}
+    dues = [(o.seq, o.due_date) for o in items["1.4"].occurrences]
+    assert dues == [(1, date(2021, 6, 30)), (2, date(2021, 12, 31)), (4, date(2021, 12, 31))]
+
+
+async def test_only_a_coordinator_of_the_cluster_may_import(session_factory, setup) -> None:
+    cluster_id, _ = setup
+    async with session_factory() as session:
+        stranger = Person(
+            telegram_id=7,
+            full_name="Посторонний",
+            is_admin=False,
+            private_chat_started=True,
+            created_at=NOW,
+        )
+        session.add(stranger)
+        await session.commit()
+        with pytest.raises(AccessDenied):
+            await _service(session).access.require_coordinator(stranger, cluster_id)
+
+
+def test_items_are_matched_by_number_then_similar_text_then_same_text() -> None:
+    old = [
+        Item(number="1", text="Провести совещание руководителей"),
+        Item(number="2", text="Подготовить отчёт о работе кластера"),
+        Item(number="3", text="Организовать экскурсии для школьников"),
+    ]
+    new = [
+        _item("1", "Провести совещание руководителей ПОО", date(2021, 5, 1)),
+        _item("4", "Подготовить отчёт о работе кластера", date(2021, 5, 1)),
+        _item("3", "Разработать программу стажировок", date(2021, 5, 1)),
+    ]
+    pairs, added, removed = match_items(old, new)
+    assert [(o.number, n.number) for o, n in pairs] == [("1", "1"), ("2", "4")]
+    assert [n.number for n in added] == ["3"]
+    assert [o.number for o in removed] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Руководители ПОО", True),
+        ("руководители ведущих ПОО", True),
+        ("Директора колледжей", True),
+        ("Секретарь координационного совета", False),
+        ("Председатель КС", False),
+        ("ЦОПП", False),
+    ],
+)
+def test_roles_of_college_heads_give_one_assignment_per_college(name: str, expected: bool) -> None:
+    assert is_per_organization(name) is expected
+
+
+async def test_indicator_targets_are_kept_with_their_item(session_factory, setup) -> None:
+    cluster_id, _ = setup
+    item = _item("2", "Расширить экспертное сообщество", date(2022, 12, 31))
+    item.indicators = [Indicator("2022 год – 50% от количества экспертов ДЭ", 2022, "50%")]
+    await _apply(session_factory, cluster_id, _plan(item), "sha-ind")
+    stored = (await _items(session_factory, cluster_id))[0]
+    assert [(i.year, i.target, i.text) for i in stored.indicators] == [
+        (2022, "50%", "2022 год – 50% от количества экспертов ДЭ")
+    ]
