@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import UTC, date, datetime
 
 import pytest
@@ -29,6 +31,15 @@ NEWS = (
     "В Нижнем Новгороде проходит экспертная сессия с участниками кластеров Профессионалитета. "
     "Организаторы собрали представителей 70 кластеров из 42 регионов страны.\n" * 5
 )
+
+
+def _zip_bomb() -> bytes:
+    """A DOCX-looking archive whose document part inflates 1000-fold (5 MB of zeros)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (5 * 1024 * 1024))
+    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -141,7 +152,15 @@ async def test_a_news_article_is_refused_and_nothing_is_stored(
         ("junk.docx", bytes(range(256)) * 40, "не поддерживается"),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "старого формата Word"),
         ("broken.docx", b"PK\x03\x04" + b"\x00" * 100, "повреждён"),
+        ("bomb.docx", _zip_bomb(), "слишком много сжатых данных"),
+        (
+            "huge.txt",
+            b"\xd0\x9f\xd0\xbb\xd0\xb0\xd0\xbd " * (20 * 1024 * 1024 // 9),
+            "слишком большой",
+        ),
+        ("plan.docx", PLAN.encode(), "Предпросмотр импорта"),
     ],
+    ids=["empty", "junk", "old-doc", "truncated-zip", "zip-bomb", "20-mb-text", "wrong-extension"],
 )
 async def test_broken_files_get_a_clear_message_and_store_nothing(
     dispatcher: Dispatcher,
@@ -157,6 +176,7 @@ async def test_broken_files_get_a_clear_message_and_store_nothing(
     await dispatcher.feed_update(bot, fake.send_document(user, name, content))
     assert expected in fake.last_message_to(user.id).text
     assert await _count(session_factory, PlanDocument) == 0
+    assert "Traceback" not in fake.last_message_to(user.id).text
 
 
 async def test_someone_who_coordinates_nothing_cannot_import(
@@ -187,3 +207,38 @@ async def test_a_stale_import_button_answers_politely(
     answer = fake.calls_of("answerCallbackQuery")[-1]
     assert "неактуально" in answer.params["text"]
     assert await _count(session_factory, Item) == 0
+
+
+CORRECTED = PLAN.replace(
+    "1.3.\tПроведение демонстрационного экзамена\tРуководители ПОО\tпо графику проведения ДЭ\tПротокол\t\n",
+    "1.3.\tПроведение демонстрационного экзамена\tРуководители ПОО\tиюнь\tПротокол\t\n"
+    "1.4.\tОтчёт о работе кластера\tСекретарь КС\tдекабрь\tОтчёт\t\n",
+)
+
+
+async def test_a_corrected_plan_shows_what_changes_and_applies_on_confirmation(
+    dispatcher: Dispatcher,
+    bot: Bot,
+    fake: FakeTelegram,
+    coordinator: tuple[object, int],
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    user, _ = coordinator
+    await dispatcher.feed_update(bot, fake.send_document(user, "plan.txt", PLAN.encode()))
+    await dispatcher.feed_update(
+        bot, fake.press(user, fake.last_message_to(user.id), "✅ Импортировать")
+    )
+    await dispatcher.feed_update(bot, fake.send_document(user, "plan-v2.txt", CORRECTED.encode()))
+    preview = fake.last_message_to(user.id)
+    assert "новая редакция" in preview.text
+    assert "Добавится: 1 пункт" in preview.text
+    assert "• 1.4. Отчёт о работе кластера" in preview.text
+    assert "• 1.3: срок" in preview.text
+    assert "Отчёты исполнителей по всем пунктам сохранятся" in preview.text
+    assert await _count(session_factory, Item) == 3
+    await dispatcher.feed_update(bot, fake.press(user, preview, "✅ Импортировать"))
+    assert "Добавлено пунктов: 1, изменено: 1" in fake.last_message_to(user.id).text
+    async with session_factory() as session:
+        item = (await session.execute(select(Item).where(Item.number == "1.3"))).scalar_one()
+        assert [o.due_date for o in item.occurrences] == [date(2021, 6, 30)]
+    assert await _count(session_factory, PlanDocument) == 1

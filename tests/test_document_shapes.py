@@ -1,0 +1,211 @@
+"""Documents nobody here wrote: other column orders and names, DOCX and XLSX, other protocols."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from bot.domain.deadlines import DeadlineKind
+from bot.domain.documents import DocumentKind, ParsedDocument
+from bot.domain.parsing import parse_document
+from bot.domain.readers import read_document
+from bot.errors import DocumentRejected
+
+TODAY = date(2022, 10, 1)
+
+
+def _parse_text(text: str) -> ParsedDocument:
+    return parse_document(read_document(text.encode("utf-8"), "doc.txt"), reference=TODAY)
+
+
+def _docx(build: object) -> bytes:
+    document = Document()
+    build(document)  # type: ignore[operator]
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_docx_plan_with_merged_section_rows_and_a_table_split_by_a_page_break() -> None:
+    def build(document: Document) -> None:
+        document.add_paragraph("УТВЕРЖДАЮ")
+        document.add_paragraph("Председатель координационного совета")
+        document.add_paragraph("И.И. Петров")
+        document.add_paragraph("«10» сентября 2022 г.")
+        document.add_paragraph(
+            "План работы образовательно-отраслевого кластера на 2022/2023 учебный год"
+        )
+        first = document.add_table(rows=1, cols=5)
+        for cell, text in zip(
+            first.rows[0].cells,
+            [
+                "№",
+                "Содержание работы",
+                "Срок проведения",
+                "Ответственные",
+                "Форма представления результата",
+            ],
+            strict=True,
+        ):
+            cell.text = text
+        section = first.add_row()
+        merged = section.cells[0].merge(section.cells[4])
+        merged.text = "1. Организационная работа"
+        merged.paragraphs[0].runs[0].bold = True
+        row = first.add_row().cells
+        row[0].text, row[1].text, row[2].text, row[3].text, row[4].text = (
+            "1.1",
+            "Заседание совета",
+            "ежеквартально",
+            "Секретарь КС",
+            "Протокол",
+        )
+        row = first.add_row().cells
+        row[0].text, row[1].text, row[2].text, row[3].text = (
+            "1.2",
+            "Мониторинг трудоустройства",
+            "ноябрь",
+            "Директора колледжей",
+        )
+        row[1].add_paragraph("выпускников 2022 года")  # a line break inside the cell
+        document.add_page_break()
+        second = document.add_table(rows=1, cols=5)
+        cont = second.rows[0].cells
+        cont[1].text, cont[4].text = "(по запросу департамента)", "Справка"
+        row = second.add_row().cells
+        row[0].text, row[1].text, row[2].text, row[3].text = (
+            "1.3",
+            "Отчет о работе кластера",
+            "II полугодие",
+            "Председатель КС",
+        )
+
+    parsed = parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+    assert parsed.kind is DocumentKind.PLAN
+    assert parsed.approver == "И.И. Петров"
+    assert parsed.date == date(2022, 9, 10)
+    assert parsed.period is not None
+    assert (parsed.period.start, parsed.period.end) == (date(2022, 9, 1), date(2023, 8, 31))
+    assert [i.number for i in parsed.items] == ["1.1", "1.2", "1.3"]
+    assert {i.section for i in parsed.items} == {"1. Организационная работа"}
+    first, second, third = parsed.items
+    assert first.deadline.kind is DeadlineKind.RECURRING
+    assert [o.due for o in first.deadline.occurrences] == [
+        date(2022, 9, 30),
+        date(2022, 12, 31),
+        date(2023, 3, 31),
+        date(2023, 6, 30),
+    ]
+    assert first.result == "Протокол"
+    assert (
+        second.text == "Мониторинг трудоустройства выпускников 2022 года (по запросу департамента)"
+    )
+    assert second.result == "Справка"
+    assert second.deadline.occurrences[0].due == date(2022, 11, 30)
+    assert second.executors == ["Директора колледжей"]
+    assert third.deadline.kind is DeadlineKind.HALF_YEAR
+    assert third.deadline.occurrences[0].due == date(2023, 6, 30)
+
+
+def test_an_xlsx_plan_on_its_second_sheet_is_found_and_read() -> None:
+    workbook = Workbook()
+    workbook.active.title = "Титул"
+    workbook.active["A1"] = "Кластер машиностроения"
+    sheet = workbook.create_sheet("План")
+    sheet["A1"] = "План мероприятий кластера на 2023 год"
+    sheet.append([])
+    sheet.append(
+        ["№ п/п", "Мероприятие", "Исполнитель", "Срок", "Результат", "Отметка о выполнении"]
+    )
+    sheet.append(["Раздел 1. Профориентация"])
+    sheet["A4"].font = Font(bold=True)
+    sheet.merge_cells("A4:F4")
+    sheet.append(
+        [1, "Дни открытых дверей", "Руководители ПОО", "март-апрель", "Фотоотчет", "Выполнено."]
+    )
+    sheet.append(
+        [2, "Экскурсии на предприятия", "Руководители ПОО; ЦОПП", date(2023, 5, 20), None, None]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
+    parsed = parse_document(read_document(buffer.getvalue(), "план.xlsx"), reference=TODAY)
+    assert parsed.title == "План мероприятий кластера на 2023 год"
+    assert [i.number for i in parsed.items] == ["1", "2"]
+    assert parsed.items[0].section == "Раздел 1. Профориентация"
+    assert parsed.items[0].done
+    assert parsed.items[0].deadline.occurrences[0].due == date(2023, 4, 30)
+    assert parsed.items[1].executors == ["Руководители ПОО", "ЦОПП"]
+    assert parsed.items[1].deadline.kind is DeadlineKind.DATE
+    assert parsed.items[1].deadline.occurrences[0].due == date(2023, 5, 20)
+
+
+def test_columns_in_another_order_with_other_header_words() -> None:
+    parsed = _parse_text(
+        "План работы кластера на 2022 год\n\n"
+        "Срок\tОтветственный исполнитель\tНаименование мероприятия\t№\n"
+        "до 01.03.2022\tСекретарь совета\tПодготовить отчет\t1.\n"
+        "IV квартал\tРуководители ПОО\tПровести конкурс\t2.\n"
+    )
+    assert [(i.number, i.text, i.executors) for i in parsed.items] == [
+        ("1", "Подготовить отчет", ["Секретарь совета"]),
+        ("2", "Провести конкурс", ["Руководители ПОО"]),
+    ]
+    assert parsed.items[1].deadline.occurrences[0].due == date(2022, 12, 31)
+
+
+def test_a_markdown_pipe_table() -> None:
+    parsed = _parse_text(
+        "# План работы кластера на 2022 год\n\n"
+        "| № | Мероприятие | Исполнители | Срок |\n"
+        "|---|---|---|---|\n"
+        "| **1. Кадры** | | | |\n"
+        "| 1.1 | Семинар для мастеров | Руководители ПОО | май |\n"
+    )
+    assert [(i.number, i.section) for i in parsed.items] == [("1.1", "1. Кадры")]
+    assert parsed.items[0].deadline.occurrences[0].due == date(2022, 5, 31)
+
+
+def test_a_protocol_without_markup_with_responsible_lines() -> None:
+    parsed = _parse_text(
+        "ПРОТОКОЛ № 12\nзаседания координационного совета\nот 14.03.2023\n\n"
+        "Повестка:\n1. О плане работы.\n2. Разное.\n\n"
+        "ПОСТАНОВИЛИ:\n"
+        "1. Утвердить план работы на 2023 год.\nОтветственный: секретарь совета\nСрок: до 20 марта\n"
+        "2. Провести мониторинг трудоустройства.\nОтветственные: руководители ПОО\nСрок: ежеквартально\n"
+    )
+    assert parsed.kind is DocumentKind.PROTOCOL
+    assert parsed.number == "12"
+    assert parsed.date == date(2023, 3, 14)
+    assert [i.text for i in parsed.items] == [
+        "Утвердить план работы на 2023 год.",
+        "Провести мониторинг трудоустройства.",
+    ]
+    assert parsed.items[0].executors == ["Секретарь совета"]
+    assert parsed.items[0].deadline.occurrences[0].due == date(2023, 3, 20)
+    assert [o.due for o in parsed.items[1].deadline.occurrences] == [
+        date(2023, 3, 31),
+        date(2023, 6, 30),
+        date(2023, 9, 30),
+        date(2023, 12, 31),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Уважаемые коллеги!\nПриглашаем вас на семинар 12 мая.\n1. Регистрация участников.\n",
+        "Контакты\tТелефон\tПочта\nИванов И.И.\t+7 900 000-00-00\tivanov@example.org\n",
+        "№\tНаименование мероприятия\tИсполнители\tСрок\n",
+    ],
+    ids=["letter", "contacts-table", "empty-plan-table"],
+)
+def test_documents_that_are_neither_plan_nor_protocol_are_refused(text: str) -> None:
+    with pytest.raises(DocumentRejected) as refused:
+        _parse_text(text)
+    assert refused.value.key == "doc-not-a-plan"
