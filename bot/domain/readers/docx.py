@@ -47,7 +47,7 @@ _RUN_WRAPPERS = _BLOCK_WRAPPERS | {
     for tag in ("w:hyperlink", "w:ins", "w:moveTo", "w:smartTag", "w:fldSimple", "w:dir", "w:bdo")
 }
 _OFF = frozenset({"0", "false", "off", "none"})
-_HEADING_NAME = re.compile(r"^(?:heading|заголовок)\s*(\d+)$")
+_HEADING_NAME = re.compile(r"^(?:heading|заголовок)\s*(\d{1,2})$")
 _EMPTY = Cell("")
 
 

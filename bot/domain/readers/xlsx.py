@@ -26,14 +26,14 @@ HEADER_MARKERS = (
 MIN_HEADER_MARKERS = 2
 _EMPTY = Cell("")
 
-Position = tuple[int, int]  # (row, column), 1-based as in openpyxl
+_Position = tuple[int, int]  # (row, column), 1-based as in openpyxl
 
 
 @dataclass(slots=True)
 class _Sheet:
     """The non-empty cells of one sheet, sparse: a stray cell at XFD1048576 costs nothing."""
 
-    cells: dict[Position, Cell] = field(default_factory=dict)
+    cells: dict[_Position, Cell] = field(default_factory=dict)
     # (min_row, min_col, max_row, max_col) of merged ranges whose top-left cell has text
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
@@ -117,13 +117,25 @@ def _blocks(sheet: _Sheet) -> list[Block]:
 
 def _header_row(sheet: _Sheet) -> int | None:
     for row, columns in sheet.rows().items():
-        texts = [text.casefold() for text in sheet.texts(row, columns)]
-        found = sum(
-            1 for markers in HEADER_MARKERS if any(m in text for m in markers for text in texts)
-        )
-        if found >= MIN_HEADER_MARKERS:
+        if _is_header(sheet.texts(row, columns)):
             return row
     return None
+
+
+def _is_header(texts: list[str]) -> bool:
+    """At least two different column names, in at least two different cells."""
+    # A title like «План мероприятий по достижению результатов» names two in one cell.
+    found = [_markers(text.casefold()) for text in texts]
+    named = [markers for markers in found if markers]
+    return len(named) >= 2 and len(set().union(*named)) >= MIN_HEADER_MARKERS
+
+
+def _markers(text: str) -> set[int]:
+    return {
+        group
+        for group, markers in enumerate(HEADER_MARKERS)
+        if any(marker in text for marker in markers)
+    }
 
 
 def _table(sheet: _Sheet, header: int, last_row: int) -> Table:
