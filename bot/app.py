@@ -21,6 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.config import Settings, require_token
 from bot.i18n import Translations, Translator
+from bot.notifier import TelegramNotifier
+from bot.scheduler import create_scheduler
+from bot.services.outbox import OutboxSender
 from bot.services.registry import ServiceSettings
 from handlers import create_root_router
 from handlers.fsm_storage import DatabaseFsmStorage
@@ -30,8 +33,21 @@ from storage.migrate import upgrade
 
 logger = logging.getLogger(__name__)
 
-PRIVATE_COMMANDS = ("start", "help", "cancel")
-GROUP_COMMANDS = ("help",)
+PRIVATE_COMMANDS = (
+    "my",
+    "plan",
+    "done",
+    "item",
+    "history",
+    "invite",
+    "invites",
+    "members",
+    "newcluster",
+    "start",
+    "help",
+    "cancel",
+)
+GROUP_COMMANDS = ("done", "plan", "bind", "help")
 
 
 def service_settings(settings: Settings) -> ServiceSettings:
@@ -65,6 +81,7 @@ def create_dispatcher(
     translations: Translations,
     clock: Clock,
     fsm_storage: BaseStorage | None = None,
+    outbox: OutboxSender | None = None,
 ) -> Dispatcher:
     """The one Dispatcher factory: the bot process and the tests both use it."""
     dispatcher = Dispatcher(
@@ -73,7 +90,15 @@ def create_dispatcher(
         clock=clock,
     )
     dispatcher.update.outer_middleware(I18nMiddleware(translations))
-    dispatcher.update.outer_middleware(DbSessionMiddleware(session_factory, clock, settings))
+    dispatcher.update.outer_middleware(
+        DbSessionMiddleware(
+            session_factory,
+            clock,
+            settings,
+            translations,
+            after_update=outbox.drain if outbox else None,
+        )
+    )
     dispatcher.include_router(create_root_router())
     return dispatcher
 
@@ -107,6 +132,7 @@ class Application:
     bot: Bot
     dispatcher: Dispatcher
     translations: Translations
+    outbox: OutboxSender
 
 
 async def build_application(settings: Settings, clock: Clock | None = None) -> Application:
@@ -117,21 +143,25 @@ async def build_application(settings: Settings, clock: Clock | None = None) -> A
     session_factory = create_session_factory(engine)
     translations = Translations(default_locale=settings.bot.default_locale)
     bot = create_bot(settings)
+    outbox = OutboxSender(session_factory, TelegramNotifier(bot), clock)
     dispatcher = create_dispatcher(
         session_factory=session_factory,
         settings=service_settings(settings),
         translations=translations,
         clock=clock,
+        outbox=outbox,
     )
-    return Application(settings, engine, session_factory, bot, dispatcher, translations)
+    return Application(settings, engine, session_factory, bot, dispatcher, translations, outbox)
 
 
 async def run(settings: Settings) -> None:
     app = await build_application(settings)
+    scheduler = create_scheduler(app.outbox)
     try:
         me = await app.bot.get_me()
         logger.info("Starting as @%s (id %s), mode %s", me.username, me.id, settings.telegram.mode)
         await set_commands(app.bot, app.translations)
+        scheduler.start()
         if settings.telegram.mode == "webhook":
             await _run_webhook(app)
         else:
@@ -144,6 +174,8 @@ async def run(settings: Settings) -> None:
                 close_bot_session=False,
             )
     finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
         await app.bot.session.close()
         await app.engine.dispose()
         logger.info("Stopped")

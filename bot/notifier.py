@@ -62,7 +62,7 @@ class Notifier(Protocol):
     ) -> Delivery: ...
 
 
-class _Pacer:
+class Pacer:
     """Keeps within Telegram's limits: ~1 message/s per chat and ~30 messages/s overall."""
 
     def __init__(self, per_chat_interval: float = 1.0, global_interval: float = 1 / 30) -> None:
@@ -104,12 +104,12 @@ class TelegramNotifier:
         *,
         attempts: int = 3,
         max_retry_after: float = 60.0,
-        pacer: _Pacer | None = None,
+        pacer: Pacer | None = None,
     ) -> None:
         self.bot = bot
         self.attempts = attempts
         self.max_retry_after = max_retry_after
-        self.pacer = pacer or _Pacer()
+        self.pacer = pacer or Pacer()
 
     async def send(
         self,

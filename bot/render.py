@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from datetime import date
 
@@ -9,7 +10,9 @@ from bot.domain.documents import DocumentKind, ParsedDocument
 from bot.i18n import Html, Translator
 from bot.services.imports import ImportPlan, ImportResult
 from bot.services.onboarding import StartOutcome
-from storage.models import Item
+from bot.services.plans import PlanOverview
+from bot.services.reports import AssignmentView, ItemCard
+from storage.models import AssignmentStatus, Invite, Item, ItemStatus, Membership
 
 
 def render_start(t: Translator, outcome: StartOutcome) -> str:
@@ -214,3 +217,223 @@ def render_parsed_text(parsed: ParsedDocument, t: Translator | None = None) -> s
             + (" ✓" if item.done else "")
         )
     return "\n".join(lines)
+
+
+# --- issue 4: people and the control loop -------------------------------------------------------
+
+MESSAGE_LIMIT = 3800  # Telegram allows 4096 characters; keep room for markup
+
+
+def render_invite(t: Translator, invite: Invite, link: str) -> str:
+    roles = ", ".join(r.name for r in invite.plan_roles) or "—"
+    return t(
+        "invite-created",
+        role=Html(t(f"role-{invite.role.value}")),
+        roles=roles,
+        expires=invite.expires_at.strftime("%d.%m.%Y %H:%M"),
+        uses=invite.max_uses,
+        link=link,
+    )
+
+
+def render_members(t: Translator, cluster: str, members: Sequence[Membership]) -> str:
+    lines = [
+        t(
+            "member-line",
+            name=m.person.full_name,
+            role=Html(t(f"role-{m.role.value}")),
+            organization=m.organization.name if m.organization else "—",
+            roles=", ".join(r.name for r in m.plan_roles) or "—",
+        )
+        for m in members
+    ]
+    return t("members-title", cluster=cluster, count=len(members)) + "\n" + "\n".join(lines)
+
+
+def _due_label(t: Translator, due: date, today: date) -> str:
+    days = (due - today).days
+    if days < 0:
+        return t("due-overdue", date=due, days=-days)
+    if days == 0:
+        return t("due-today", date=due)
+    return t("due-in", date=due, days=days)
+
+
+def render_my(
+    t: Translator, views: Sequence[AssignmentView], today: date, page: int, size: int
+) -> str:
+    if not views:
+        return t("my-empty")
+    week_end = today.toordinal() + 7
+    groups: dict[str, list[AssignmentView]] = {"overdue": [], "week": [], "later": []}
+    for view in views:
+        due = view.occurrence.due_date
+        group = "overdue" if due < today else "week" if due.toordinal() <= week_end else "later"
+        groups[group].append(view)
+    ordered = groups["overdue"] + groups["week"] + groups["later"]
+    shown = ordered[page * size : (page + 1) * size]
+    lines = [t("my-title", count=len(views))]
+    current = None
+    for view in shown:
+        due = view.occurrence.due_date
+        group = "overdue" if due < today else "week" if due.toordinal() <= week_end else "later"
+        if group != current:
+            lines.append("\n" + t(f"my-group-{group}"))
+            current = group
+        lines.append(
+            t(
+                "my-line",
+                number=view.item.number,
+                text=_short(view.item.text, 90),
+                due=Html(_due_label(t, due, today)),
+                returned=Html(
+                    t("my-returned") if view.assignment.status is AssignmentStatus.RETURNED else ""
+                ),
+            )
+        )
+    pages = (len(views) + size - 1) // size
+    if pages > 1:
+        lines.append("\n" + t("my-page", page=page + 1, pages=pages))
+    return "\n".join(lines)
+
+
+def render_assignment(t: Translator, view: AssignmentView, today: date) -> str:
+    return t(
+        "assignment-card",
+        number=view.item.number,
+        cluster=view.cluster.name,
+        text=view.item.text[:1500],
+        due=Html(_due_label(t, view.occurrence.due_date, today)),
+        phrase=view.item.deadline_text or "—",
+        organization=view.organization.name if view.organization else "—",
+        role=view.plan_role.name if view.plan_role else "—",
+        result=view.item.result_text or "—",
+        status=Html(t(f"status-{view.assignment.status.value}")),
+    )
+
+
+def _chunks(lines: list[str]) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for line in lines:
+        if current and len(current) + len(line) + 1 > MESSAGE_LIMIT:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def render_plan(t: Translator, overview: PlanOverview, today: date) -> list[str]:
+    lines = [t("plan-title", cluster=overview.cluster.name, count=len(overview.items))]
+    section: str | None = None
+    for progress in overview.items:
+        if progress.section != section and progress.section:
+            lines.append("\n<b>" + html.escape(_short(progress.section, 120)) + "</b>")
+        section = progress.section
+        item = progress.item
+        if item.status is ItemStatus.DONE:
+            state = t("plan-state-done")
+        elif progress.total == 0:
+            state = t("plan-state-unassigned") if item.occurrences else t("plan-state-undated")
+        elif progress.per_organization:
+            state = t("plan-state-colleges", done=progress.submitted, total=progress.total)
+        else:
+            state = t("plan-state-reports", done=progress.submitted, total=progress.total)
+        due = (
+            Html("; " + _due_label(t, progress.next_due, today))
+            if progress.next_due and item.status is ItemStatus.ACTIVE
+            else ""
+        )
+        lines.append(
+            t(
+                "plan-line",
+                number=item.number,
+                text=_short(item.text, 70),
+                state=Html(state),
+                due=due,
+            )
+        )
+    return _chunks(lines)
+
+
+def render_item_card(t: Translator, card: ItemCard, today: date) -> str:
+    item = card.item
+    lines = [
+        t("card-title", number=item.number, cluster=card.cluster.name),
+        html.escape(item.text[:1500]),
+        t("card-executors", executors=item.executors_text or "—"),
+        t("card-deadline", phrase=item.deadline_text or "—"),
+    ]
+    if item.occurrences:
+        dates = ", ".join(
+            o.due_date.strftime("%d.%m.%Y")
+            + (
+                f" (было {o.original_due_date:%d.%m.%Y})"
+                if o.due_date != o.original_due_date
+                else ""
+            )
+            for o in item.occurrences
+        )
+        lines.append(t("card-dates", dates=dates))
+    if item.result_text:
+        lines.append(t("card-result", result=item.result_text))
+    for indicator in item.indicators:
+        lines.append(t("card-indicator", text=indicator.text, actual=indicator.actual or "—"))
+    lines.append(t("card-status", status=Html(t(f"item-status-{item.status.value}"))))
+    if item.status_reason:
+        lines.append(t("card-reason", reason=item.status_reason))
+    if card.assignments:
+        lines.append("\n" + t("card-assignments", count=len(card.assignments)))
+    for assignment in card.assignments:
+        view = assignment.view
+        who = (
+            view.organization.name
+            if view.organization
+            else (view.plan_role.name if view.plan_role else "—")
+        )
+        lines.append(
+            t(
+                "card-assignment",
+                who=who,
+                due=view.occurrence.due_date,
+                status=Html(t(f"status-{view.assignment.status.value}")),
+            )
+        )
+        for report in assignment.reports:
+            author = assignment.authors.get(report.author_id or 0)
+            lines.append(
+                t(
+                    "card-report",
+                    kind=Html(t(f"report-kind-{report.kind.value}")),
+                    at=report.created_at.strftime("%d.%m.%Y"),
+                    name=author.full_name if author else "—",
+                    text=_short(report.text or "—", 300),
+                    files=len(report.attachments),
+                )
+            )
+            if report.decision is not None:
+                lines.append(
+                    t(
+                        "card-decision",
+                        decision=Html(t(f"decision-label-{report.decision.value}")),
+                        reason=report.decision_reason or "",
+                    )
+                )
+    return "\n".join(lines)[:4000]
+
+
+def render_history(t: Translator, card: ItemCard) -> str:
+    lines = [t("history-title", number=card.item.number)]
+    for entry in card.history:
+        lines.append(
+            t(
+                "history-line",
+                at=entry.created_at.strftime("%d.%m.%Y %H:%M"),
+                action=Html(t(f"audit-{entry.action.replace('.', '-').replace('_', '-')}")),
+            )
+        )
+    if len(lines) == 1:
+        lines.append(t("history-empty"))
+    return "\n".join(lines)[:4000]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import common, errors, imports
+from handlers import common, errors, imports, members, plans, reports
 
 
 def create_root_router() -> Router:
@@ -12,7 +12,10 @@ def create_root_router() -> Router:
     root.include_routers(
         errors.create_router(),
         common.create_router(),
+        members.create_router(),
         imports.create_router(),
+        reports.create_router(),
+        plans.create_router(),
         common.create_fallback_router(),
     )
     return root

@@ -20,8 +20,8 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 class DbSessionMiddleware(BaseMiddleware):
     """Opens one AsyncSession per update and puts services bound to it into handler data.
 
-    Names added: ``people``, ``invites``, ``onboarding``, ``access``, ``imports``, ``plans``
-    (see Services.as_handler_data).
+    Names added: ``people``, ``invites``, ``onboarding``, ``access``, ``imports``, ``plans``,
+    ``clusters``, ``members``, ``reports`` (see Services.as_handler_data).
     Services commit as their last step; whatever is left uncommitted is rolled back on close.
     """
 
@@ -30,16 +30,26 @@ class DbSessionMiddleware(BaseMiddleware):
         session_factory: async_sessionmaker[AsyncSession],
         clock: Clock,
         settings: ServiceSettings,
+        translations: Translations,
+        after_update: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.clock = clock
         self.settings = settings
+        self.translations = translations
+        self.after_update = after_update
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self.session_factory() as session:
-            services = build_services(Storage(session), self.clock, self.settings)
+            services = build_services(
+                Storage(session), self.clock, self.settings, self.translations
+            )
             data.update(services.as_handler_data())
-            return await handler(event, data)
+            result = await handler(event, data)
+        if self.after_update is not None:
+            # Notifications the update queued go out now, not at the next scheduler tick.
+            await self.after_update()
+        return result
 
 
 class I18nMiddleware(BaseMiddleware):

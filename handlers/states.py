@@ -12,3 +12,35 @@ class ImportDialog(StatesGroup):
 
 class DeadlineDialog(StatesGroup):
     typing = State()
+
+
+class JoinDialog(StatesGroup):
+    full_name = State()
+    organization = State()
+    position = State()
+
+
+class ClusterDialog(StatesGroup):
+    name = State()
+    region = State()
+    timezone = State()
+
+
+class InviteDialog(StatesGroup):
+    cluster = State()
+    role = State()
+    organization = State()
+    plan_roles = State()
+
+
+class ReportDialog(StatesGroup):
+    collecting = State()  # comment and files of a report, until «Отправить»
+
+
+class ExtensionDialog(StatesGroup):
+    new_date = State()
+    reason = State()
+
+
+class ReturnDialog(StatesGroup):
+    reason = State()

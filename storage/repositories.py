@@ -11,13 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     Assignment,
+    AssignmentStatus,
     AuditEntry,
     Cluster,
     FsmRecord,
     Invite,
     InviteUse,
     Item,
+    ItemStatus,
     Membership,
+    Notification,
+    NotificationStatus,
+    Occurrence,
+    Organization,
     Person,
     PlanDocument,
     PlanRole,
@@ -78,6 +84,21 @@ class MembershipRepository(_Repository):
         )
         return result.scalar_one_or_none()
 
+    async def active_of_cluster(self, cluster_id: int) -> Sequence[Membership]:
+        result = await self.session.execute(
+            select(Membership)
+            .where(Membership.cluster_id == cluster_id, Membership.removed_at.is_(None))
+            .order_by(Membership.joined_at, Membership.id)
+        )
+        return result.scalars().all()
+
+    async def get(self, membership_id: int) -> Membership | None:
+        return await self.session.get(Membership, membership_id)
+
+    async def add(self, membership: Membership) -> Membership:
+        await self._add(membership)
+        return membership
+
     async def active_of_person(self, person_id: int) -> Sequence[Membership]:
         result = await self.session.execute(
             select(Membership)
@@ -88,6 +109,22 @@ class MembershipRepository(_Repository):
 
 
 class InviteRepository(_Repository):
+    async def active_of_cluster(self, cluster_id: int, now: datetime) -> Sequence[Invite]:
+        result = await self.session.execute(
+            select(Invite)
+            .where(
+                Invite.cluster_id == cluster_id,
+                Invite.revoked_at.is_(None),
+                Invite.expires_at > now,
+                Invite.used_count < Invite.max_uses,
+            )
+            .order_by(Invite.created_at)
+        )
+        return result.scalars().all()
+
+    async def get(self, invite_id: int) -> Invite | None:
+        return await self.session.get(Invite, invite_id)
+
     async def by_token_hash(self, token_hash: str) -> Invite | None:
         result = await self.session.execute(select(Invite).where(Invite.token_hash == token_hash))
         return result.scalar_one_or_none()
@@ -217,3 +254,102 @@ class PlanRepository(_Repository):
 
     async def flush(self) -> None:
         await self.session.flush()
+
+
+class OrganizationRepository(_Repository):
+    async def of_cluster(self, cluster_id: int) -> Sequence[Organization]:
+        result = await self.session.execute(
+            select(Organization)
+            .where(Organization.cluster_id == cluster_id)
+            .order_by(Organization.name)
+        )
+        return result.scalars().all()
+
+    async def by_name(self, cluster_id: int, name: str) -> Organization | None:
+        result = await self.session.execute(
+            select(Organization).where(
+                Organization.cluster_id == cluster_id, Organization.name == name
+            )
+        )
+        return result.scalar_one_or_none()
+
+    async def get(self, organization_id: int) -> Organization | None:
+        return await self.session.get(Organization, organization_id)
+
+    async def add(self, organization: Organization) -> Organization:
+        await self._add(organization)
+        return organization
+
+
+class AssignmentRepository(_Repository):
+    async def get(self, assignment_id: int) -> Assignment | None:
+        return await self.session.get(Assignment, assignment_id)
+
+    async def of_occurrences(self, occurrence_ids: Sequence[int]) -> Sequence[Assignment]:
+        if not occurrence_ids:
+            return []
+        result = await self.session.execute(
+            select(Assignment).where(Assignment.occurrence_id.in_(occurrence_ids))
+        )
+        return result.scalars().all()
+
+    async def open_of_cluster(
+        self, cluster_id: int
+    ) -> Sequence[tuple[Assignment, Occurrence, Item]]:
+        result = await self.session.execute(
+            select(Assignment, Occurrence, Item)
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .join(Item, Item.id == Occurrence.item_id)
+            .where(
+                Item.cluster_id == cluster_id,
+                Item.status == ItemStatus.ACTIVE,
+                Assignment.status.in_([AssignmentStatus.OPEN, AssignmentStatus.RETURNED]),
+            )
+            .order_by(Occurrence.due_date, Item.position)
+        )
+        return [(a, o, i) for a, o, i in result.all()]
+
+    async def add(self, assignment: Assignment) -> None:
+        self.session.add(assignment)
+
+
+class ReportRepository(_Repository):
+    async def get(self, report_id: int) -> Report | None:
+        return await self.session.get(Report, report_id)
+
+    async def of_assignments(self, assignment_ids: Sequence[int]) -> Sequence[Report]:
+        if not assignment_ids:
+            return []
+        result = await self.session.execute(
+            select(Report)
+            .where(Report.assignment_id.in_(assignment_ids))
+            .order_by(Report.created_at, Report.id)
+        )
+        return result.scalars().all()
+
+    async def add(self, report: Report) -> Report:
+        await self._add(report)
+        return report
+
+
+class NotificationRepository(_Repository):
+    async def enqueue(self, notification: Notification) -> bool:
+        """Add unless a row with the same dedup key exists; True when added."""
+        existing = await self.session.execute(
+            select(Notification.id).where(Notification.dedup_key == notification.dedup_key)
+        )
+        if existing.first() is not None:
+            return False
+        await self._add(notification)
+        return True
+
+    async def due(self, now: datetime, limit: int) -> Sequence[Notification]:
+        result = await self.session.execute(
+            select(Notification)
+            .where(
+                Notification.status == NotificationStatus.PENDING, Notification.not_before <= now
+            )
+            .order_by(Notification.id)
+            .limit(limit)
+        )
+        return result.scalars().all()

@@ -5,13 +5,17 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.repositories import (
+    AssignmentRepository,
     AuditRepository,
     ClusterRepository,
     FsmRepository,
     InviteRepository,
     MembershipRepository,
+    NotificationRepository,
+    OrganizationRepository,
     PersonRepository,
     PlanRepository,
+    ReportRepository,
 )
 
 
@@ -25,6 +29,10 @@ class Storage:
         self.audit = AuditRepository(session)
         self.fsm = FsmRepository(session)
         self.plans = PlanRepository(session)
+        self.organizations = OrganizationRepository(session)
+        self.assignments = AssignmentRepository(session)
+        self.reports = ReportRepository(session)
+        self.notifications = NotificationRepository(session)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -22,6 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.app import create_bot, create_dispatcher
 from bot.config import Settings
 from bot.i18n import Translations
+from bot.notifier import TelegramNotifier, Pacer
+from bot.services.outbox import OutboxSender
 from bot.services.registry import ServiceSettings
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
@@ -145,14 +147,17 @@ def service_settings() -> ServiceSettings:
 
 @pytest.fixture
 def dispatcher(
+    bot: Bot,
     session_factory: async_sessionmaker[AsyncSession],
     clock: FixedClock,
     translations: Translations,
     service_settings: ServiceSettings,
 ) -> Dispatcher:
+    notifier = TelegramNotifier(bot, pacer=Pacer(per_chat_interval=0, global_interval=0))
     return create_dispatcher(
         session_factory=session_factory,
         settings=service_settings,
         translations=translations,
         clock=clock,
+        outbox=OutboxSender(session_factory, notifier, clock),
     )

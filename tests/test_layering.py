@@ -57,8 +57,9 @@ def test_handlers_hold_no_sql(path: Path) -> None:
     assert not {n for n in imported if n.startswith("storage.") and n not in _HANDLER_WIRING}
 
 
-# Handlers see storage only to open a session per update (middleware) and keep FSM state.
-_HANDLER_WIRING = {"storage.uow"}
+# Handlers see storage only to open a session per update (middleware), keep FSM state, and use
+# the models' enums and types in annotations; queries stay in repositories (no sqlalchemy here).
+_HANDLER_WIRING = {"storage.uow", "storage.models"}
 
 
 def test_the_rule_checks_real_files() -> None:

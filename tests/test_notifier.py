@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from aiogram import Bot
 
-from bot.notifier import Button, DeliveryStatus, TelegramNotifier, _Pacer
+from bot.notifier import Button, DeliveryStatus, TelegramNotifier, Pacer
 from tests.fake_telegram import FakeTelegram
 
 
 def _notifier(bot: Bot) -> TelegramNotifier:
-    return TelegramNotifier(bot, pacer=_Pacer(per_chat_interval=0, global_interval=0))
+    return TelegramNotifier(bot, pacer=Pacer(per_chat_interval=0, global_interval=0))
 
 
 async def test_a_message_with_buttons_is_delivered(bot: Bot, fake: FakeTelegram) -> None:
@@ -43,7 +43,7 @@ async def test_server_errors_are_retried_then_reported_as_failed(
 ) -> None:
     fake.inject_fault("sendMessage", status=502, times=10)
     delivery = await TelegramNotifier(
-        bot, attempts=2, pacer=_Pacer(per_chat_interval=0, global_interval=0)
+        bot, attempts=2, pacer=Pacer(per_chat_interval=0, global_interval=0)
     ).send(24, "Сводка")
     assert delivery.status is DeliveryStatus.FAILED
     assert len(fake.calls_of("sendMessage")) == 2

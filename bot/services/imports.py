@@ -18,6 +18,7 @@ from bot.domain.readers import read_document
 from bot.errors import NotFound
 from bot.services import audit
 from bot.services.access import AccessService
+from bot.services.assignments import AssignmentService
 from storage.models import (
     Cluster,
     Indicator,
@@ -176,11 +177,17 @@ def match_items(
 
 class ImportService:
     def __init__(
-        self, storage: Storage, clock: Clock, access: AccessService, max_bytes: int
+        self,
+        storage: Storage,
+        clock: Clock,
+        access: AccessService,
+        assignments: AssignmentService,
+        max_bytes: int,
     ) -> None:
         self.storage = storage
         self.clock = clock
         self.access = access
+        self.assignments = assignments
         self.max_bytes = max_bytes
 
     async def parse(self, data: bytes, filename: str | None) -> ParsedDocument:
@@ -359,6 +366,7 @@ class ImportService:
             removed=len(plan.removed),
             changed=len(plan.changed),
         )
+        await self.assignments.sync(cluster_id)
         await self.storage.commit()
         return ImportResult(
             document.id,

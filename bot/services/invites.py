@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.clock import Clock
 from bot.errors import InviteInvalid
 from bot.services import audit
-from storage.models import Invite, InviteRole, InviteUse, Person
+from storage.models import Invite, InviteRole, InviteUse, Person, PlanRole
 from storage.uow import Storage
 
 TOKEN_BYTES = 24  # 32 URL-safe characters: within Telegram's 64-character /start payload
@@ -50,6 +51,7 @@ class InviteService:
         cluster_id: int | None = None,
         organization_id: int | None = None,
         created_by: Person | None = None,
+        plan_roles: Sequence[PlanRole] = (),
     ) -> CreatedInvite:
         if role is not InviteRole.ADMIN and cluster_id is None:
             raise InviteInvalid("invite-needs-cluster")
@@ -68,6 +70,7 @@ class InviteService:
                 expires_at=now + ttl,
                 max_uses=max_uses,
                 used_count=0,
+                plan_roles=list(plan_roles),
             )
         )
         await audit.record(

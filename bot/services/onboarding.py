@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.domain.people import UserInfo
-from bot.errors import InviteInvalid
 from bot.services import audit
-from bot.services.invites import InviteService
+from bot.services.invites import InviteService, hash_token
 from bot.services.people import PeopleService
-from storage.models import InviteRole, Membership, Person
+from storage.models import Invite, InviteRole, Membership, Person
 from storage.uow import Storage
 
 
@@ -21,6 +20,8 @@ class StartOutcome:
     is_admin: bool
     memberships: Sequence[Membership] = field(default_factory=tuple)
     granted_admin: bool = False
+    # A cluster invite: the joining dialog asks for the person's details, then redeems it.
+    join_invite: Invite | None = None
 
 
 class OnboardingService:
@@ -36,10 +37,15 @@ class OnboardingService:
         person = await self.people.ensure(user, private_chat=True)
         granted_admin = False
         if payload:
+            invite = await self.storage.invites.by_token_hash(hash_token(payload))
+            if invite is not None and invite.role is not InviteRole.ADMIN:
+                await self.storage.commit()
+                return StartOutcome(
+                    person=person,
+                    is_admin=self.people.is_admin(person, user.telegram_id),
+                    join_invite=invite,
+                )
             redeemed = await self.invites.claim(payload, person)
-            if redeemed.invite.role is not InviteRole.ADMIN:
-                # Cluster invites are redeemed by the joining dialog, not here.
-                raise InviteInvalid("invite-unknown")
             if not person.is_admin:
                 person.is_admin = True
                 granted_admin = True

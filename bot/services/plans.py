@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from bot.clock import Clock
@@ -10,15 +11,64 @@ from bot.domain.deadlines import DeadlineKind, Period, parse_deadline
 from bot.errors import InvalidInput, NotFound
 from bot.services import audit
 from bot.services.access import AccessService
-from storage.models import Item, ItemStatus, Occurrence, Person
+from bot.services.assignments import AssignmentService
+from storage.models import (
+    Assignment,
+    AssignmentStatus,
+    Cluster,
+    Item,
+    ItemStatus,
+    Occurrence,
+    Person,
+)
 from storage.uow import Storage
 
 
 class PlanService:
-    def __init__(self, storage: Storage, clock: Clock, access: AccessService) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        clock: Clock,
+        access: AccessService,
+        assignments: AssignmentService,
+    ) -> None:
         self.storage = storage
         self.clock = clock
         self.access = access
+        self.assignments = assignments
+
+    async def overview(self, person: Person, cluster_id: int) -> PlanOverview:
+        """The plan with progress; every member of the cluster (and administrators) may read it."""
+        cluster = await self.storage.clusters.get(cluster_id)
+        membership = await self.storage.memberships.active(cluster_id, person.id)
+        if cluster is None or (membership is None and not self.access.is_admin(person)):
+            raise NotFound("error-not-found")
+        return await _overview(self.storage, cluster)
+
+    async def close_item(self, person: Person, item_id: int, *, cancel: bool, reason: str) -> Item:
+        """Close an item as done, or take it off control («снято с контроля»), with a reason."""
+        item = await self.item_for_coordinator(person, item_id)
+        reason = " ".join(reason.split())
+        if not reason:
+            raise InvalidInput("error-close-reason")
+        if item.status is not ItemStatus.ACTIVE:
+            raise InvalidInput("error-item-closed")
+        now = self.clock.now()
+        item.status = ItemStatus.CANCELLED if cancel else ItemStatus.DONE
+        item.status_reason = reason[:2000]
+        item.updated_at = now
+        await audit.record(
+            self.storage,
+            at=now,
+            action="item.cancelled" if cancel else "item.closed",
+            entity="item",
+            entity_id=item.id,
+            actor_id=person.id,
+            cluster_id=item.cluster_id,
+            reason=reason,
+        )
+        await self.storage.commit()
+        return item
 
     async def undated_items(self, person: Person, cluster_id: int) -> Sequence[Item]:
         """Active items with no occurrence yet («по графику …», unrecognized phrases)."""
@@ -86,5 +136,62 @@ class PlanService:
             before=before,
             after=[o.due.isoformat() for o in deadline.occurrences],
         )
+        await self.storage.session.flush()
+        await self.assignments.sync(item.cluster_id)
         await self.storage.commit()
         return item
+
+
+@dataclass(frozen=True, slots=True)
+class ItemProgress:
+    item: Item
+    section: str | None
+    next_due: date | None
+    total: int
+    submitted: int
+    accepted: int
+    per_organization: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlanOverview:
+    cluster: Cluster
+    items: list[ItemProgress]
+
+
+async def _overview(storage: Storage, cluster: Cluster) -> PlanOverview:
+    items = [
+        i
+        for i in await storage.plans.items_of_cluster(cluster.id)
+        if i.status is not ItemStatus.CANCELLED
+    ]
+    occurrence_ids = [o.id for item in items for o in item.occurrences]
+    by_occurrence: dict[int, list[Assignment]] = {}
+    for assignment in await storage.assignments.of_occurrences(occurrence_ids):
+        by_occurrence.setdefault(assignment.occurrence_id, []).append(assignment)
+    sections: dict[int, str] = {}
+    for document_id in {i.document_id for i in items if i.document_id}:
+        for section in await storage.plans.sections_of_document(document_id):
+            sections[section.id] = section.title
+    progress = []
+    for item in items:
+        assignments = [a for o in item.occurrences for a in by_occurrence.get(o.id, [])]
+        reported = {AssignmentStatus.SUBMITTED, AssignmentStatus.ACCEPTED}
+        open_dues = [
+            o.due_date
+            for o in item.occurrences
+            if any(a.status not in reported for a in by_occurrence.get(o.id, []))
+            or not by_occurrence.get(o.id)
+        ]
+        progress.append(
+            ItemProgress(
+                item=item,
+                section=sections.get(item.section_id) if item.section_id else None,
+                next_due=min(open_dues) if open_dues else None,
+                total=len(assignments),
+                submitted=sum(1 for a in assignments if a.status in reported),
+                accepted=sum(1 for a in assignments if a.status is AssignmentStatus.ACCEPTED),
+                per_organization=any(r.per_organization for r in item.plan_roles),
+            )
+        )
+    return PlanOverview(cluster, progress)

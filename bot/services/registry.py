@@ -7,12 +7,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.i18n import Translations, default_translations
 from bot.services.access import AccessService
+from bot.services.assignments import AssignmentService
+from bot.services.clusters import ClusterService
 from bot.services.imports import ImportService
 from bot.services.invites import InviteService
+from bot.services.members import MemberService
 from bot.services.onboarding import OnboardingService
 from bot.services.people import PeopleService
 from bot.services.plans import PlanService
+from bot.services.reports import ReportService
 from storage.uow import Storage
 
 
@@ -33,6 +38,10 @@ class Services:
     access: AccessService
     imports: ImportService
     plans: PlanService
+    clusters: ClusterService
+    members: MemberService
+    assignments: AssignmentService
+    reports: ReportService
 
     def as_handler_data(self) -> dict[str, object]:
         return {
@@ -42,19 +51,35 @@ class Services:
             "access": self.access,
             "imports": self.imports,
             "plans": self.plans,
+            "clusters": self.clusters,
+            "members": self.members,
+            "reports": self.reports,
         }
 
 
-def build_services(storage: Storage, clock: Clock, settings: ServiceSettings) -> Services:
+def build_services(
+    storage: Storage,
+    clock: Clock,
+    settings: ServiceSettings,
+    translations: Translations | None = None,
+) -> Services:
+    translations = translations or default_translations()
     people = PeopleService(storage, clock, settings.admin_ids)
     invites = InviteService(storage, clock)
     access = AccessService(storage, people)
+    assignments = AssignmentService(storage, clock)
     return Services(
         storage=storage,
         people=people,
         invites=invites,
         onboarding=OnboardingService(storage, clock, people, invites),
         access=access,
-        imports=ImportService(storage, clock, access, settings.max_upload_bytes),
-        plans=PlanService(storage, clock, access),
+        imports=ImportService(storage, clock, access, assignments, settings.max_upload_bytes),
+        plans=PlanService(storage, clock, access, assignments),
+        clusters=ClusterService(storage, clock, access),
+        members=MemberService(
+            storage, clock, access, people, invites, assignments, settings.invite_ttl
+        ),
+        assignments=assignments,
+        reports=ReportService(storage, clock, access, assignments, translations),
     )
