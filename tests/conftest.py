@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.app import create_bot, create_dispatcher
 from bot.config import Settings
 from bot.i18n import Translations
-from bot.notifier import TelegramNotifier, Pacer
+from bot.notifier import Pacer, TelegramNotifier
 from bot.services.outbox import OutboxSender
 from bot.services.registry import ServiceSettings
 from storage.db import create_engine, create_session_factory

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Bot
 
-from bot.notifier import Button, DeliveryStatus, TelegramNotifier, Pacer
+from bot.notifier import Button, DeliveryStatus, Pacer, TelegramNotifier
 from tests.fake_telegram import FakeTelegram
 
 
