@@ -13,8 +13,8 @@ def create_root_router() -> Router:
         errors.create_router(),
         common.create_router(),
         members.create_router(),
+        reports.create_router(),  # before imports: a file sent while reporting is evidence
         imports.create_router(),
-        reports.create_router(),
         plans.create_router(),
         common.create_fallback_router(),
     )

@@ -318,7 +318,8 @@ class Occurrence(Base):
     due_date: Mapped[date] = mapped_column(Date)
     original_due_date: Mapped[date] = mapped_column(Date)
 
-    item: Mapped[Item] = relationship(back_populates="occurrences")
+    # Never loaded implicitly: fetch the Item by item_id (its own relationships load eagerly).
+    item: Mapped[Item] = relationship(back_populates="occurrences", lazy="raise")
 
 
 class Assignment(Base):

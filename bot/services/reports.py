@@ -98,7 +98,8 @@ class ReportService:
     async def _view(self, assignment: Assignment) -> AssignmentView:
         occurrence = await self.storage.session.get(Occurrence, assignment.occurrence_id)
         assert occurrence is not None
-        item = occurrence.item
+        item = await self.storage.plans.item(occurrence.item_id)
+        assert item is not None
         cluster = await self.storage.clusters.get(item.cluster_id)
         assert cluster is not None
         organization = (
@@ -192,6 +193,7 @@ class ReportService:
         if kind is ReportKind.DONE:
             assignment.status = AssignmentStatus.SUBMITTED
             assignment.updated_at = now
+            await self._flush_or_conflict("error-already-reported")
         await audit.record(
             self.storage,
             at=now,
@@ -206,13 +208,16 @@ class ReportService:
         )
         if kind is ReportKind.DONE:
             await self._tell_coordinators_about(report, view, person, len(files))
-        try:
-            await self.storage.commit()
-        except StaleDataError:
-            # Someone else closed the same assignment in the meantime: theirs stands.
-            await self.storage.rollback()
-            raise InvalidInput("error-already-reported") from None
+        await self.storage.commit()
         return report
+
+    async def _flush_or_conflict(self, key: str) -> None:
+        """Write the versioned assignment now: if someone changed it meanwhile, theirs stands."""
+        try:
+            await self.storage.session.flush()
+        except StaleDataError:
+            await self.storage.rollback()
+            raise InvalidInput(key) from None
 
     async def done_by_number(self, person: Person, number: str, text: str | None) -> Report:
         """`/done 2.3 comment`: the person's open assignment of item 2.3, earliest due first."""
@@ -382,6 +387,7 @@ class ReportService:
         assignment = view.assignment
         assignment.status = AssignmentStatus.ACCEPTED if accept else AssignmentStatus.RETURNED
         assignment.updated_at = now
+        await self._flush_or_conflict("error-already-decided")
         await audit.record(
             self.storage,
             at=now,
@@ -401,11 +407,7 @@ class ReportService:
             "notify-accepted" if accept else "notify-returned",
             reason=reason or "",
         )
-        try:
-            await self.storage.commit()
-        except StaleDataError:
-            await self.storage.rollback()
-            raise InvalidInput("error-already-decided") from None
+        await self.storage.commit()
         return report
 
     async def decide_extension(self, person: Person, report_id: int, approve: bool) -> Report:
