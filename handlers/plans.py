@@ -97,6 +97,9 @@ async def resend_files(
 ) -> None:
     person = await people.registered(query.from_user.id)
     card = await reports.item_card(person, callback_data.item_id)
+    if not any(r.attachments for c in card.assignments for r in c.reports):
+        await query.answer(t("card-no-files"), show_alert=True)
+        return
     await query.answer()
     for assignment in card.assignments:
         for report in assignment.reports:

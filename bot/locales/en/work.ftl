@@ -176,6 +176,7 @@ card-assignment = • { $who }, due { $due }: { $status }
 card-report = {"  "}— { $kind } { $at }, { $name }: { $text } (files: { $files })
 card-decision = {"    "}{ $decision } { $reason }
 card-files-button = 📎 Send the files ({ $count })
+card-no-files = No files have been attached to this item yet.
 card-file-caption = Item { $number }: { $name } ({ $organization })
 item-status-active = in progress
 item-status-done = done

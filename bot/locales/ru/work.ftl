@@ -179,6 +179,7 @@ card-assignment = • { $who }, срок { $due }: { $status }
 card-report = {"  "}— { $kind } { $at }, { $name }: { $text } (файлов: { $files })
 card-decision = {"    "}{ $decision } { $reason }
 card-files-button = 📎 Прислать файлы ({ $count })
+card-no-files = К этому пункту пока не приложено ни одного файла.
 card-file-caption = Пункт { $number }: { $name } ({ $organization })
 item-status-active = в работе
 item-status-done = выполнено
