@@ -253,7 +253,7 @@ async def test_two_people_of_one_college_marking_at_once_give_one_report(
         dp, bot, fake, coordinator, fake.last_message_to(coordinator.id), "✅ Импортировать"
     )
     roles = await _say(dp, bot, fake, coordinator, "/invite")
-    organization = await _press(dp, bot, fake, coordinator, roles, "исполнитель")
+    await _press(dp, bot, fake, coordinator, roles, "исполнитель")
     plan_roles = await _say(dp, bot, fake, coordinator, "Колледж связи")
     toggled = await _press(dp, bot, fake, coordinator, plan_roles, "Руководители ПОО")
     # One link for two people of the same college: raise its use limit in the database.

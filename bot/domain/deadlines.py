@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 
 class DeadlineKind(StrEnum):
@@ -61,494 +63,769 @@ def academic_year(first_year: int) -> Period:
     return Period(date(first_year, 9, 1), date(first_year + 1, 8, 31))
 
 
-# --- vocabulary ---------------------------------------------------------------------------------
+# The parser works in three steps. The tokenizer turns a phrase into canonical tokens
+# («I квартал 2022 года» → ``R1 кв Y2022``, «до 1 марта» → ``до N1 M3``), so that the rules
+# below are short regular expressions over tokens instead of over every spelling of Russian
+# words. Synonyms are then folded («не позднее» → ``до``), the phrase is cut into parts at
+# commas, «и» and brackets, and each part must match one rule of the table in full: a part that
+# matches none makes the whole phrase unrecognized, so nothing is ever half-read.
 
-_MONTH_STEMS = (
-    ("январ", "янв"),
-    ("феврал", "февр", "фев"),
-    ("март", "мар"),
-    ("апрел", "апр"),
-    ("ма", "мая", "мае", "май"),
-    ("июн",),
-    ("июл",),
-    ("август", "авг"),
-    ("сентябр", "сент", "сен"),
-    ("октябр", "окт"),
-    ("ноябр", "нояб", "ноя"),
-    ("декабр", "дек"),
+_Result = tuple[DeadlineKind, tuple[Occurrence, ...]]
+
+_MAX_PHRASE = 1000  # a deadline cell is short; a longer text is not a deadline phrase
+_MAX_TITLE = 10_000  # the period is named near the start of a heading
+_MAX_YEARS = 100  # a "period" longer than a century is not a plan: no recurring dates for it
+_FIRST_YEAR, _LAST_YEAR = 1900, 2199  # four digits outside this are not years of a plan
+
+
+class _Unreadable(Exception):
+    """Raised inside the parser: the phrase (or one of its parts) cannot be read."""
+
+
+# --- vocabulary -----------------------------------------------------------------------------------
+
+
+def _vocabulary() -> dict[str, str]:
+    """Every exact word form the parser knows, mapped to its canonical token."""
+    words: dict[str, str] = {}
+    for stem, month in (
+        ("январ", 1),
+        ("феврал", 2),
+        ("апрел", 4),
+        ("июн", 6),
+        ("июл", 7),
+        ("сентябр", 9),
+        ("октябр", 10),
+        ("ноябр", 11),
+        ("декабр", 12),
+    ):
+        for ending in ("ь", "я", "е", "ю", "ем"):
+            words[stem + ending] = f"M{month}"
+    for stem, month in (("март", 3), ("август", 8)):
+        for ending in ("", "а", "е", "у", "ом"):
+            words[stem + ending] = f"M{month}"
+    for form in ("май", "мая", "мае", "маю", "маем"):
+        words[form] = "M5"
+    abbreviations = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "авг": 8}
+    abbreviations |= {"сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12}
+    abbreviations |= {"июн": 6, "июл": 7}
+    words |= {form: f"M{month}" for form, month in abbreviations.items()}
+
+    for stem, endings, number in (
+        ("перв", ("ый", "ого", "ом", "ому", "ое", "ая", "ой", "ую"), 1),
+        ("втор", ("ой", "ого", "ом", "ому", "ое", "ая", "ую"), 2),
+        ("трет", ("ий", "ьего", "ьем", "ьему", "ье", "ья", "ьей", "ью"), 3),
+        ("четверт", ("ый", "ого", "ом", "ому", "ое", "ая", "ой", "ую"), 4),
+    ):
+        words |= {stem + ending: f"O{number}" for ending in endings}
+    words |= {"i": "R1", "ii": "R2", "iii": "R3", "iv": "R4"}
+    words |= {"один": "N1", "одного": "N1", "два": "N2", "двух": "N2", "дважды": "N2 раз"}
+    words |= {"три": "N3", "трех": "N3", "четыре": "N4", "четырех": "N4"}
+
+    groups = {
+        "в": "в во",
+        "на": "на",
+        "с": "с со",
+        "по": "по",
+        "до": "до к ко",  # «к 1 сентября» reads as «до 1 сентября»
+        "не": "не",
+        "при": "при",
+        ",": "и",  # «март и сентябрь» is a list, like «март, сентябрь»
+        "позднее": "позднее позже",
+        "реже": "реже чаще менее более",
+        "течение": "течение течении протяжении продолжение",
+        "конец": "конец конца концу конце окончания окончании завершения завершении",
+        "начало": "начало начала начале",
+        "середина": "середина середины середине",
+        "период": "период периода периоде периодом",
+        "весь": "весь всего всей вся все",
+        "текущ": "текущий текущего текущем календарный календарного отчетный отчетного",
+        "уч": "уч учеб учебный учебного учебном",
+        "год": "год года году годом",
+        "г": "г",
+        "гг": "годы годов годам годах гг",
+        "мес": "месяц месяца месяцев мес",
+        "пг": "полгода полугода пг",
+        "пол": "пол",
+        "раз": "раз раза",
+        "срок": "срок срока",
+        "исполн": "исполнения выполнения",
+        "сроки": "сроки",
+        "ежекв": "ежеквартально",
+        "ежемес": "ежемесячно",
+        "ежепг": "ежеполугодно",
+        "ежегод": "ежегодно",
+        "постоянно": "постоянно систематически регулярно ежедневно круглогодично непрерывно "
+        "постоянном",
+        "режим": "режим режиме",
+        "мере": "мере",
+        "согласно": "согласно",
+    }
+    for token, forms in groups.items():
+        words |= dict.fromkeys(forms.split(), token)
+    return words
+
+
+_WORDS = _vocabulary()
+# Word families recognised by their stem, after the exact forms above.
+_STEMS = tuple(
+    (re.compile(stem), token)
+    for stem, token in (
+        (r"квартал\w*|кв", "кв"),
+        (r"полугоди\w*", "пг"),
+        (r"график\w*", "график"),
+        (r"план(?:а|у|ом|ы|ов|ам|ами|ах)?", "план"),
+        (r"расписани\w*", "распис"),
+        (r"согласовани\w*", "соглас"),
+        (r"запрос\w*", "запрос"),
+        (r"заявк\w*|заявок", "заявк"),
+        (r"требовани\w*", "требован"),
+        (r"необходимост\w*", "необх"),
+        (r"решени\w*", "решени"),
+        (r"приглашени\w*", "приглаш"),
+        (r"соответстви\w*", "соотв"),
+        (r"отдельн\w*", "отдельн"),
+        (r"установлен\w*", "установлен"),
+    )
 )
-# Month words in every case form, and their common abbreviations.
-_MONTH = (
-    r"(?P<{name}>январ[ьяюе]|янв\.?|феврал[ьяюе]|февр?\.?|марта?|марте|марту|мар\.?"
-    r"|апрел[ьяюе]|апр\.?|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[аеу]?|авг\.?"
-    r"|сентябр[ьяюе]|сент?\.?|октябр[ьяюе]|окт\.?|ноябр[ьяюе]|нояб?\.?|декабр[ьяюе]|дек\.?)"
+
+
+@lru_cache(maxsize=4096)
+def _word_token(word: str) -> str:
+    if word == "включительно":
+        return ""  # «до 01.05.2022 включительно» is just «до 01.05.2022»
+    if token := _WORDS.get(word):
+        return token
+    for stem, token in _STEMS:
+        if stem.fullmatch(word):
+            return token
+    return "?"  # an unknown word: no rule accepts it, so its part is never guessed
+
+
+# --- normaliser and tokenizer ---------------------------------------------------------------------
+
+_DASHES = re.compile(r"[‐‑‒–—―−/-]")  # every dash, and the slash of «2021/2022»
+_SPACES = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r" ?\n\s*")
+_TOKEN = re.compile(
+    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)"  # 2022-05-01
+    r"|(?P<short>\d{4} ?- ?\d{2})(?![\d.])"  # 2021/22
+    r"|(?P<date>\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?)(?!\d)"  # 01.05.2022, 1.5.22, 01.03
+    r"|(?P<number>\d+)(?:-?(?:ого|его|го|ый|ий|ой|ое|ее|ом|ем|й|е|м|х)(?![а-я]))?"  # 1-го, 3-й
+    r"|(?P<word>[a-zа-я]+)"
+    r"|(?P<dash>-)"
+    r"|(?P<sep>[,;])"
+    r"|(?P<newline>\n)"
+    r"|(?P<open>[(\[])"
+    r"|(?P<close>[)\]])"
+    r"|(?P<skip>[ .:«»\"'“”„*]+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
 )
-_YEAR = r"(?P<{name}>\d{{4}})(?:\s*(?:года|году|год|гг|г)\b\.?)?"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_ORDINALS = {
-    "перв": 1,
-    "втор": 2,
-    "трет": 3,
-    "четв": 4,
-}
+_SEPARATORS = frozenset({",", "(", ")"})
 
 
-def _month_number(word: str) -> int:
-    word = word.rstrip(".")
-    for number, stems in enumerate(_MONTH_STEMS, start=1):
-        if number == 5:  # «ма» alone is too short a stem: match the May forms exactly
-            if word in ("май", "мая", "мае", "маю"):
-                return 5
-            continue
-        if any(word.startswith(stem) for stem in stems):
-            return number
-    raise ValueError(word)
+def _normalise(text: str) -> str:
+    # NFKC folds look-alikes (full-width digits, «Ⅳ», non-breaking spaces) into plain ones.
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("ё", "е").replace("і", "i").replace("\r", "\n")
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text)
+    return _LINE_BREAKS.sub("\n", text).strip()
 
 
-def _ordinal(word: str) -> int:
-    word = word.strip().rstrip(".").removesuffix("-й").removesuffix("-го").removesuffix("-м")
-    if word in _ROMAN:
-        return _ROMAN[word]
-    for stem, number in _ORDINALS.items():
-        if word.startswith(stem):
-            return number
-    raise ValueError(word)
+def _is_year(token: str) -> bool:
+    return token.startswith("Y")
+
+
+def _year_token(number: int) -> str:
+    return f"Y{number}" if _FIRST_YEAR <= number <= _LAST_YEAR else f"N{number}"
+
+
+def _tokens(text: str, *, newline_separates: bool) -> list[str]:
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text):
+        kind, value = match.lastgroup, match.group()
+        if kind == "word":
+            if token := _word_token(value):
+                _add_word(tokens, token)
+        elif kind == "number":
+            tokens.append(_year_token(int(match["number"])))
+        elif kind == "date":  # the year keeps its digits: «05» is 2005, not 5
+            day, month, *year = value.split(".")
+            tokens.append(f"D{int(day)}.{int(month)}" + "".join(f".{y}" for y in year))
+        elif kind == "iso":
+            year_digits, month, day = value.split("-")
+            tokens.append(f"D{int(day)}.{int(month)}.{year_digits}")
+        elif kind == "short":  # «2021/22»: the second year by its last two digits
+            first, last = (int(piece) for piece in value.split("-"))
+            second = first + 1 if (first + 1) % 100 == last else None
+            tokens += [_year_token(first), "-", f"Y{second}" if second else "?"]
+        elif kind == "sep" or (kind == "newline" and newline_separates):
+            tokens.append(",")
+        elif kind in ("dash", "open", "close"):
+            tokens.append({"dash": "-", "open": "(", "close": ")"}[kind])
+        elif kind == "other":
+            tokens.append("?")
+    return tokens
+
+
+def _add_word(tokens: list[str], token: str) -> None:
+    """Append a word's token; «года», «г.», «гг.» after a year only qualify that year."""
+    if token not in ("год", "г", "гг"):
+        tokens.append(token)
+        return
+    previous = tokens[-1] if tokens else ""
+    if previous == "уч":
+        if not (len(tokens) > 1 and _is_year(tokens[-2])):
+            tokens.append("год")  # «учебного года», «уч. г.»; after «2021-2022 уч.» it adds nothing
+        return
+    if _is_year(previous):
+        if token == "гг":
+            tokens.append("гг")  # «2021-2023 гг.»: several calendar years
+        elif token == "год" and len(tokens) > 2 and tokens[-2] == "-" and _is_year(tokens[-3]):
+            tokens.append("год")  # «2021-2022 год»: one year over two calendar years
+        return
+    if previous.count(".") == 2:
+        return  # «01.05.2022 г.»
+    tokens.append("?" if token == "г" else token)
+
+
+# Multi-word synonyms, folded on the canonical string (padded with spaces) in this order.
+_SYNONYMS = tuple(
+    (re.compile(rf"(?<= )(?:{pattern})(?= )"), replacement)
+    for pattern, replacement in (
+        (r"(?:в|на) течение", "втеч"),
+        (r"не позднее", "до"),
+        (r"не реже", ""),  # «не реже 1 раза в квартал» is still once a quarter
+        # «Срок: до …», «в срок до …», «срок исполнения: …»; not «в течение всего срока»
+        (r"в срок|(?<!втеч )(?<!весь )срок(?: исполн)?", ""),
+        (r"(?:до|в) конец", "конец"),
+        (r"в (начало|середина)", r"\1"),
+        (r"в период", ""),
+        (r"пол год", "пг"),
+        (r"(?:в )?постоянно режим", "постоянно"),
+    )
+)
+_LABEL = re.compile(r"^ сроки ")  # «Сроки: …» as a cell's label
+
+
+def _canonical(tokens: list[str]) -> str:
+    text = " " + " ".join(tokens) + " "
+    text = _LABEL.sub(" ", text)
+    for pattern, replacement in _SYNONYMS:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
+
+
+# --- context: which year a phrase without a year means --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The effective period: the document's, or a year from a protocol's date, or none."""
+
+    period: Period | None
+
+    def require(self) -> Period:
+        if self.period is None:
+            raise _Unreadable
+        return self.period
+
+    def month_year(self, month: int) -> int:
+        """The first year whose ``month`` ends inside the period."""
+        period = self.require()
+        for year in range(period.start.year, period.end.year + 1):
+            if period.start <= _last_day(year, month) <= period.end:
+                return year
+        raise _Unreadable
+
+    def day_year(self, month: int, day: int) -> int:
+        """The first year whose day ``day.month`` lies inside the period."""
+        period = self.require()
+        for year in range(period.start.year, period.end.year + 1):
+            in_month = day <= calendar.monthrange(year, month)[1]
+            if in_month and period.start <= date(year, month, day) <= period.end:
+                return year
+        raise _Unreadable
+
+
+def _context(period: Period | None, reference: date | None) -> _Context:
+    if period is not None or reference is None:
+        return _Context(period)
+    try:
+        end = date(reference.year + 1, reference.month, 1) + timedelta(days=reference.day - 2)
+    except (ValueError, OverflowError):  # a reference in the year 9999
+        end = date.max
+    return _Context(Period(reference, end))
 
 
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-# --- normalisation ------------------------------------------------------------------------------
-
-_DASHES = re.compile(r"\s*[‐‑‒–—―−-]+\s*")
-_SPACES = re.compile(r"\s+")
-
-
-def _normalise(text: str) -> str:
-    text = text.casefold().replace("ё", "е").replace("\xa0", " ")
-    text = _DASHES.sub("-", text)
-    text = _SPACES.sub(" ", text).strip()
-    return text.strip(" .;:")
+def _year(digits: str) -> int:
+    year = int(digits) + (2000 if len(digits) == 2 else 0)  # «01.05.22»
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise _Unreadable
+    return year
 
 
-# --- context: which years a phrase without a year means ------------------------------------------
+def _optional_year(digits: str | None) -> int | None:
+    return _year(digits) if digits else None
+
+
+# --- spans: a day, a month, a quarter or a half of one calendar year ------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class _Context:
-    period: Period | None
+class _Span:
+    first_month: int
+    last_month: int
+    day: int | None = None
+    year: int | None = None
 
-    def month_year(self, month: int) -> int | None:
-        period = self.period
-        if period is None:
-            return None
-        if period.is_academic:
-            return period.start.year if month >= 9 else period.start.year + 1
-        for year in range(period.start.year, period.end.year + 1):
-            if period.start <= _last_day(year, month) and date(year, month, 1) <= period.end:
-                return year
-        return period.start.year
+    def resolve(self, ctx: _Context) -> int:
+        """The span's year: its own, else the first whose last day lies inside the period."""
+        if self.year is not None:
+            return self.year
+        if self.day is not None:
+            return ctx.day_year(self.last_month, self.day)
+        return ctx.month_year(self.last_month)
 
-    def date_year(self, month: int, day: int) -> int | None:
-        period = self.period
-        if period is None:
-            return None
-        for year in range(period.start.year, period.end.year + 1):
-            try:
-                candidate = date(year, month, day)
-            except ValueError:
-                continue
-            if period.start <= candidate <= period.end:
-                return year
-        return self.month_year(month)
+    def bounds(self, year: int) -> tuple[date, date]:
+        if self.day is not None:
+            day = date(year, self.first_month, self.day)
+            return day, day
+        return date(year, self.first_month, 1), _last_day(year, self.last_month)
+
+    def occurrence(self, ctx: _Context) -> Occurrence:
+        start, due = self.bounds(self.resolve(ctx))
+        return Occurrence(None if self.day is not None else start, due)
 
 
-def _context(period: Period | None, reference: date | None) -> _Context:
-    if period is not None:
-        return _Context(period)
-    if reference is not None:
-        try:
-            end = reference.replace(year=reference.year + 1) - timedelta(days=1)
-        except ValueError:  # 29 February
-            end = date(reference.year + 1, 2, 28)
-        return _Context(Period(reference, end))
-    return _Context(None)
+def _between(first: _Span, last: _Span, ctx: _Context) -> Occurrence:
+    """From the start of ``first`` to the end of ``last``.
 
-
-class _Unreadable(Exception):
-    """This part of the phrase is not understood: the whole phrase becomes unrecognized."""
-
-
-Result = tuple[DeadlineKind, list[Occurrence]]
-
-
-def _need(value: int | None) -> int:
-    if value is None:
+    A year written on one side serves both («Январь – апрель 2022»), wrapping over the new year
+    when the months go backwards («ноябрь – февраль 2022» starts in November 2021). With no year
+    at all each side resolves inside the period on its own, so «ноябрь – февраль» wraps only in
+    a period that holds both (a school year); otherwise its end precedes its start: unreadable.
+    """
+    in_order = (first.first_month, first.day or 1) <= (last.last_month, last.day or 31)
+    if first.year is None and last.year is not None:
+        first_year, last_year = last.year - (0 if in_order else 1), last.year
+    elif first.year is not None and last.year is None:
+        first_year, last_year = first.year, first.year + (0 if in_order else 1)
+    else:
+        first_year, last_year = first.resolve(ctx), last.resolve(ctx)
+    start, _ = first.bounds(first_year)
+    _, due = last.bounds(last_year)
+    if due < start:
         raise _Unreadable
-    return value
+    return Occurrence(start, due)
 
 
-# --- single-part rules ------------------------------------------------------------------------
-
-
-def _fmt(pattern: str, **names: str) -> str:
-    for placeholder, name in names.items():
-        template = _MONTH if placeholder.startswith("m") else _YEAR
-        pattern = pattern.replace("{" + placeholder + "}", template.format(name=name))
-    return pattern
-
-
-_PREFIX = r"(?:(?:срок:?|до|к|не\s+позднее|не\s+позже|по|в|на|в\s+течение)\s*)*"
-_NUMERIC_DATE = (
-    r"(?P<{n}d>\d{{1,2}})\.(?P<{n}m>\d{{1,2}})\.(?P<{n}y>\d{{4}}|\d{{2}})(?:\s*(?:года|г)\b\.?)?"
-)
-_WORD_DATE = (
-    r"(?P<{n}d>\d{{1,2}})\s+"
-    + _MONTH.replace("{name}", "{n}mw")
-    + r"(?:\s+"
-    + _YEAR.replace("{name}", "{n}y")
-    + ")?"
+_POINT = re.compile(
+    r"D(?P<d>\d+)\.(?P<m>\d+)(?:\.(?P<y>\d+))?"
+    r"|N(?P<day>\d+)(?: M(?P<month>\d+)(?: Y(?P<year>\d+))?)?"
+    r"|M(?P<only_month>\d+)(?: Y(?P<month_year>\d+))?"
 )
 
-RE_UNSCHEDULED = re.compile(
-    r"по\s+график|в\s+соответствии\s+с\s+график|согласно\s+график|по\s+мере|по\s+отдельн"
-    r"|по\s+согласовани|по\s+запрос|по\s+необходимост|при\s+необходимост|по\s+плану\b"
-    r"|по\s+расписани|в\s+соответствии\s+с\s+(?:план|расписани|приказ|регламент|календар)"
-)
-RE_CONTINUOUS_ACADEMIC = re.compile(
-    r"^(?:в\s+течени[еи]\s+)?(?:всего\s+)?(?P<y1>\d{4})\s*[-/]\s*(?P<y2>\d{2,4})\s+(?:уч\.?|учебн\w*)\s*(?:год\w*|г\.?|гг\.?)?$"
-)
-RE_CONTINUOUS_YEARS = re.compile(
-    r"^(?:в\s+течени[еи]\s+)?(?P<y1>\d{4})\s*-\s*(?P<y2>\d{4})\s*(?:годы|годов|гг|г|года)?\.?$"
-)
-RE_CONTINUOUS_YEAR = re.compile(
-    r"^(?:в\s+течени[еи]\s+|в\s+|на\s+)?(?P<y>\d{4})\s*(?:год|году|года|г)\b\.?$"
-)
-RE_CONTINUOUS = re.compile(
-    r"^(?:в\s+течени[еи]\s+(?:всего\s+)?(?:текущего\s+|календарного\s+|отчетного\s+)?"
-    r"(?:учебного\s+|уч\.\s*)?(?:года|периода|срока\s+действия\s+плана|срока)"
-    r"|постоянно|систематически|весь\s+период|ежедневно|в\s+постоянном\s+режиме"
-    r"|на\s+протяжении\s+(?:всего\s+)?(?:учебного\s+)?(?:года|периода)|круглогодично|весь\s+год"
-    r"|в\s+течени[еи]\s+(?:всего\s+)?периода)$"
-)
-RE_RECURRING = re.compile(
-    r"^(?:(?P<quarterly>ежеквартально|(?:1|один|не\s+реже\s+(?:1|одного)|не\s+менее\s+(?:1|одного))?\s*раз\w*\s+в\s+квартал)"
-    r"|(?P<monthly>ежемесячно|(?:1|один)?\s*раз\w*\s+в\s+месяц)"
-    r"|(?P<half>(?:1|один)?\s*раз\w*\s+в\s+(?:полугодие|пол\s*года|полгода)|(?:2|два)\s+раза\s+в\s+год|ежеполугодно)"
-    r"|(?P<yearly>ежегодно|(?:1|один)?\s*раз\w*\s+в\s+год))"
-    r"(?:\s*\(.*\))?$"
-)
-RE_END_OF_YEAR = re.compile(
-    r"^(?:до|к)\s+(?:конца|окончания|завершения)\s+(?P<academic>учебного\s+)?(?:года|периода)$"
-)
-RE_END_OF_YEAR_EXPLICIT = re.compile(
-    r"^(?:до|к)\s+(?:конца|окончания)\s+" + _fmt("{y}", y="y") + "$"
-)
-RE_NUMERIC_DATE = re.compile(r"^" + _PREFIX + _NUMERIC_DATE.format(n="a") + "$")
-RE_NUMERIC_RANGE = re.compile(
-    r"^(?:с\s+)?"
-    + _NUMERIC_DATE.format(n="a")
-    + r"\s*(?:-|по|до)\s*"
-    + _NUMERIC_DATE.format(n="b")
-    + "$"
-)
-RE_WORD_DATE = re.compile(r"^" + _PREFIX + _WORD_DATE.format(n="a") + "$")
-RE_QUARTER = re.compile(
-    r"^(?:в\s+|во\s+|за\s+|до\s+конца\s+|до\s+окончания\s+|не\s+позднее\s+|на\s+)?"
-    r"(?P<q1>i{1,3}|iv|[1-4](?:-?(?:й|го|м))?|перв\w*|втор\w*|трет\w*|четв\w*)"
-    r"(?:\s*(?:-|и|,)\s*(?P<q2>i{1,3}|iv|[1-4](?:-?(?:й|го|м))?|втор\w*|трет\w*|четв\w*))?"
-    r"\s*(?:квартал\w*|кв\.?)(?:\s+" + _fmt("{y}", y="y") + ")?$"
-)
-RE_HALF = re.compile(
-    r"^(?:в\s+|во\s+|за\s+|до\s+конца\s+|на\s+)?(?P<h>i{1,2}|[12](?:-?(?:е|ое|м|го))?|перв\w*|втор\w*)\s*"
-    r"(?:полугоди\w*|пол\.)(?:\s+" + _fmt("{y}", y="y") + ")?$"
-)
-RE_MONTH_RANGE = re.compile(
-    r"^(?:с\s+|в\s+период\s+с\s+)?"
-    + _fmt(
-        "{m1}(?:\\s+{y1})?\\s*(?:-|по|до)\\s*{m2}(?:\\s+{y2})?", m1="m1", y1="y1", m2="m2", y2="y2"
+
+def _point(text: str, month_of: _Span | None = None) -> _Span:
+    """A date or a month; a bare day («с 1 по 15 марта») takes the month of the day ``month_of``."""
+    match = _POINT.fullmatch(text)
+    if match is None:
+        raise _Unreadable
+    if match["only_month"]:
+        return _month_span(int(match["only_month"]), match["month_year"])
+    if match["d"]:
+        month, day, year = int(match["m"]), int(match["d"]), _optional_year(match["y"])
+    elif match["month"]:
+        month, day, year = int(match["month"]), int(match["day"]), _optional_year(match["year"])
+    elif month_of is not None and month_of.day is not None:
+        month, day, year = month_of.first_month, int(match["day"]), month_of.year
+    else:
+        raise _Unreadable
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise _Unreadable
+    return _Span(month, month, day, year)
+
+
+def _month_span(month: int, year: str | None) -> _Span:
+    return _Span(month, month, None, _optional_year(year))
+
+
+def _block(numeral: str, months: int, year: str | None, *, school: bool) -> _Span:
+    """Quarter (``months`` = 3) or half-year (6) number ``numeral`` («R2», «N1», «O4»)."""
+    number = int(numeral[1:])
+    if not 1 <= number <= 12 // months:
+        raise _Unreadable
+    if school:  # a school year's first half is September–December, its second January–June
+        return _Span(9, 12) if number == 1 else _Span(1, 6)
+    return _Span(number * months - months + 1, number * months, None, _optional_year(year))
+
+
+# --- the rules: one regular expression over canonical tokens and its reading ----------------------
+
+_Rule = Callable[[re.Match[str], _Context], _Result]
+
+_REPEAT = r"(?P<every>ежекв|ежемес|ежепг|ежегод)|(?:N(?P<times>\d+) )?раз в (?P<unit>мес|кв|пг|год)"
+_REPEAT_ANY = r"(?:ежекв|ежемес|ежепг|ежегод|(?:N\d+ )?раз в (?:мес|кв|пг|год))"
+_STEP = {"ежемес": 1, "ежекв": 3, "ежепг": 6, "ежегод": 12, "мес": 1, "кв": 3, "пг": 6, "год": 12}
+_RE_REPEAT = re.compile(_REPEAT)
+
+
+def _step(text: str) -> int:
+    """Months between two occurrences: «ежеквартально» 3, «два раза в год» 6, …"""
+    match = _RE_REPEAT.fullmatch(text)
+    if match is None:
+        raise _Unreadable
+    if match["every"]:
+        return _STEP[match["every"]]
+    months, times = _STEP[match["unit"]], int(match["times"] or 1)
+    if times == 0 or months % times or months // times not in (1, 3, 6, 12):
+        raise _Unreadable  # «3 раза в год», «раз в 2 месяца»: no calendar unit to name
+    return months // times
+
+
+def _every(period: Period, months: int) -> tuple[Occurrence, ...]:
+    """Each calendar month, quarter, half or year whose last day lies inside the period."""
+    if period.end.year - period.start.year > _MAX_YEARS:
+        raise _Unreadable
+    return tuple(
+        Occurrence(date(year, first, 1), due)
+        for year in range(period.start.year, period.end.year + 1)
+        for first in range(1, 13, months)
+        if period.start <= (due := _last_day(year, first + months - 1)) <= period.end
     )
-    + "$"
-)
-RE_MONTH = re.compile(
-    r"^(?:в\s+|во\s+|до\s+конца\s+|до\s+окончания\s+|на\s+|в\s+течение\s+|в\s+конце\s+|конец\s+|не\s+позднее\s+конца\s+)?"
-    + _fmt("{m}(?:\\s+{y})?", m="m", y="y")
-    + "$"
-)
 
 
-def _year(value: str | None) -> int | None:
-    if not value:
-        return None
-    number = int(value)
-    return number + 2000 if number < 100 else number
+def _rule_repeat(match: re.Match[str], ctx: _Context) -> _Result:
+    step = _step(match.group())
+    if ctx.period is None:
+        return DeadlineKind.RECURRING, ()
+    return DeadlineKind.RECURRING, _every(ctx.period, step)
 
 
-def _rule_numeric_range(text: str, ctx: _Context) -> Result | None:
-    match = RE_NUMERIC_RANGE.match(text)
-    if not match:
-        return None
-    start = date(_need(_year(match["ay"])), int(match["am"]), int(match["ad"]))
-    due = date(_need(_year(match["by"])), int(match["bm"]), int(match["bd"]))
-    if due < start:
+def _rule_continuous(match: re.Match[str], ctx: _Context) -> _Result:
+    period = _continuous_period(match, ctx)
+    occurrences = () if period is None else (Occurrence(period.start, period.end),)
+    return DeadlineKind.CONTINUOUS, occurrences
+
+
+def _continuous_period(match: re.Match[str], ctx: _Context) -> Period | None:
+    """The span of a continuous phrase: its own years, else the period (None without one)."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return calendar_year(_year(groups["year"]))
+    if groups.get("first"):
+        return _years(groups["first"], groups["last"], groups["what"])
+    return ctx.period
+
+
+def _years(first_digits: str, last_digits: str, what: str | None) -> Period:
+    """A school year or several calendar years, by the word after them (``what``).
+
+    «2022-2023 учебного года» (or «… год»: one year over two) is a school year; «2021-2023 гг.»
+    are calendar years; «2021-2022» alone may be either, so it is unreadable.
+    """
+    first, last = _year(first_digits), _year(last_digits)
+    school = what == "уч" or (what == "год" and last == first + 1)
+    if school and last == first + 1:
+        return academic_year(first)
+    if school or last < first or (what is None and last == first + 1):
         raise _Unreadable
-    return DeadlineKind.RANGE, [Occurrence(start, due)]
+    return Period(date(first, 1, 1), date(last, 12, 31))
 
 
-def _rule_numeric_date(text: str, ctx: _Context) -> Result | None:
-    match = RE_NUMERIC_DATE.match(text)
-    if not match:
-        return None
-    due = date(_need(_year(match["ay"])), int(match["am"]), int(match["ad"]))
-    return DeadlineKind.DATE, [Occurrence(None, due)]
+def _rule_end_of(match: re.Match[str], ctx: _Context) -> _Result:
+    if match["year"]:
+        due = date(_year(match["year"]), 12, 31)
+    elif match["first"]:
+        due = _years(match["first"], match["last"], "уч").end
+    elif match["what"] == "уч год":
+        due = date(ctx.day_year(8, 31), 8, 31)  # the school year ends on 31 August
+    elif match["what"] == "год":
+        due = date(ctx.day_year(12, 31), 12, 31)
+    else:
+        due = ctx.require().end
+    return DeadlineKind.DATE, (Occurrence(None, due),)
 
 
-def _rule_word_date(text: str, ctx: _Context) -> Result | None:
-    match = RE_WORD_DATE.match(text)
-    if not match:
-        return None
-    month, day = _month_number(match["amw"]), int(match["ad"])
-    year = _year(match["ay"]) or ctx.date_year(month, day)
-    return DeadlineKind.DATE, [Occurrence(None, date(_need(year), month, day))]
+def _rule_date(match: re.Match[str], ctx: _Context) -> _Result:
+    return DeadlineKind.DATE, (_point(match["point"]).occurrence(ctx),)
 
 
-def _quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
-    return date(year, quarter * 3 - 2, 1), _last_day(year, quarter * 3)
+def _rule_range(match: re.Match[str], ctx: _Context) -> _Result:
+    last = _point(match["last"])
+    first = _point(match["first"], month_of=last)
+    return DeadlineKind.RANGE, (_between(first, last, ctx),)
 
 
-def _rule_quarter(text: str, ctx: _Context) -> Result | None:
-    match = RE_QUARTER.match(text)
-    if not match:
-        return None
-    first = _ordinal(match["q1"])
-    last = _ordinal(match["q2"]) if match["q2"] else first
-    explicit = _year(match["y"])
-    first_year = explicit or _need(ctx.month_year(first * 3))
-    last_year = explicit or _need(ctx.month_year(last * 3))
-    start, _ = _quarter_bounds(first_year, first)
-    _, due = _quarter_bounds(last_year, last)
-    if due < start:
-        raise _Unreadable
-    return DeadlineKind.QUARTER, [Occurrence(start, due)]
+def _rule_month(match: re.Match[str], ctx: _Context) -> _Result:
+    span = _month_span(int(match["month"]), match["year"])
+    return DeadlineKind.MONTH, (span.occurrence(ctx),)
 
 
-def _rule_half(text: str, ctx: _Context) -> Result | None:
-    match = RE_HALF.match(text)
-    if not match:
-        return None
-    half = _ordinal(match["h"].rstrip("е").rstrip("о") if match["h"][0].isdigit() else match["h"])
-    if half not in (1, 2):
-        raise _Unreadable
-    explicit = _year(match["y"])
-    period = ctx.period
-    if explicit is None and period is not None and period.is_academic:
-        # In a school year the first half is September–December, the second January–June.
-        y1 = period.start.year
-        if half == 1:
-            return DeadlineKind.HALF_YEAR, [Occurrence(date(y1, 9, 1), date(y1, 12, 31))]
-        return DeadlineKind.HALF_YEAR, [Occurrence(date(y1 + 1, 1, 1), date(y1 + 1, 6, 30))]
-    year = explicit or _need(ctx.month_year(6 * half))
-    start = date(year, 1 if half == 1 else 7, 1)
-    return DeadlineKind.HALF_YEAR, [Occurrence(start, _last_day(year, 6 * half))]
+def _rule_block(match: re.Match[str], ctx: _Context) -> _Result:
+    months = 3 if match["unit"] == "кв" else 6
+    kind = DeadlineKind.QUARTER if months == 3 else DeadlineKind.HALF_YEAR
+    first_year = match.groupdict().get("first_year")
+    school = (
+        months == 6
+        and ctx.period is not None
+        and ctx.period.is_academic
+        and not (match["year"] or first_year)
+    )
+    last = _block(match["last"] or match["first"], months, match["year"], school=school)
+    if not match["last"]:
+        return kind, (last.occurrence(ctx),)
+    first = _block(match["first"], months, first_year, school=school)
+    return kind, (_between(first, last, ctx),)
 
 
-def _rule_month_range(text: str, ctx: _Context) -> Result | None:
-    match = RE_MONTH_RANGE.match(text)
-    if not match:
-        return None
-    first, last = _month_number(match["m1"]), _month_number(match["m2"])
-    y1, y2 = _year(match["y1"]), _year(match["y2"])
-    if y1 is None and y2 is not None:
-        y1 = y2 if first <= last else y2 - 1
-    if y1 is None:
-        y1 = _need(ctx.month_year(first))
-    if y2 is None:
-        y2 = y1 if last >= first else y1 + 1
-    start, due = date(y1, first, 1), _last_day(y2, last)
-    if due < start:
-        raise _Unreadable
-    return DeadlineKind.RANGE, [Occurrence(start, due)]
+def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
+    year = r"Y(?P<year>\d+)"
+    years = r"Y(?P<first>\d+) (?:-|по) Y(?P<last>\d+)(?: (?P<what>уч|год|гг))?"
+    point = r"D\d+\.\d+(?:\.\d+)?|N\d+(?: M\d+(?: Y\d+)?)?|M\d+(?: Y\d+)?"
+    numeral = r"[NRO]\d+"
+    around = r"(?:(?:в|на|втеч|конец|начало|середина) )?"  # «в марте», «до конца мая», …
+    table: tuple[tuple[str, _Rule], ...] = (
+        (_REPEAT, _rule_repeat),
+        (
+            r"(?:втеч )?(?:весь )?(?:текущ )?(?:уч )?(?:год|период|срок)|постоянно",
+            _rule_continuous,
+        ),
+        (rf"(?:(?:втеч|в|на) )?(?:весь )?(?:текущ )?{year}(?: гг)?", _rule_continuous),
+        (rf"(?:(?:втеч|в|на|с) )?(?:весь )?{years}", _rule_continuous),
+        (
+            rf"конец (?:(?:текущ )?(?P<what>уч год|год|период|срок)|{year}"
+            r"|Y(?P<first>\d+) - Y(?P<last>\d+) (?:уч|год))",
+            _rule_end_of,
+        ),
+        (r"(?:(?:до|по|в|на) )?(?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_date),
+        (rf"(?:(?:с|втеч|в) )?(?P<first>{point}) (?:-|по|до) (?P<last>{point})", _rule_range),
+        (
+            rf"{around}(?P<first>{numeral})(?: - (?P<last>{numeral}))? (?P<unit>кв|пг)"
+            rf"(?: {year})?",
+            _rule_block,
+        ),
+        (
+            rf"{around}(?:с )?(?P<first>{numeral}) (?P<unit>кв|пг)(?: Y(?P<first_year>\d+))?"
+            rf" (?:-|по) (?P<last>{numeral}) (?P=unit)(?: {year})?",
+            _rule_block,
+        ),
+        (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
+    )
+    return tuple((re.compile(pattern), rule) for pattern, rule in table)
 
 
-def _rule_month(text: str, ctx: _Context) -> Result | None:
-    match = RE_MONTH.match(text)
-    if not match:
-        return None
-    month = _month_number(match["m"])
-    year = _year(match["y"]) or _need(ctx.month_year(month))
-    return DeadlineKind.MONTH, [Occurrence(date(year, month, 1), _last_day(year, month))]
+_RULES = _rules()
 
 
-def _rule_continuous(text: str, ctx: _Context) -> Result | None:
-    if match := RE_CONTINUOUS_ACADEMIC.match(text):
-        y1 = int(match["y1"])
-        y2 = _year(match["y2"]) if len(match["y2"]) == 4 else y1 + 1
-        if y2 != y1 + 1:
-            raise _Unreadable
-        own = academic_year(y1)
-        return DeadlineKind.CONTINUOUS, [Occurrence(own.start, own.end)]
-    if match := RE_CONTINUOUS_YEARS.match(text):
-        y1, y2 = int(match["y1"]), int(match["y2"])
-        if y2 < y1:
-            raise _Unreadable
-        return DeadlineKind.CONTINUOUS, [Occurrence(date(y1, 1, 1), date(y2, 12, 31))]
-    if match := RE_CONTINUOUS_YEAR.match(text):
-        year = int(match["y"])
-        return DeadlineKind.CONTINUOUS, [Occurrence(date(year, 1, 1), date(year, 12, 31))]
-    if RE_CONTINUOUS.match(text):
-        period = ctx.period
-        if period is None:
-            raise _Unreadable
-        if "учебн" in text and not period.is_academic:
-            # «в течение учебного года» in a calendar-year plan: the school year ending in it.
-            year = period.start.year - 1 if period.start.month < 9 else period.start.year
-            period = academic_year(year)
-        return DeadlineKind.CONTINUOUS, [Occurrence(period.start, period.end)]
-    return None
-
-
-def _rule_end_of_year(text: str, ctx: _Context) -> Result | None:
-    if match := RE_END_OF_YEAR_EXPLICIT.match(text):
-        return DeadlineKind.DATE, [Occurrence(None, date(int(match["y"]), 12, 31))]
-    match = RE_END_OF_YEAR.match(text)
-    if not match:
-        return None
-    period = ctx.period
-    if period is None:
-        raise _Unreadable
-    if match["academic"] or "период" in text:
-        return DeadlineKind.DATE, [Occurrence(None, period.end)]
-    return DeadlineKind.DATE, [Occurrence(None, date(period.start.year, 12, 31))]
-
-
-def _steps(period: Period, months: int) -> Iterator[tuple[date, date]]:
-    """Consecutive calendar blocks of ``months`` months whose last day lies in the period."""
-    year, month = period.start.year, 1
-    while True:
-        last = _last_day(year, month + months - 1)
-        if last > period.end:
-            return
-        if last >= period.start:
-            yield date(year, month, 1), last
-        month += months
-        if month > 12:
-            year, month = year + 1, 1
-
-
-def _rule_recurring(text: str, ctx: _Context) -> Result | None:
-    match = RE_RECURRING.match(text)
-    if not match:
-        return None
-    period = ctx.period
-    if period is None:
-        return DeadlineKind.RECURRING, []
-    months = 3 if match["quarterly"] else 1 if match["monthly"] else 6 if match["half"] else 12
-    if months == 12 and period.is_academic:
-        # Once a year in a school-year plan means once in that school year, by its end.
-        return DeadlineKind.RECURRING, [Occurrence(period.start, period.end)]
-    occurrences = [
-        Occurrence(max(start, period.start), due) for start, due in _steps(period, months)
-    ]
-    return DeadlineKind.RECURRING, occurrences
-
-
-_RULES: tuple[Callable[[str, _Context], Result | None], ...] = (
-    _rule_recurring,
-    _rule_continuous,
-    _rule_end_of_year,
-    _rule_numeric_range,
-    _rule_numeric_date,
-    _rule_word_date,
-    _rule_quarter,
-    _rule_half,
-    _rule_month_range,
-    _rule_month,
-)
-
-_SPLIT = re.compile(r"\s*(?:[,;]|\bи\b|\n)\s*")
-_PARENTHESES = re.compile(r"\s*\((?:[^()]*)\)\s*")
-
-
-def _parse_part(text: str, ctx: _Context) -> Result:
-    for rule in _RULES:
-        result = rule(text, ctx)
-        if result is not None:
-            return result
+def _read_part(text: str, ctx: _Context) -> _Result:
+    for pattern, rule in _RULES:
+        if match := pattern.fullmatch(text):
+            return rule(match, ctx)
     raise _Unreadable
 
 
-def _parts(text: str) -> list[str]:
-    cleaned = _PARENTHESES.sub(" ", text).strip()
-    parts = [p.strip(" .") for p in _SPLIT.split(cleaned) if p.strip(" .")]
-    # «июнь-сентябрь 2021 года, июнь-сентябрь 2022 года» – a trailing year on the last part
-    # of «март и сентябрь 2022» belongs to every part without a year of its own.
-    trailing = re.search(r"(\d{4})\s*(?:года|год|г)?\.?$", parts[-1]) if parts else None
-    if trailing and len(parts) > 1:
-        parts = [
-            p if re.search(r"\d{4}", p) or not RE_MONTH.match(p) else f"{p} {trailing[1]}"
-            for p in parts
-        ]
-    return parts
+def _continuous_match(text: str) -> re.Match[str] | None:
+    for pattern, rule in _RULES:
+        if rule is _rule_continuous and (match := pattern.fullmatch(text)):
+            return match
+    return None
+
+
+# --- whole phrases: a repeat with its scope or its month, and lists of parts ----------------------
+
+_REPEAT_IN_SCOPE = re.compile(rf"(?P<repeat>{_REPEAT_ANY})(?: ,| \()? (?P<scope>[^()]+?)(?: \))?")
+_SCOPE_THEN_REPEAT = re.compile(
+    rf"(?P<scope>[^(),]+?)(?: ,| \()? (?P<repeat>{_REPEAT_ANY})(?: \))?"
+)
+_YEARLY_AT = re.compile(r"(?:ежегод|(?:N1 )?раз в год)(?: ,| \()? (?P<when>[^()]+?)(?: \))?")
+_ONE_YEAR_KINDS = frozenset(
+    {
+        DeadlineKind.DATE,
+        DeadlineKind.MONTH,
+        DeadlineKind.RANGE,
+        DeadlineKind.QUARTER,
+        DeadlineKind.HALF_YEAR,
+    }
+)
+
+
+def _read_repeat_in_scope(text: str, ctx: _Context) -> _Result | None:
+    """«Ежеквартально в течение 2022 года», «в течение года (ежемесячно)»."""
+    match = _REPEAT_IN_SCOPE.fullmatch(text) or _SCOPE_THEN_REPEAT.fullmatch(text)
+    if match is None or (scope := _continuous_match(match["scope"])) is None:
+        return None
+    step = _step(match["repeat"])
+    period = _continuous_period(scope, ctx)
+    return DeadlineKind.RECURRING, () if period is None else _every(period, step)
+
+
+def _read_yearly_at(text: str, ctx: _Context) -> _Result | None:
+    """«Ежегодно (май)», «ежегодно до 1 марта»: that month or day in every year of the period."""
+    match = _YEARLY_AT.fullmatch(text)
+    if match is None or "Y" in match["when"]:
+        return None
+    when = match["when"].split()
+    # Read once in a leap year to reject what no year can hold, before any context is needed.
+    kind, _ = _read_list(when, _Context(calendar_year(2000)))
+    if kind not in _ONE_YEAR_KINDS:
+        return None
+    if ctx.period is None:
+        return DeadlineKind.RECURRING, ()
+    period = ctx.period
+    if period.end.year - period.start.year > _MAX_YEARS:
+        raise _Unreadable
+    found: list[Occurrence] = []
+    for year in range(period.start.year, period.end.year + 1):
+        try:
+            _, occurrences = _read_list(when, _Context(calendar_year(year)))
+        except (_Unreadable, ValueError):
+            continue  # «ежегодно до 29 февраля» skips the years without one
+        found += [o for o in occurrences if period.start <= o.due <= period.end]
+    return DeadlineKind.RECURRING, _sorted(found)
+
+
+_WHOLE = (_read_repeat_in_scope, _read_yearly_at)
+_NUMERAL = re.compile(r"[NRO]\d+|-")
+_LEADING = frozenset({"в", "на", "втеч", "с", "до", "по", "конец"})
+
+
+def _is_unit(token: str) -> bool:
+    return token in ("кв", "пг") or token.startswith("M")
+
+
+def _fill_ellipses(parts: list[list[str]]) -> list[list[str]]:
+    """Give elided words back to list items, reading from the right.
+
+    «I, II квартал 2022» → «I квартал 2022», «II квартал 2022»; «1 и 15 марта» → «1 марта»,
+    «15 марта»; «март и сентябрь 2022» → «март 2022», «сентябрь 2022».
+    """
+    filled: list[list[str]] = []
+    unit: list[str] = []
+    year: list[str] = []
+    for part in reversed(parts):
+        core = [token for token in part if token not in _LEADING]
+        if core and unit and all(_NUMERAL.fullmatch(token) for token in core):
+            part = part + unit + year
+        elif year and _is_unit(part[-1]) and not any(map(_is_year, part)):
+            part = part + year
+        if len(part) > 1 and _is_year(part[-1]) and _is_unit(part[-2]):
+            unit, year = [part[-2]], [part[-1]]
+        elif _is_unit(part[-1]):
+            unit, year = [part[-1]], []
+        else:
+            unit, year = [], []
+        filled.append(part)
+    return filled[::-1]
+
+
+def _sorted(occurrences: list[Occurrence]) -> tuple[Occurrence, ...]:
+    return tuple(sorted(set(occurrences), key=lambda o: (o.due, o.start or date.min)))
+
+
+def _read_list(tokens: list[str], ctx: _Context) -> _Result:
+    """Several phrases: every part must be read; the first part's kind names the whole."""
+    text = " ".join(tokens)
+    for whole in _WHOLE:
+        if (result := whole(text, ctx)) is not None:
+            return result
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        if token in _SEPARATORS:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    parts = [part for part in parts if part]
+    if not parts:
+        raise _Unreadable
+    results = [_read_part(" ".join(part), ctx) for part in _fill_ellipses(parts)]
+    return results[0][0], _sorted([o for _, found in results for o in found])
+
+
+# Where the dates are set elsewhere: the rest of the phrase names that schedule or document.
+_ELSEWHERE = re.compile(
+    r"(?:^| )(?:по (?:отдельн|график|план|распис|соглас|запрос|заявк|требован|необх|решени"
+    r"|приглаш)|по мере|при необх|в соотв|согласно|в сроки|(?:в )?установлен)(?= |$)"
+)
+
+
+def _read(normal: str, ctx: _Context, *, newline_separates: bool) -> _Result:
+    text = _canonical(_tokens(normal, newline_separates=newline_separates))
+    elsewhere = _ELSEWHERE.search(text)
+    if elsewhere is None:
+        return _read_list(text.split(), ctx)
+    # «до 01.05.2022 (по согласованию)»: dates written before the remark still count.
+    before = text[: elsewhere.start()].split()
+    while before and before[-1] in _SEPARATORS:
+        before.pop()
+    if not before:
+        return DeadlineKind.UNSCHEDULED, ()
+    return _read_list(before, ctx)
+
+
+# --- public API -----------------------------------------------------------------------------------
 
 
 def parse_deadline(
     text: str, period: Period | None = None, *, reference: date | None = None
 ) -> Deadline:
-    """Parse a deadline phrase; never raises, never guesses.
+    """Read a deadline phrase of a plan or protocol; never raises, never guesses.
 
-    ``period`` is the document's period; without it, ``reference`` (a protocol's date) opens a
-    one-year window from that day. A phrase that needs a year and has no context at all — a
-    month, quarter or «в течение года» with neither period nor reference — is ``unrecognized``;
-    recurring phrases then keep their kind with no occurrences.
+    ``period`` is the document's period. Without one, ``reference`` (a protocol's date) opens a
+    window from that day to the day before its anniversary. A month, date, quarter or half-year
+    without a year takes the first year whose occurrence ends inside that period.
+
+    With neither period nor reference, a phrase that needs a year and has none is
+    ``UNRECOGNIZED``, exactly as an unreadable one: a month without its year is not a schedule,
+    and the coordinator must be asked for the dates. Recurring and continuous phrases keep their
+    kind there, with no occurrences. A phrase carrying its own year is read in any context.
     """
-    try:
-        return _parse(text, period, reference)
-    except (ValueError, OverflowError, _Unreadable):
-        return Deadline(text, DeadlineKind.UNRECOGNIZED)
-
-
-MAX_PHRASE = 300  # deadline cells are short; a long text is not a deadline phrase
-
-
-def _parse(text: str, period: Period | None, reference: date | None) -> Deadline:
     normal = _normalise(text)
-    if not normal or len(normal) > MAX_PHRASE:
+    if not normal or len(normal) > _MAX_PHRASE:
         return Deadline(text, DeadlineKind.UNRECOGNIZED)
-    if RE_UNSCHEDULED.search(normal):
-        return Deadline(text, DeadlineKind.UNSCHEDULED)
     ctx = _context(period, reference)
-    results = [_parse_part(part, ctx) for part in _parts(normal)]
-    if not results:
-        return Deadline(text, DeadlineKind.UNRECOGNIZED)
-    kinds = {kind for kind, _ in results}
-    kind = results[0][0] if len(kinds) > 1 else kinds.pop()
-    occurrences = sorted(
-        {o for _, found in results for o in found},
-        key=lambda o: (o.due, o.start or o.due),
-    )
-    return Deadline(text, kind, tuple(occurrences))
+    # A line break inside a cell is usually just wrapping; if the phrase cannot be read that
+    # way, the lines may be a list («май\nноябрь»).
+    for newline_separates in (False, True)[: 2 if "\n" in normal else 1]:
+        try:
+            kind, occurrences = _read(normal, ctx, newline_separates=newline_separates)
+        except (_Unreadable, ValueError, OverflowError):
+            continue
+        return Deadline(text, kind, occurrences)
+    return Deadline(text, DeadlineKind.UNRECOGNIZED)
 
 
-_PERIOD_ACADEMIC = re.compile(
-    r"(?P<y1>\d{4})\s*[-/]\s*(?P<y2>\d{2,4})\s*(?:уч\.?|учебн\w*)\s*(?:год\w*|г\.?|гг\.?)"
+_PERIODS = re.compile(
+    r"(?:^| )(?:(?:на )?Y(?P<first>\d+) - Y(?P<last>\d+) (?P<what>уч|год|гг)"
+    r"|уч (?:год )?Y(?P<school_first>\d+) - Y(?P<school_last>\d+)"
+    r"|на Y(?P<from>\d+) - Y(?P<to>\d+)"
+    r"|на Y(?P<year>\d+)(?! -))(?= |$)"
 )
-_PERIOD_YEARS = re.compile(r"\bна\s+(?P<y1>\d{4})\s*-\s*(?P<y2>\d{4})\s*(?:годы|годов|гг|г)")
-_PERIOD_YEAR = re.compile(r"\bна\s+(?P<y>\d{4})\s*(?:год|г)\b")
 
 
 def parse_period(text: str) -> Period | None:
-    """The period of a plan from its title: «на 2021 год», «на 2021 – 2022 учебный год»."""
-    normal = _normalise(text)
-    if match := _PERIOD_ACADEMIC.search(normal):
-        y1 = int(match["y1"])
-        y2 = int(match["y2"]) if len(match["y2"]) == 4 else y1 + 1
-        if y2 == y1 + 1:
-            return academic_year(y1)
-    if match := _PERIOD_YEARS.search(normal):
-        y1, y2 = int(match["y1"]), int(match["y2"])
-        if y2 >= y1:
-            return Period(date(y1, 1, 1), date(y2, 12, 31))
-    if match := _PERIOD_YEAR.search(normal):
-        return calendar_year(int(match["y"]))
+    """The period of a plan from its title or heading; None when it names none.
+
+    «на 2021 год» → calendar 2021; «на 2021 – 2022 учебный год», «2022-2023 учебного года» →
+    that school year (1 September – 31 August); «на 2021-2023 годы» → those calendar years.
+    """
+    tokens = _tokens(_normalise(text)[:_MAX_TITLE], newline_separates=True)
+    for match in _PERIODS.finditer(" ".join(tokens)):
+        try:
+            if match["year"]:
+                return calendar_year(_year(match["year"]))
+            if match["school_first"]:
+                return _years(match["school_first"], match["school_last"], "уч")
+            if match["from"]:
+                return _years(match["from"], match["to"], None)
+            return _years(match["first"], match["last"], match["what"])
+        except _Unreadable:
+            continue
     return None
