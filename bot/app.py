@@ -39,6 +39,7 @@ PRIVATE_COMMANDS = (
     "done",
     "item",
     "history",
+    "additem",
     "invite",
     "invites",
     "members",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -15,19 +16,155 @@ from bot.services.clusters import ClusterService
 from bot.services.people import PeopleService
 from bot.services.plans import PlanService
 from bot.services.reports import ItemCard, ReportService
-from handlers.callbacks import ClusterCallback, ItemCallback
+from handlers.callbacks import ClusterCallback, ItemCallback, UndatedCallback
+from handlers.states import AddItemDialog, CloseDialog, ExecutorsDialog
+from storage.models import ItemStatus
 
 
 def _card_keyboard(card: ItemCard, t: Translator) -> InlineKeyboardMarkup | None:
     files = [a for c in card.assignments for r in c.reports for a in r.attachments]
-    if not files:
-        return None
     builder = InlineKeyboardBuilder()
-    builder.button(
-        text=t("card-files-button", count=len(files)),
-        callback_data=ItemCallback(action="files", item_id=card.item.id),
-    )
+    sizes: list[int] = []
+    if files:
+        builder.button(
+            text=t("card-files-button", count=len(files)),
+            callback_data=ItemCallback(action="files", item_id=card.item.id),
+        )
+        sizes.append(1)
+    if card.can_manage and card.item.status is ItemStatus.ACTIVE:
+        builder.button(
+            text=t("card-button-deadline"),
+            callback_data=UndatedCallback(
+                action="item", cluster_id=card.cluster.id, item_id=card.item.id
+            ),
+        )
+        for action in ("executors", "close", "cancel"):
+            builder.button(
+                text=t(f"card-button-{action}"),
+                callback_data=ItemCallback(action=action, item_id=card.item.id),
+            )
+        sizes.extend([2, 2])
+    if not sizes:
+        return None
+    builder.adjust(*sizes)
     return builder.as_markup()
+
+
+async def ask_item_executors(
+    query: CallbackQuery,
+    callback_data: ItemCallback,
+    state: FSMContext,
+    people: PeopleService,
+    plans: PlanService,
+    t: Translator,
+) -> None:
+    person = await people.registered(query.from_user.id)
+    item = await plans.item_for_coordinator(person, callback_data.item_id)
+    await state.set_state(ExecutorsDialog.typing)
+    await state.set_data({"item_id": item.id})
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.answer(
+        t("item-ask-executors", number=item.number, executors=item.executors_text or "—")
+    )
+
+
+async def item_executors_typed(
+    message: Message, state: FSMContext, people: PeopleService, plans: PlanService, t: Translator
+) -> None:
+    assert message.from_user is not None
+    person = await people.registered(message.from_user.id)
+    data = await state.get_data()
+    item = await plans.add_executors(person, int(data["item_id"]), message.text or "")
+    await state.clear()
+    await message.answer(
+        t("item-executors-added", number=item.number, executors=item.executors_text)
+    )
+
+
+async def ask_close_reason(
+    query: CallbackQuery,
+    callback_data: ItemCallback,
+    state: FSMContext,
+    people: PeopleService,
+    plans: PlanService,
+    t: Translator,
+) -> None:
+    person = await people.registered(query.from_user.id)
+    item = await plans.item_for_coordinator(person, callback_data.item_id)
+    await state.set_state(CloseDialog.reason)
+    await state.set_data({"item_id": item.id, "cancel": callback_data.action == "cancel"})
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.answer(t(f"item-ask-{callback_data.action}-reason", number=item.number))
+
+
+async def close_reason_typed(
+    message: Message, state: FSMContext, people: PeopleService, plans: PlanService, t: Translator
+) -> None:
+    assert message.from_user is not None
+    person = await people.registered(message.from_user.id)
+    data = await state.get_data()
+    cancel = bool(data.get("cancel"))
+    item = await plans.close_item(
+        person, int(data["item_id"]), cancel=cancel, reason=message.text or ""
+    )
+    await state.clear()
+    await message.answer(t("item-cancelled" if cancel else "item-closed", number=item.number))
+
+
+async def add_item_start(
+    message: Message,
+    state: FSMContext,
+    people: PeopleService,
+    clusters: ClusterService,
+    t: Translator,
+) -> None:
+    assert message.from_user is not None
+    person = await people.registered(message.from_user.id)
+    coordinated = list(await clusters.access.coordinated_clusters(person))
+    if not coordinated:
+        await message.answer(t("error-not-coordinator"))
+        return
+    cluster = next((c for c in coordinated if c.id == person.last_cluster_id), coordinated[0])
+    await state.set_state(AddItemDialog.text)
+    await state.set_data({"cluster_id": cluster.id})
+    await message.answer(t("additem-ask-text", cluster=cluster.name))
+
+
+async def add_item_text(message: Message, state: FSMContext, t: Translator) -> None:
+    await state.update_data(text=message.text or "")
+    await state.set_state(AddItemDialog.executors)
+    await message.answer(t("additem-ask-executors"))
+
+
+async def add_item_executors(message: Message, state: FSMContext, t: Translator) -> None:
+    await state.update_data(executors=message.text or "")
+    await state.set_state(AddItemDialog.deadline)
+    await message.answer(t("additem-ask-deadline"))
+
+
+async def add_item_deadline(
+    message: Message, state: FSMContext, people: PeopleService, plans: PlanService, t: Translator
+) -> None:
+    assert message.from_user is not None
+    person = await people.registered(message.from_user.id)
+    data = await state.get_data()
+    item = await plans.add_item(
+        person,
+        int(data["cluster_id"]),
+        data.get("text", ""),
+        data.get("executors", ""),
+        message.text or "",
+    )
+    await state.clear()
+    await message.answer(
+        t(
+            "additem-done",
+            number=item.number,
+            dates=", ".join(o.due_date.strftime("%d.%m.%Y") for o in item.occurrences) or "—",
+        )
+    )
 
 
 async def show_plan(
@@ -201,4 +338,21 @@ def create_router() -> Router:
     router.message.register(bind_group, Command("bind"), groups)
     router.callback_query.register(bind_group_chosen, ClusterCallback.filter(F.action == "bind"))
     router.message.register(follow_group_migration, F.migrate_to_chat_id)
+
+    private = F.chat.type == ChatType.PRIVATE
+    not_command = ~F.text.startswith("/")
+    router.callback_query.register(ask_item_executors, ItemCallback.filter(F.action == "executors"))
+    router.callback_query.register(
+        ask_close_reason, ItemCallback.filter(F.action.in_({"close", "cancel"}))
+    )
+    router.message.register(
+        item_executors_typed, ExecutorsDialog.typing, private, F.text, not_command
+    )
+    router.message.register(close_reason_typed, CloseDialog.reason, private, F.text, not_command)
+    router.message.register(add_item_start, Command("additem"), private)
+    router.message.register(add_item_text, AddItemDialog.text, private, F.text, not_command)
+    router.message.register(
+        add_item_executors, AddItemDialog.executors, private, F.text, not_command
+    )
+    router.message.register(add_item_deadline, AddItemDialog.deadline, private, F.text, not_command)
     return router

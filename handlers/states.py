@@ -44,3 +44,17 @@ class ExtensionDialog(StatesGroup):
 
 class ReturnDialog(StatesGroup):
     reason = State()
+
+
+class AddItemDialog(StatesGroup):
+    text = State()
+    executors = State()
+    deadline = State()
+
+
+class ExecutorsDialog(StatesGroup):
+    typing = State()
+
+
+class CloseDialog(StatesGroup):
+    reason = State()

@@ -229,6 +229,11 @@ MATRIX: list[tuple[str, set[str]]] = [
     ("inv:revoke:{invite_a}", {"coordinator", "administrator"}),
     ("itm:files:{item_a}:0", {"observer", "executor", "coordinator", "administrator"}),
     ("und:list:{cluster_a}:0", {"coordinator", "administrator"}),
+    ("und:item:{cluster_a}:{item_a}", {"coordinator", "administrator"}),
+    ("itm:executors:{item_a}:0", {"coordinator", "administrator"}),
+    ("itm:close:{item_a}:0", {"coordinator", "administrator"}),
+    ("itm:cancel:{item_a}:0", {"coordinator", "administrator"}),
+    ("/additem", {"coordinator", "administrator"}),
 ]
 
 

@@ -302,3 +302,76 @@ async def test_an_administrator_creates_a_cluster_by_dialog(
     async with session_factory() as session:
         names = (await session.execute(select(Cluster.name))).scalars().all()
     assert names == ["Кластер машиностроения"]
+
+
+async def test_a_coordinator_adds_an_item_by_hand_edits_it_and_closes_it(
+    dispatcher: Dispatcher,
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    cluster_with_coordinator: tuple[FakeUser, int],
+) -> None:
+    dp = dispatcher
+    coordinator, _ = cluster_with_coordinator
+    await dp.feed_update(bot, fake.send_document(coordinator, "план.txt", PLAN.encode()))
+    await _press(
+        dp, bot, fake, coordinator, fake.last_message_to(coordinator.id), "✅ Импортировать"
+    )
+    link = await _invite_link(dp, bot, fake, coordinator, "Колледж")
+    head = fake.user(3030, "Глеб", "Орлов")
+    await _join(dp, bot, fake, head, link, "Орлов Глеб")
+
+    await _say(dp, bot, fake, coordinator, "/additem")
+    await _say(dp, bot, fake, coordinator, "Провести родительские собрания")
+    await _say(dp, bot, fake, coordinator, "Руководители ПОО")
+    unreadable = await _say(dp, bot, fake, coordinator, "когда получится")
+    assert "Не удалось понять срок" in unreadable.text
+    added = await _say(dp, bot, fake, coordinator, "до 20.05.2022")
+    assert "Пункт 3 добавлен" in added.text
+    assert "20.05.2022" in added.text
+    assert "Провести родительские собрания" in (await _say(dp, bot, fake, head, "/my")).text
+
+    card = await _say(dp, bot, fake, coordinator, "/item 3")
+    asked = await _press(dp, bot, fake, coordinator, card, "👥 Исполнители")
+    assert "Руководители ПОО" in asked.text
+    done = await _say(dp, bot, fake, coordinator, "ЦОПП")
+    assert "Руководители ПОО, ЦОПП" in done.text
+
+    card = await _say(dp, bot, fake, coordinator, "/item 3")
+    await _press(dp, bot, fake, coordinator, card, "🚫 Снять с контроля")
+    closed = await _say(dp, bot, fake, coordinator, "Перенесено в план следующего года")
+    assert "снят с контроля" in closed.text
+    assert "Провести родительские собрания" not in (await _say(dp, bot, fake, head, "/my")).text
+    card = await _say(dp, bot, fake, coordinator, "/item 3")
+    assert "Перенесено в план следующего года" in card.text
+    history = await _say(dp, bot, fake, coordinator, "/history 3")
+    assert "добавлен вручную" in history.text
+    assert "снят с контроля координатором" in history.text
+
+
+async def test_a_dialog_survives_a_restart_of_the_bot(
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: object,
+    translations: object,
+    service_settings: object,
+    cluster_with_coordinator: tuple[FakeUser, int],
+) -> None:
+    from bot.app import create_dispatcher
+
+    def new_dispatcher() -> Dispatcher:
+        return create_dispatcher(
+            session_factory=session_factory,
+            settings=service_settings,  # type: ignore[arg-type]
+            translations=translations,  # type: ignore[arg-type]
+            clock=clock,  # type: ignore[arg-type]
+        )
+
+    coordinator, _ = cluster_with_coordinator
+    before = new_dispatcher()
+    await _say(before, bot, fake, coordinator, "/additem")
+    await _say(before, bot, fake, coordinator, "Провести семинар")
+    after = new_dispatcher()  # a new process: nothing kept in memory
+    asked = await _say(after, bot, fake, coordinator, "Секретарь КС")
+    assert "Какой срок" in asked.text

@@ -63,12 +63,15 @@ def academic_year(first_year: int) -> Period:
     return Period(date(first_year, 9, 1), date(first_year + 1, 8, 31))
 
 
-# The parser works in three steps. The tokenizer turns a phrase into canonical tokens
-# («I квартал 2022 года» → ``R1 кв Y2022``, «до 1 марта» → ``до N1 M3``), so that the rules
-# below are short regular expressions over tokens instead of over every spelling of Russian
-# words. Synonyms are then folded («не позднее» → ``до``), the phrase is cut into parts at
-# commas, «и» and brackets, and each part must match one rule of the table in full: a part that
-# matches none makes the whole phrase unrecognized, so nothing is ever half-read.
+# How it reads. The tokenizer turns a phrase into canonical tokens: ``M3`` a month, ``Y2022`` a
+# year, ``D1.5.2022`` a numeric date, ``N15`` a number, ``R4``/``O2`` a Roman/ordinal numeral,
+# ``кв``/``пг`` a quarter/half-year, plain stems for the other known words and ``?`` for any
+# unknown one. So «I квартал 2022 года» is ``R1 кв Y2022``, and the rules are short regular
+# expressions over tokens instead of over every spelling of Russian. Multi-word synonyms are
+# folded («не позднее» → ``до``); a reference to a schedule kept elsewhere («по графику …») ends
+# the phrase; the rest is cut into parts at commas, «и» and brackets, and each part must match
+# one rule of the table in full. A part that matches none makes the whole phrase unrecognized:
+# nothing is ever half-read.
 
 _Result = tuple[DeadlineKind, tuple[Occurrence, ...]]
 
@@ -380,6 +383,8 @@ def _optional_year(digits: str | None) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class _Span:
+    """One day (``day`` set) or whole months of one year; ``year`` None until resolved."""
+
     first_month: int
     last_month: int
     day: int | None = None

@@ -8,10 +8,12 @@ from datetime import date
 
 from bot.clock import Clock
 from bot.domain.deadlines import DeadlineKind, Period, parse_deadline
+from bot.domain.roles import RoleBook
 from bot.errors import InvalidInput, NotFound
 from bot.services import audit
 from bot.services.access import AccessService
 from bot.services.assignments import AssignmentService
+from bot.services.imports import is_per_organization, role_key
 from storage.models import (
     Assignment,
     AssignmentStatus,
@@ -20,6 +22,7 @@ from storage.models import (
     ItemStatus,
     Occurrence,
     Person,
+    PlanRole,
 )
 from storage.uow import Storage
 
@@ -67,6 +70,107 @@ class PlanService:
             cluster_id=item.cluster_id,
             reason=reason,
         )
+        await self.storage.commit()
+        return item
+
+    async def _roles(self, cluster_id: int, executors: str) -> list[PlanRole]:
+        """Plan roles named in a typed executors line, created when new (as the import does)."""
+        known = {r.key: r for r in await self.storage.plans.plan_roles_of_cluster(cluster_id)}
+        aliases = {a.key: r for r in known.values() for a in r.aliases}
+        names, _notes = RoleBook().split(executors)
+        roles: list[PlanRole] = []
+        for name in names:
+            key = role_key(name)
+            role = known.get(key) or aliases.get(key)
+            if role is None:
+                role = PlanRole(
+                    cluster_id=cluster_id,
+                    name=name,
+                    key=key,
+                    per_organization=is_per_organization(name),
+                    aliases=[],
+                )
+                self.storage.plans.add(role)
+                known[key] = role
+            if role not in roles:
+                roles.append(role)
+        await self.storage.plans.flush()
+        return roles
+
+    async def add_item(
+        self, person: Person, cluster_id: int, text: str, executors: str, deadline_phrase: str
+    ) -> Item:
+        """An item typed by hand: executors and deadline read as the import reads them."""
+        await self.access.require_coordinator(person, cluster_id)
+        text = text.strip()
+        if len(text) < 3:
+            raise InvalidInput("error-item-text")
+        today = self.clock.now().date()
+        deadline = parse_deadline(deadline_phrase, reference=today)
+        if deadline.kind is DeadlineKind.UNRECOGNIZED:
+            raise InvalidInput("error-deadline-unreadable", text=deadline_phrase)
+        roles = await self._roles(cluster_id, executors)
+        if not roles:
+            raise InvalidInput("error-item-executors")
+        now = self.clock.now()
+        existing = await self.storage.plans.items_of_cluster(cluster_id)
+        item = Item(
+            cluster_id=cluster_id,
+            document_id=None,
+            position=len(existing),
+            number=_next_number(existing),
+            text=text[:4000],
+            executors_text=executors.strip()[:2000],
+            deadline_text=deadline_phrase.strip()[:500],
+            deadline_kind=deadline.kind.value,
+            status=ItemStatus.ACTIVE,
+            created_at=now,
+            updated_at=now,
+            plan_roles=roles,
+            indicators=[],
+            occurrences=[
+                Occurrence(seq=seq, start_date=o.start, due_date=o.due, original_due_date=o.due)
+                for seq, o in enumerate(deadline.occurrences, start=1)
+            ],
+        )
+        self.storage.plans.add(item)
+        await self.storage.plans.flush()
+        await audit.record(
+            self.storage,
+            at=now,
+            action="item.added",
+            entity="item",
+            entity_id=item.id,
+            actor_id=person.id,
+            cluster_id=cluster_id,
+            number=item.number,
+        )
+        await self.assignments.sync(cluster_id)
+        await self.storage.commit()
+        return item
+
+    async def add_executors(self, person: Person, item_id: int, executors: str) -> Item:
+        """Add plan roles to an item; their holders get assignments for its open dates."""
+        item = await self.item_for_coordinator(person, item_id)
+        roles = await self._roles(item.cluster_id, executors)
+        if not roles:
+            raise InvalidInput("error-item-executors")
+        added = [r for r in roles if r not in item.plan_roles]
+        item.plan_roles = [*item.plan_roles, *added]
+        item.executors_text = ", ".join(r.name for r in item.plan_roles)
+        item.updated_at = self.clock.now()
+        await audit.record(
+            self.storage,
+            at=self.clock.now(),
+            action="item.executors_added",
+            entity="item",
+            entity_id=item.id,
+            actor_id=person.id,
+            cluster_id=item.cluster_id,
+            roles=[r.name for r in added],
+        )
+        await self.storage.plans.flush()
+        await self.assignments.sync(item.cluster_id)
         await self.storage.commit()
         return item
 
@@ -195,3 +299,8 @@ async def _overview(storage: Storage, cluster: Cluster) -> PlanOverview:
             )
         )
     return PlanOverview(cluster, progress)
+
+
+def _next_number(items: Sequence[Item]) -> str:
+    tops = [int(i.number.split(".")[0]) for i in items if i.number.split(".")[0].isdigit()]
+    return str(max(tops, default=0) + 1)

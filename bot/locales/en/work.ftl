@@ -217,3 +217,26 @@ cmd-invites = Active invites
 cmd-members = Cluster members
 cmd-newcluster = Create a cluster
 cmd-bind = Bind this group to a cluster
+
+## Managing items by hand
+
+card-button-deadline = 📅 Deadline
+card-button-executors = 👥 Executors
+card-button-close = ✅ Close
+card-button-cancel = 🚫 Take off control
+item-ask-executors = Item { $number }, executors now: { $executors }.
+    Type whom to add, as plans write it, e.g. «Руководители ПОО, ЦОПП».
+item-executors-added = Executors of item { $number }: { $executors }.
+item-ask-close-reason = Item { $number } will be closed as done. Type the grounds (e.g. "minutes No. 5 of 12.03").
+item-ask-cancel-reason = Item { $number } will be taken off control. Type the reason.
+item-closed = Item { $number } is closed as done.
+item-cancelled = Item { $number } is taken off control.
+additem-ask-text = A new item of cluster "{ $cluster }". Type what needs to be done.
+additem-ask-executors = Who are the executors? Type as in plans, e.g. «Руководители ПОО» or «Секретарь КС».
+additem-ask-deadline = What deadline? E.g. «до 15.05.2022», «II квартал», «ежеквартально».
+additem-done = Item { $number } added. Dates: { $dates }.
+error-item-text = Type what needs to be done — a few words at least.
+error-item-executors = Could not tell who the executors are. Type, for example, «Руководители ПОО».
+audit-item-added = added by hand
+audit-item-executors-added = executors added
+cmd-additem = Add an item by hand

@@ -220,3 +220,26 @@ cmd-invites = Действующие приглашения
 cmd-members = Участники кластера
 cmd-newcluster = Создать кластер
 cmd-bind = Привязать группу к кластеру
+
+## Managing items by hand
+
+card-button-deadline = 📅 Срок
+card-button-executors = 👥 Исполнители
+card-button-close = ✅ Закрыть
+card-button-cancel = 🚫 Снять с контроля
+item-ask-executors = Пункт { $number }, исполнители сейчас: { $executors }.
+    Напишите, кого добавить, как пишут в плане: например, «Руководители ПОО, ЦОПП».
+item-executors-added = Исполнители пункта { $number }: { $executors }.
+item-ask-close-reason = Пункт { $number } будет закрыт как выполненный. Напишите основание (например, «протокол № 5 от 12.03»).
+item-ask-cancel-reason = Пункт { $number } будет снят с контроля. Напишите причину.
+item-closed = Пункт { $number } закрыт как выполненный.
+item-cancelled = Пункт { $number } снят с контроля.
+additem-ask-text = Новый пункт плана кластера «{ $cluster }». Напишите, что нужно сделать.
+additem-ask-executors = Кто исполнители? Напишите, как в плане: например, «Руководители ПОО» или «Секретарь КС».
+additem-ask-deadline = Какой срок? Например: «до 15.05.2022», «II квартал», «ежеквартально».
+additem-done = Пункт { $number } добавлен. Сроки: { $dates }.
+error-item-text = Напишите, что нужно сделать, — хотя бы несколько слов.
+error-item-executors = Не удалось понять, кто исполнители. Напишите, например, «Руководители ПОО».
+audit-item-added = добавлен вручную
+audit-item-executors-added = добавлены исполнители
+cmd-additem = Добавить пункт вручную
