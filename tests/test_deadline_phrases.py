@@ -90,7 +90,8 @@ CASES: list[tuple[str, Period | None, DeadlineKind, list[tuple[date | None, date
         "1 раз в квартал",
         AC21,
         K.RECURRING,
-        [(D(2021, 9, 1), D(2021, 9, 30)), _q(2021, 4), _q(2022, 1), _q(2022, 2)],
+        # Every quarter whose last day lies in the school year, from its own first day.
+        [_q(2021, 3), _q(2021, 4), _q(2022, 1), _q(2022, 2)],
     ),
     (
         "ежемесячно",
@@ -103,7 +104,7 @@ CASES: list[tuple[str, Period | None, DeadlineKind, list[tuple[date | None, date
         ],
     ),
     ("ежегодно", Y21, K.RECURRING, [(D(2021, 1, 1), D(2021, 12, 31))]),
-    ("ежегодно", AC21, K.RECURRING, [(D(2021, 9, 1), D(2022, 8, 31))]),
+    ("ежегодно", AC21, K.RECURRING, [(D(2021, 1, 1), D(2021, 12, 31))]),
     (
         "1 раз в полугодие",
         Y21,
@@ -115,7 +116,7 @@ CASES: list[tuple[str, Period | None, DeadlineKind, list[tuple[date | None, date
         "Ежеквартально",
         Period(D(2021, 2, 1), D(2021, 12, 31)),
         K.RECURRING,
-        [(D(2021, 2, 1), D(2021, 3, 31)), _q(2021, 2), _q(2021, 3), _q(2021, 4)],
+        [_q(2021, q) for q in (1, 2, 3, 4)],
     ),
     # continuous
     ("В течение года", Y21, K.CONTINUOUS, [(D(2021, 1, 1), D(2021, 12, 31))]),
