@@ -191,3 +191,68 @@ async def test_the_bot_process_in_webhook_mode_registers_its_webhook_and_answers
         log = (await process.stdout.read()).decode()
     assert code == 0, log
     assert "Traceback" not in log
+
+
+async def test_the_bot_process_runs_a_cluster_and_import_journey(
+    tmp_path: Path, database_url: str
+) -> None:
+    """An administrator creates a cluster by dialog and imports a plan file over real HTTP."""
+    fake = FakeTelegram()
+    admin = fake.user(7001, "Админ")
+    plan = (Path(__file__).parent / "data" / "seeds" / "004_f363c0f42dae9604.txt").read_bytes()
+    async with FakeTelegramServer(fake) as server:
+        env = _environment(
+            WORKPLAN_TELEGRAM__TOKEN=fake.token,
+            WORKPLAN_TELEGRAM__API_URL=server.url,
+            WORKPLAN_TELEGRAM__POLLING_TIMEOUT="1",
+            WORKPLAN_DATABASE__URL=database_url,
+            WORKPLAN_BOT__ADMINS=f"[{admin.id}]",
+        )
+        process = await asyncio.create_subprocess_exec(
+            WORKPLAN,
+            "run",
+            env=env,
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+
+        async def reply_to(text: str | None = None, *, press: str | None = None) -> str:
+            sent = len(fake.messages_to(admin.id))
+            if press is not None:
+                fake.press(admin, fake.last_message_to(admin.id), press)
+            elif text is not None:
+                fake.send_text(admin, text)
+            for _ in range(150):
+                messages = fake.messages_to(admin.id)
+                if len(messages) > sent:
+                    return messages[-1].text or ""
+                await asyncio.sleep(0.1)
+            raise AssertionError(f"no reply to {text or press}")
+
+        try:
+            await fake.wait_for_call("getUpdates", timeout=30)
+            await reply_to("/start")
+            await reply_to("/newcluster")
+            await reply_to("Кластер транспорта")
+            await reply_to("Смоленская область")
+            created = await reply_to(press="Moscow")
+            assert "создан" in created
+            sent = len(fake.messages_to(admin.id))
+            fake.send_document(admin, "план.txt", plan)
+            for _ in range(150):
+                if len(fake.messages_to(admin.id)) > sent:
+                    break
+                await asyncio.sleep(0.1)
+            preview = fake.last_message_to(admin.id).text or ""
+            assert "Найдено 12 пунктов в 3 разделах" in preview
+            done = await reply_to(press="✅ Импортировать")
+            assert "Добавлено пунктов: 12" in done
+        finally:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), timeout=20)
+        assert process.stdout is not None
+        log = (await process.stdout.read()).decode()
+    assert code == 0, log
+    assert "Traceback" not in log
