@@ -144,7 +144,17 @@ async def build_application(settings: Settings, clock: Clock | None = None) -> A
     session_factory = create_session_factory(engine)
     translations = Translations(default_locale=settings.bot.default_locale)
     bot = create_bot(settings)
-    outbox = OutboxSender(session_factory, TelegramNotifier(bot), clock)
+
+    async def bot_username() -> str:
+        return (await bot.me()).username or ""
+
+    outbox = OutboxSender(
+        session_factory,
+        TelegramNotifier(bot),
+        clock,
+        bot_username=bot_username,
+        translations=translations,
+    )
     dispatcher = create_dispatcher(
         session_factory=session_factory,
         settings=service_settings(settings),

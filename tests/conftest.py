@@ -140,6 +140,13 @@ async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
     await bot.session.close()
 
 
+def _bot_username(bot: Bot):  # type: ignore[no-untyped-def]
+    async def username() -> str:
+        return (await bot.me()).username or ""
+
+    return username
+
+
 @pytest.fixture
 def service_settings() -> ServiceSettings:
     return ServiceSettings(admin_ids=(ADMIN_TELEGRAM_ID,))
@@ -159,5 +166,11 @@ def dispatcher(
         settings=service_settings,
         translations=translations,
         clock=clock,
-        outbox=OutboxSender(session_factory, notifier, clock),
+        outbox=OutboxSender(
+            session_factory,
+            notifier,
+            clock,
+            bot_username=_bot_username(bot),
+            translations=translations,
+        ),
     )

@@ -375,3 +375,73 @@ async def test_a_dialog_survives_a_restart_of_the_bot(
     after = new_dispatcher()  # a new process: nothing kept in memory
     asked = await _say(after, bot, fake, coordinator, "Секретарь КС")
     assert "Какой срок" in asked.text
+
+
+async def test_someone_who_never_opened_a_chat_is_asked_to_in_the_group(
+    dispatcher: Dispatcher,
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    cluster_with_coordinator: tuple[FakeUser, int],
+    clock: object,
+) -> None:
+    from bot.services import outbox
+    from storage.uow import Storage
+
+    dp = dispatcher
+    coordinator, cluster_id = cluster_with_coordinator
+    group = fake.group(-100777, "Кластер транспорта", is_forum=True)
+    await dp.feed_update(bot, fake.send_text(coordinator, "/bind", chat=group, thread_id=5))
+    assert "Группа привязана" in fake.last_message_to(group.id).text
+    async with session_factory() as session:
+        storage = Storage(session)
+        cluster = await storage.clusters.get(cluster_id)
+        assert cluster is not None
+        assert (cluster.group_chat_id, cluster.group_thread_id) == (group.id, 5)
+        silent = Person(
+            telegram_id=3050,
+            full_name="Тихий <Исполнитель>",
+            is_admin=False,
+            private_chat_started=False,
+            created_at=datetime(2022, 3, 1, tzinfo=UTC),
+        )
+        session.add(silent)
+        await session.flush()
+        await outbox.enqueue(
+            storage,
+            clock,
+            dedup_key="test:1",
+            chat_id=silent.telegram_id,
+            text="Напоминание",  # type: ignore[arg-type]
+            kind="reminder",
+            person_id=silent.id,
+            cluster_id=cluster_id,
+        )
+        await session.commit()
+    fake.inject_fault("sendMessage", status=403)
+    # Any update drains the outbox; chatter in the group gets no reply of its own.
+    await dp.feed_update(bot, fake.send_text(coordinator, "всем привет", chat=group))
+    await dp.feed_update(bot, fake.send_text(coordinator, "ещё раз", chat=group))
+    asked = fake.last_message_to(group.id)
+    assert "https://t.me/workplan_test_bot" in asked.text
+    assert "Тихий &lt;Исполнитель&gt;" in asked.text
+    assert asked.thread_id == 5
+    await dp.feed_update(bot, fake.send_text(coordinator, "и снова", chat=group))
+    assert sum("t.me/workplan_test_bot" in (m.text or "") for m in fake.messages_to(group.id)) == 1
+
+
+async def test_a_group_that_becomes_a_supergroup_keeps_its_cluster(
+    dispatcher: Dispatcher,
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    cluster_with_coordinator: tuple[FakeUser, int],
+) -> None:
+    coordinator, cluster_id = cluster_with_coordinator
+    group = fake.group(-4001, "Кластер", supergroup=False)
+    await dispatcher.feed_update(bot, fake.send_text(coordinator, "/bind", chat=group))
+    await dispatcher.feed_update(bot, fake.migrate_group(group, -1004001))
+    async with session_factory() as session:
+        cluster = await session.get(Cluster, cluster_id)
+        assert cluster is not None
+        assert cluster.group_chat_id == -1004001

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
+from bot.i18n import Html, Translations, default_translations
 from bot.notifier import Button, DeliveryStatus, Notifier
 from storage.models import Notification, NotificationStatus
 from storage.uow import Storage
@@ -17,6 +20,7 @@ from storage.uow import Storage
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+START_LINK = "start_link"
 
 
 async def enqueue(
@@ -68,11 +72,19 @@ class OutboxSender:
     """
 
     def __init__(
-        self, session_factory: async_sessionmaker[AsyncSession], notifier: Notifier, clock: Clock
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        notifier: Notifier,
+        clock: Clock,
+        *,
+        bot_username: Callable[[], Awaitable[str]] | None = None,
+        translations: Translations | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.notifier = notifier
         self.clock = clock
+        self.bot_username = bot_username
+        self.translations = translations or default_translations()
         self._lock = asyncio.Lock()
 
     async def drain(self, limit: int = 50) -> int:
@@ -103,8 +115,38 @@ class OutboxSender:
                     row.status = NotificationStatus.FAILED
                     row.last_error = delivery.error
                     logger.info("notification %s not delivered: %s", row.id, delivery.error)
+                    if delivery.status is DeliveryStatus.BLOCKED:
+                        await self._ask_to_start_in_group(storage, row)
                 else:
                     row.not_before = self.clock.now() + timedelta(minutes=2**row.attempts)
                     row.last_error = delivery.error
                 await storage.commit()
         return sent
+
+    async def _ask_to_start_in_group(self, storage: Storage, row: Notification) -> None:
+        """Someone never opened a chat with the bot: ask them to, once, in the cluster's group."""
+        if row.kind == START_LINK or row.person_id is None or row.cluster_id is None:
+            return
+        if self.bot_username is None:
+            return
+        cluster = await storage.clusters.get(row.cluster_id)
+        person = await storage.persons.get(row.person_id)
+        if cluster is None or person is None or cluster.group_chat_id is None:
+            return
+        t = self.translations.for_language(person.language_code)
+        await enqueue(
+            storage,
+            self.clock,
+            dedup_key=f"{START_LINK}:{cluster.id}:{person.id}",
+            chat_id=cluster.group_chat_id,
+            thread_id=cluster.group_thread_id,
+            kind=START_LINK,
+            cluster_id=cluster.id,
+            text=t(
+                "notify-start-link",
+                mention=Html(
+                    f'<a href="tg://user?id={person.telegram_id}">{html.escape(person.full_name)}</a>'
+                ),
+                link=f"https://t.me/{await self.bot_username()}",
+            ),
+        )

@@ -119,6 +119,7 @@ error-extension-reason = Please give a reason — a few words at least.
 
 ## The coordinator's side
 
+notify-start-link = { $mention }, I have a message about the work plan for you, but you have not opened a chat with me yet. Open it and press "Start": { $link }
 notify-report = 📝 <b>Report on item { $number }</b> · { $cluster }
     { $text }
     From: { $name } ({ $organization })

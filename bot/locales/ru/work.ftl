@@ -121,6 +121,7 @@ error-extension-reason = Напишите причину переноса — х
 
 ## The coordinator's side
 
+notify-start-link = { $mention }, у меня есть для вас сообщение по плану работы, но вы ещё не открывали чат со мной. Откройте его и нажмите «Запустить»: { $link }
 notify-report = 📝 <b>Отчёт по пункту { $number }</b> · { $cluster }
     { $text }
     От: { $name } ({ $organization })
