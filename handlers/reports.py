@@ -360,12 +360,44 @@ async def decide_extension(
     await query.message.answer(t(key))
 
 
+def _assignment_of(message: Message) -> int | None:
+    """The assignment a bot message is about: its «✅ Выполнено» button names it."""
+    markup = message.reply_markup
+    if markup is None or message.from_user is None or not message.from_user.is_bot:
+        return None
+    for row in markup.inline_keyboard:
+        for button in row:
+            data = button.callback_data or ""
+            if data.startswith("asg:done:"):
+                return AssignmentCallback.unpack(data).assignment_id
+    return None
+
+
+async def mark_done_by_reply(
+    message: Message, people: PeopleService, reports: ReportService, t: Translator
+) -> None:
+    """A reply to a reminder or notice with a «✅» button: the reply is the done report."""
+    assert message.from_user is not None
+    assert message.reply_to_message is not None
+    assignment_id = _assignment_of(message.reply_to_message)
+    if assignment_id is None:
+        await message.answer(t("unknown-input"))
+        return
+    person = await people.registered(message.from_user.id)
+    report = await reports.report(person, assignment_id, ReportKind.DONE, message.text)
+    view = await reports.assignment(person, report.assignment_id)
+    await message.reply(t("done-accepted", number=view.item.number))
+
+
 def create_router() -> Router:
     router = Router(name="reports")
     private = F.chat.type == ChatType.PRIVATE
     not_command = ~F.text.startswith("/")
     router.message.register(show_my_assignments, Command("my"), private)
     router.message.register(mark_done_by_command, Command("done"))
+    router.message.register(
+        mark_done_by_reply, StateFilter(None), private, F.reply_to_message, F.text, not_command
+    )
     router.callback_query.register(turn_my_page, AssignmentCallback.filter(F.action == "page"))
     router.callback_query.register(show_assignment, AssignmentCallback.filter(F.action == "info"))
     router.callback_query.register(

@@ -198,6 +198,13 @@ async def test_two_colleges_report_and_the_coordinator_returns_one_and_accepts_t
     # The returned college reports again; its assignment is open for it in /my.
     again = await _say(dp, bot, fake, head_1, "/my")
     assert "возвращено на доработку" in again.text
+    # …and a reply to the notice is a done report too.
+    await dp.feed_update(
+        bot, fake.send_text(head_1, "Доработали, фото добавлены", reply_to=returned)
+    )
+    assert "Отметил пункт 1" in fake.last_message_to(head_1.id).text
+    renewed = [m for m in fake.messages_to(coordinator.id) if "Доработали" in (m.text or "")]
+    assert len(renewed) == 1
 
     async with session_factory() as session:
         statuses = sorted(
@@ -205,8 +212,8 @@ async def test_two_colleges_report_and_the_coordinator_returns_one_and_accepts_t
         )
         reports = (await session.execute(select(func.count()).select_from(Report))).scalar_one()
         audit = (await session.execute(select(func.count()).select_from(AuditEntry))).scalar_one()
-    assert statuses == [AssignmentStatus.ACCEPTED.value, AssignmentStatus.RETURNED.value]
-    assert reports == 2
+    assert statuses == [AssignmentStatus.ACCEPTED.value, AssignmentStatus.SUBMITTED.value]
+    assert reports == 3
     assert audit >= 8
 
 

@@ -405,6 +405,16 @@ class ReportService:
             report,
             view,
             "notify-accepted" if accept else "notify-returned",
+            keyboard=None
+            if accept
+            else [
+                [
+                    {
+                        "text": "✅",
+                        "callback_data": callbacks.assignment_action("done", assignment.id),
+                    }
+                ]
+            ],
             reason=reason or "",
         )
         await self.storage.commit()
@@ -459,7 +469,12 @@ class ReportService:
             )
 
     async def _tell_author(
-        self, report: Report, view: AssignmentView, key: str, **args: object
+        self,
+        report: Report,
+        view: AssignmentView,
+        key: str,
+        keyboard: list[list[dict[str, str]]] | None = None,
+        **args: object,
     ) -> None:
         if report.author_id is None:
             return
@@ -476,6 +491,9 @@ class ReportService:
             person_id=author.id,
             cluster_id=view.cluster.id,
             text=t(key, number=view.item.number, text=_short(view.item.text), **args),
+            keyboard=[[{**button, "text": t("button-done")} for button in row] for row in keyboard]
+            if keyboard
+            else None,
         )
 
     # --- the item card ------------------------------------------------------------------------
