@@ -4,6 +4,7 @@ same item with a comment and a file, the coordinator returns one and accepts the
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from datetime import UTC, datetime
 
@@ -452,3 +453,114 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_cluster(
         cluster = await session.get(Cluster, cluster_id)
         assert cluster is not None
         assert cluster.group_chat_id == -1004001
+
+
+async def test_an_executor_asks_to_move_a_deadline_adds_a_note_and_the_coordinator_decides(
+    dispatcher: Dispatcher,
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    cluster_with_coordinator: tuple[FakeUser, int],
+) -> None:
+    from storage.models import Occurrence
+
+    dp = dispatcher
+    coordinator, _ = cluster_with_coordinator
+    await dp.feed_update(bot, fake.send_document(coordinator, "план.txt", PLAN.encode()))
+    await _press(
+        dp, bot, fake, coordinator, fake.last_message_to(coordinator.id), "✅ Импортировать"
+    )
+    link = await _invite_link(dp, bot, fake, coordinator, "Колледж")
+    head = fake.user(3040, "Вера", "Лебедева")
+    await _join(dp, bot, fake, head, link, "Лебедева Вера")
+
+    my = await _say(dp, bot, fake, head, "/my")
+    card = await _press(dp, bot, fake, head, my, "ℹ️ 1")
+    assert "Срок: срок 01.05.2022" in card.text
+    prompt = await _press(dp, bot, fake, head, card, "💬 Комментарий")
+    empty = await _press(dp, bot, fake, head, prompt, "📨 Отправить")
+    assert "ходе" in prompt.text or empty is not None
+    assert "Сначала напишите комментарий" in fake.calls_of("answerCallbackQuery")[-1].params["text"]
+    await _say(dp, bot, fake, head, "Договорились с тремя школами")
+    saved = await _press(dp, bot, fake, head, prompt, "📨 Отправить")
+    assert "Комментарий сохранён" in saved.text
+
+    asked = await _press(dp, bot, fake, head, card, "⏰ Перенести срок")
+    assert "01.05.2022" in asked.text
+    earlier = await _say(dp, bot, fake, head, "до 01.04.2022")
+    assert "Новый срок" in earlier.text
+    refused = await _say(dp, bot, fake, head, "Мало времени")
+    assert "позже текущего" in refused.text
+    await _press(dp, bot, fake, head, card, "⏰ Перенести срок")
+    await _say(dp, bot, fake, head, "до 01.06.2022")
+    sent = await _say(dp, bot, fake, head, "Школы на карантине до мая")
+    assert "01.06.2022" in sent.text
+
+    request = next(
+        m for m in fake.messages_to(coordinator.id) if "Просьба перенести срок" in (m.text or "")
+    )
+    assert "Школы на карантине до мая" in request.text
+    stale_copy = dataclasses.replace(request, reply_markup=dict(request.reply_markup or {}))
+    await _press(dp, bot, fake, coordinator, request, "✅ Согласовать")
+    assert "новый срок 01.06.2022" in fake.last_message_to(head.id).text
+    await dp.feed_update(bot, fake.press(coordinator, stale_copy, "✅ Согласовать"))
+    assert "уже принято" in fake.calls_of("answerCallbackQuery")[-1].params["text"]
+    async with session_factory() as session:
+        occurrence = (
+            (await session.execute(select(Occurrence).order_by(Occurrence.id))).scalars().first()
+        )
+        assert occurrence is not None
+        assert str(occurrence.due_date) == "2022-06-01"
+        assert str(occurrence.original_due_date) == "2022-05-01"
+    card_text = (await _say(dp, bot, fake, coordinator, "/item 1")).text
+    assert "01.06.2022 (было 01.05.2022)" in card_text
+    assert "Договорились с тремя школами" in card_text
+
+
+async def test_the_coordinator_manages_members_and_invites(
+    dispatcher: Dispatcher,
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    cluster_with_coordinator: tuple[FakeUser, int],
+) -> None:
+    dp = dispatcher
+    coordinator, _ = cluster_with_coordinator
+    link = await _invite_link_plain(dp, bot, fake, coordinator)
+    spare = await _invite_link_plain(dp, bot, fake, coordinator)
+    member = fake.user(3060, "Роман", "Ершов")
+    await _say(dp, bot, fake, member, f"/start {link}")
+    organization = await _say(dp, bot, fake, member, "Ершов Роман")
+    assert "организацию" in organization.text
+    await _say(dp, bot, fake, member, "ООО «Завод»")
+    skipped = await _press(dp, bot, fake, member, fake.last_message_to(member.id), "Пропустить")
+    assert "ООО «Завод»" in skipped.text
+
+    invites = await _say(dp, bot, fake, coordinator, "/invites")
+    assert "Действующие приглашения" in invites.text
+    await dp.feed_update(bot, fake.press(coordinator, invites, invites.buttons()[0]["text"]))
+    assert "отозвано" in fake.calls_of("answerCallbackQuery")[-1].params["text"]
+    late = fake.user(3061, "Поздний")
+    refused = await _say(dp, bot, fake, late, f"/start {spare}")
+    assert "отозвана" in refused.text
+
+    members = await _say(dp, bot, fake, coordinator, "/members")
+    assert "Ершов Роман" in members.text
+    menu = await _press(dp, bot, fake, coordinator, members, "⚙️ Ершов Роман")
+    changed = await _press(dp, bot, fake, coordinator, menu, "наблюдатель")
+    assert "наблюдатель" in changed.text
+    menu = await _press(dp, bot, fake, coordinator, members, "⚙️ Ершов Роман")
+    removed = await _press(dp, bot, fake, coordinator, menu, "Исключить")
+    assert "исключён" in removed.text
+    assert "не состоите" in (await _say(dp, bot, fake, member, "/plan")).text
+
+
+async def _invite_link_plain(
+    dp: Dispatcher, bot: Bot, fake: FakeTelegram, coordinator: FakeUser
+) -> str:
+    roles = await _say(dp, bot, fake, coordinator, "/invite")
+    organization = await _press(dp, bot, fake, coordinator, roles, "исполнитель")
+    created = await _press(dp, bot, fake, coordinator, organization, "Без организации")
+    match = LINK.search(created.text)
+    assert match, created.text
+    return match[1]

@@ -207,7 +207,16 @@ class ReportService:
             files=len(files),
         )
         if kind is ReportKind.DONE:
-            await self._tell_coordinators_about(report, view, person, len(files))
+            await self._tell_coordinators(
+                view,
+                report,
+                person,
+                kind="report",
+                message="notify-report",
+                buttons=(("button-accept", "acc"), ("button-return", "ret")),
+                comment=report.text or "—",
+                files=len(files),
+            )
         await self.storage.commit()
         return report
 
@@ -268,39 +277,17 @@ class ReportService:
             report_id=report.id,
             requested=new_due.isoformat(),
         )
-        for coordinator in await self._coordinators(view.cluster.id):
-            t = self.translations.for_language(coordinator.language_code)
-            await outbox.enqueue(
-                self.storage,
-                self.clock,
-                dedup_key=f"extension:{report.id}:to:{coordinator.id}",
-                chat_id=coordinator.telegram_id,
-                kind="extension_request",
-                person_id=coordinator.id,
-                cluster_id=view.cluster.id,
-                text=t(
-                    "notify-extension-request",
-                    number=view.item.number,
-                    text=_short(view.item.text),
-                    name=person.full_name,
-                    organization=view.organization.name if view.organization else "—",
-                    old=view.occurrence.due_date,
-                    new=new_due,
-                    reason=reason,
-                ),
-                keyboard=[
-                    [
-                        {
-                            "text": t("button-approve"),
-                            "callback_data": callbacks.report_action("ok", report.id),
-                        },
-                        {
-                            "text": t("button-reject"),
-                            "callback_data": callbacks.report_action("no", report.id),
-                        },
-                    ]
-                ],
-            )
+        await self._tell_coordinators(
+            view,
+            report,
+            person,
+            kind="extension_request",
+            message="notify-extension-request",
+            buttons=(("button-approve", "ok"), ("button-reject", "no")),
+            old=view.occurrence.due_date,
+            new=new_due,
+            reason=reason,
+        )
         await self.storage.commit()
         return report
 
@@ -313,9 +300,18 @@ class ReportService:
             if m.role is MemberRole.COORDINATOR
         ]
 
-    async def _tell_coordinators_about(
-        self, report: Report, view: AssignmentView, author: Person, files: int
+    async def _tell_coordinators(
+        self,
+        view: AssignmentView,
+        report: Report,
+        author: Person,
+        *,
+        kind: str,
+        message: str,
+        buttons: tuple[tuple[str, str], ...],
+        **args: object,
     ) -> None:
+        """Queue a message with decision buttons to every coordinator but the author."""
         for coordinator in await self._coordinators(view.cluster.id):
             if coordinator.id == author.id:
                 continue
@@ -323,31 +319,27 @@ class ReportService:
             await outbox.enqueue(
                 self.storage,
                 self.clock,
-                dedup_key=f"report:{report.id}:to:{coordinator.id}",
+                dedup_key=f"{kind}:{report.id}:to:{coordinator.id}",
                 chat_id=coordinator.telegram_id,
-                kind="report",
+                kind=kind,
                 person_id=coordinator.id,
                 cluster_id=view.cluster.id,
                 text=t(
-                    "notify-report",
+                    message,
                     number=view.item.number,
                     cluster=view.cluster.name,
                     text=_short(view.item.text),
                     name=author.full_name,
                     organization=view.organization.name if view.organization else "—",
-                    comment=report.text or "—",
-                    files=files,
+                    **args,
                 ),
                 keyboard=[
                     [
                         {
-                            "text": t("button-accept"),
-                            "callback_data": callbacks.report_action("acc", report.id),
-                        },
-                        {
-                            "text": t("button-return"),
-                            "callback_data": callbacks.report_action("ret", report.id),
-                        },
+                            "text": t(label),
+                            "callback_data": callbacks.report_action(action, report.id),
+                        }
+                        for label, action in buttons
                     ]
                 ],
             )
