@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.documents import DocumentKind, ParsedDocument
 from bot.i18n import Html, Translator
@@ -250,6 +251,14 @@ def render_members(t: Translator, cluster: str, members: Sequence[Membership]) -
     return t("members-title", cluster=cluster, count=len(members)) + "\n" + "\n".join(lines)
 
 
+def local_today(now: datetime, timezone: str) -> date:
+    """Today in a cluster's time zone: deadlines are days of the cluster, not of UTC."""
+    try:
+        return now.astimezone(ZoneInfo(timezone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return now.date()
+
+
 def _due_label(t: Translator, due: date, today: date) -> str:
     days = (due - today).days
     if days < 0:
@@ -260,23 +269,26 @@ def _due_label(t: Translator, due: date, today: date) -> str:
 
 
 def render_my(
-    t: Translator, views: Sequence[AssignmentView], today: date, page: int, size: int
+    t: Translator, views: Sequence[AssignmentView], now: datetime, page: int, size: int
 ) -> str:
     if not views:
         return t("my-empty")
-    week_end = today.toordinal() + 7
+
+    def group_of(view: AssignmentView) -> str:
+        today = local_today(now, view.cluster.timezone)
+        due = view.occurrence.due_date
+        return "overdue" if due < today else "week" if (due - today).days <= 7 else "later"
+
     groups: dict[str, list[AssignmentView]] = {"overdue": [], "week": [], "later": []}
     for view in views:
-        due = view.occurrence.due_date
-        group = "overdue" if due < today else "week" if due.toordinal() <= week_end else "later"
-        groups[group].append(view)
+        groups[group_of(view)].append(view)
     ordered = groups["overdue"] + groups["week"] + groups["later"]
     shown = ordered[page * size : (page + 1) * size]
     lines = [t("my-title", count=len(views))]
     current = None
     for view in shown:
         due = view.occurrence.due_date
-        group = "overdue" if due < today else "week" if due.toordinal() <= week_end else "later"
+        group = group_of(view)
         if group != current:
             lines.append("\n" + t(f"my-group-{group}"))
             current = group
@@ -285,7 +297,7 @@ def render_my(
                 "my-line",
                 number=view.item.number,
                 text=_short(view.item.text, 90),
-                due=Html(_due_label(t, due, today)),
+                due=Html(_due_label(t, due, local_today(now, view.cluster.timezone))),
                 returned=Html(
                     t("my-returned") if view.assignment.status is AssignmentStatus.RETURNED else ""
                 ),
@@ -297,7 +309,8 @@ def render_my(
     return "\n".join(lines)
 
 
-def render_assignment(t: Translator, view: AssignmentView, today: date) -> str:
+def render_assignment(t: Translator, view: AssignmentView, now: datetime) -> str:
+    today = local_today(now, view.cluster.timezone)
     return t(
         "assignment-card",
         number=view.item.number,
@@ -325,7 +338,8 @@ def _chunks(lines: list[str]) -> list[str]:
     return chunks
 
 
-def render_plan(t: Translator, overview: PlanOverview, today: date) -> list[str]:
+def render_plan(t: Translator, overview: PlanOverview, now: datetime) -> list[str]:
+    today = local_today(now, overview.cluster.timezone)
     lines = [t("plan-title", cluster=overview.cluster.name, count=len(overview.items))]
     section: str | None = None
     for progress in overview.items:
@@ -358,7 +372,7 @@ def render_plan(t: Translator, overview: PlanOverview, today: date) -> list[str]
     return _chunks(lines)
 
 
-def render_item_card(t: Translator, card: ItemCard, today: date) -> str:
+def render_item_card(t: Translator, card: ItemCard, now: datetime) -> str:
     item = card.item
     lines = [
         t("card-title", number=item.number, cluster=card.cluster.name),

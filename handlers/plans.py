@@ -183,7 +183,7 @@ async def show_plan(
         return
     for cluster in visible:
         overview = await plans.overview(person, cluster.id)
-        for chunk in render_plan(t, overview, clock.now().date()):
+        for chunk in render_plan(t, overview, clock.now()):
             await message.answer(chunk)
 
 
@@ -203,7 +203,7 @@ async def show_item_card(
     item = await reports.find_item(person, command.args)
     card = await reports.item_card(person, item.id)
     await message.answer(
-        render_item_card(t, card, clock.now().date()), reply_markup=_card_keyboard(card, t)
+        render_item_card(t, card, clock.now()), reply_markup=_card_keyboard(card, t)
     )
 
 
@@ -220,7 +220,7 @@ async def show_item_card_button(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.answer(
-        render_item_card(t, card, clock.now().date()), reply_markup=_card_keyboard(card, t)
+        render_item_card(t, card, clock.now()), reply_markup=_card_keyboard(card, t)
     )
 
 

@@ -63,9 +63,8 @@ async def show_my_assignments(
     assert message.from_user is not None
     person = await people.registered(message.from_user.id)
     views = await reports.my_open(person)
-    today = clock.now().date()
     await message.answer(
-        render_my(t, views, today, 0, PAGE_SIZE),
+        render_my(t, views, clock.now(), 0, PAGE_SIZE),
         reply_markup=_my_keyboard(views, 0, t) if views else None,
     )
 
@@ -84,7 +83,7 @@ async def turn_my_page(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(
-        render_my(t, views, clock.now().date(), page, PAGE_SIZE),
+        render_my(t, views, clock.now(), page, PAGE_SIZE),
         reply_markup=_my_keyboard(views, page, t) if views else None,
     )
 
@@ -113,7 +112,7 @@ async def show_assignment(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.answer(
-        render_assignment(t, view, clock.now().date()),
+        render_assignment(t, view, clock.now()),
         reply_markup=_card_keyboard(view.assignment.id, t),
     )
 
