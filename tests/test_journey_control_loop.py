@@ -95,6 +95,19 @@ async def _report_done(
     assert "Отчёт отправлен координатору" in sent.text
 
 
+async def _plan_with_a_college_head(
+    dp: Dispatcher, bot: Bot, fake: FakeTelegram, coordinator: FakeUser, head: FakeUser, name: str
+) -> FakeUser:
+    """The coordinator imports PLAN and invites one college head, who joins."""
+    await dp.feed_update(bot, fake.send_document(coordinator, "план.txt", PLAN.encode()))
+    await _press(
+        dp, bot, fake, coordinator, fake.last_message_to(coordinator.id), "✅ Импортировать"
+    )
+    link = await _invite_link(dp, bot, fake, coordinator, "Колледж")
+    await _join(dp, bot, fake, head, link, name)
+    return head
+
+
 @pytest.fixture
 async def cluster_with_coordinator(
     session_factory: async_sessionmaker[AsyncSession], fake: FakeTelegram
@@ -227,13 +240,9 @@ async def test_done_by_command_with_a_comment(
 ) -> None:
     dp = dispatcher
     coordinator, _ = cluster_with_coordinator
-    await dp.feed_update(bot, fake.send_document(coordinator, "план.txt", PLAN.encode()))
-    await _press(
-        dp, bot, fake, coordinator, fake.last_message_to(coordinator.id), "✅ Импортировать"
+    head = await _plan_with_a_college_head(
+        dp, bot, fake, coordinator, fake.user(3010, "Пётр", "Кузнецов"), "Кузнецов Пётр"
     )
-    link = await _invite_link(dp, bot, fake, coordinator, "Колледж")
-    head = fake.user(3010, "Пётр", "Кузнецов")
-    await _join(dp, bot, fake, head, link, "Кузнецов Пётр")
     usage = await _say(dp, bot, fake, head, "/done")
     assert "/done 2.3" in usage.text
     wrong = await _say(dp, bot, fake, head, "/done 7 что-то")
@@ -321,13 +330,9 @@ async def test_a_coordinator_adds_an_item_by_hand_edits_it_and_closes_it(
 ) -> None:
     dp = dispatcher
     coordinator, _ = cluster_with_coordinator
-    await dp.feed_update(bot, fake.send_document(coordinator, "план.txt", PLAN.encode()))
-    await _press(
-        dp, bot, fake, coordinator, fake.last_message_to(coordinator.id), "✅ Импортировать"
+    head = await _plan_with_a_college_head(
+        dp, bot, fake, coordinator, fake.user(3030, "Глеб", "Орлов"), "Орлов Глеб"
     )
-    link = await _invite_link(dp, bot, fake, coordinator, "Колледж")
-    head = fake.user(3030, "Глеб", "Орлов")
-    await _join(dp, bot, fake, head, link, "Орлов Глеб")
 
     await _say(dp, bot, fake, coordinator, "/additem")
     await _say(dp, bot, fake, coordinator, "Провести родительские собрания")
@@ -466,13 +471,9 @@ async def test_an_executor_asks_to_move_a_deadline_adds_a_note_and_the_coordinat
 
     dp = dispatcher
     coordinator, _ = cluster_with_coordinator
-    await dp.feed_update(bot, fake.send_document(coordinator, "план.txt", PLAN.encode()))
-    await _press(
-        dp, bot, fake, coordinator, fake.last_message_to(coordinator.id), "✅ Импортировать"
+    head = await _plan_with_a_college_head(
+        dp, bot, fake, coordinator, fake.user(3040, "Вера", "Лебедева"), "Лебедева Вера"
     )
-    link = await _invite_link(dp, bot, fake, coordinator, "Колледж")
-    head = fake.user(3040, "Вера", "Лебедева")
-    await _join(dp, bot, fake, head, link, "Лебедева Вера")
 
     my = await _say(dp, bot, fake, head, "/my")
     card = await _press(dp, bot, fake, head, my, "ℹ️ 1")
