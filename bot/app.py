@@ -27,7 +27,7 @@ from bot.services.outbox import OutboxSender
 from bot.services.registry import ServiceSettings
 from handlers import create_root_router
 from handlers.fsm_storage import DatabaseFsmStorage
-from handlers.middlewares import DbSessionMiddleware, I18nMiddleware
+from handlers.middlewares import DbSessionMiddleware, I18nMiddleware, PersonMiddleware
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 
@@ -100,6 +100,7 @@ def create_dispatcher(
             after_update=outbox.drain if outbox else None,
         )
     )
+    dispatcher.update.outer_middleware(PersonMiddleware())
     dispatcher.include_router(create_root_router())
     return dispatcher
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 from bot.config import ConfigError, Settings, load_settings, require_token
 from bot.i18n import default_translations
 from bot.logs import setup_logging
-from bot.render import render_parsed_text
+from bot.telegram.views.imports import render_parsed_text
 
 EXIT_CONFIG = 2
 
@@ -184,7 +184,7 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
         return 0
 
     from bot.app import service_settings
-    from bot.render import render_import_preview, render_import_result
+    from bot.telegram.views.imports import render_import_preview, render_import_result
     from storage.models import Cluster
 
     clock = SystemClock()

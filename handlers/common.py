@@ -9,9 +9,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
-from bot.render import render_start
 from bot.services.members import MemberService
 from bot.services.onboarding import OnboardingService
+from bot.telegram.views.people import render_start
 from handlers.adapters import user_info
 from handlers.members import start_joining
 

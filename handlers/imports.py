@@ -13,12 +13,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.errors import DocumentRejected
 from bot.i18n import Translator
-from bot.render import render_import_preview, render_import_result, render_undated
 from bot.services.access import AccessService
 from bot.services.imports import ImportService, sha256
 from bot.services.people import PeopleService
 from bot.services.plans import PlanService
-from handlers.callbacks import ImportCallback, UndatedCallback
+from bot.telegram.callbacks import ImportCallback, UndatedCallback
+from bot.telegram.views.imports import render_import_preview, render_import_result, render_undated
 from handlers.states import DeadlineDialog, ImportDialog
 
 PREVIEW_KEY = "import"

@@ -12,13 +12,13 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from bot.render import render_invite, render_members
 from bot.services.clusters import ClusterService
 from bot.services.invites import deep_link
 from bot.services.members import JoinForm, MemberService
 from bot.services.people import PeopleService
+from bot.telegram.callbacks import ClusterCallback, InviteCallback, MemberCallback
+from bot.telegram.views.people import render_invite, render_members
 from handlers.adapters import user_info
-from handlers.callbacks import ClusterCallback, InviteCallback, MemberCallback
 from handlers.states import ClusterDialog, InviteDialog, JoinDialog
 from storage.models import Invite, MemberRole
 

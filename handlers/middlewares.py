@@ -1,4 +1,4 @@
-"""Update middlewares: one database session per update, and the user's language."""
+"""Update middlewares: one database session per update, the person, and the user's language."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.i18n import Translations
+from bot.services.people import PeopleService
 from bot.services.registry import ServiceSettings, build_services
 from storage.uow import Storage
 
@@ -50,6 +51,16 @@ class DbSessionMiddleware(BaseMiddleware):
             # Notifications the update queued go out now, not at the next scheduler tick.
             await self.after_update()
         return result
+
+
+class PersonMiddleware(BaseMiddleware):
+    """Loads the registered ``person`` (or None) once per update, after the session is open."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        user: User | None = data.get("event_from_user")
+        people: PeopleService = data["people"]
+        data["person"] = await people.find(user.id) if user is not None else None
+        return await handler(event, data)
 
 
 class I18nMiddleware(BaseMiddleware):

@@ -11,12 +11,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.clock import Clock
 from bot.i18n import Translator
-from bot.render import render_history, render_item_card, render_plan
 from bot.services.clusters import ClusterService
 from bot.services.people import PeopleService
 from bot.services.plans import PlanService
 from bot.services.reports import ItemCard, ReportService
-from handlers.callbacks import ClusterCallback, ItemCallback, UndatedCallback
+from bot.telegram.callbacks import ClusterCallback, ItemCallback, UndatedCallback
+from bot.telegram.views.items import render_history, render_item_card, render_plan
 from handlers.states import AddItemDialog, CloseDialog, ExecutorsDialog
 from storage.models import ItemStatus
 

@@ -17,10 +17,10 @@ from bot.clock import Clock
 from bot.domain.deadlines import DeadlineKind, parse_deadline
 from bot.errors import InvalidInput
 from bot.i18n import Translator
-from bot.render import render_assignment, render_my
 from bot.services.people import PeopleService
 from bot.services.reports import FileInfo, ReportService
-from handlers.callbacks import AssignmentCallback, ReportCallback
+from bot.telegram.callbacks import AssignmentCallback, ReportCallback
+from bot.telegram.views.items import render_assignment, render_my
 from handlers.states import ExtensionDialog, ReportDialog, ReturnDialog
 from storage.models import ReportKind
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from bot.domain.calendar import local_today
 from bot.i18n import Translations
-from bot.render import _chunks, _due_label, local_today
+from bot.telegram.views.common import chunks, due_label
 
 
 def test_today_is_the_clusters_day_not_the_utc_day() -> None:
@@ -19,16 +20,16 @@ def test_today_is_the_clusters_day_not_the_utc_day() -> None:
 def test_due_labels_use_russian_plural_forms(translations: Translations) -> None:
     t = translations.get("ru")
     today = date(2022, 5, 10)
-    assert _due_label(t, date(2022, 5, 9), today) == "срок 09.05.2022, просрочено на 1 день"
-    assert _due_label(t, date(2022, 5, 7), today) == "срок 07.05.2022, просрочено на 3 дня"
-    assert _due_label(t, date(2022, 5, 5), today) == "срок 05.05.2022, просрочено на 5 дней"
-    assert _due_label(t, date(2022, 5, 10), today) == "срок сегодня, 10.05.2022"
-    assert _due_label(t, date(2022, 5, 31), today) == "срок 31.05.2022 (через 21 день)"
+    assert due_label(t, date(2022, 5, 9), today) == "срок 09.05.2022, просрочено на 1 день"
+    assert due_label(t, date(2022, 5, 7), today) == "срок 07.05.2022, просрочено на 3 дня"
+    assert due_label(t, date(2022, 5, 5), today) == "срок 05.05.2022, просрочено на 5 дней"
+    assert due_label(t, date(2022, 5, 10), today) == "срок сегодня, 10.05.2022"
+    assert due_label(t, date(2022, 5, 31), today) == "срок 31.05.2022 (через 21 день)"
 
 
 def test_a_long_plan_is_split_into_messages_telegram_accepts() -> None:
     lines = [f"{n}. " + "мероприятие " * 20 for n in range(300)]
-    chunks = _chunks(lines)
-    assert len(chunks) > 1
-    assert all(len(chunk) <= 4096 for chunk in chunks)
-    assert "\n".join(chunks) == "\n".join(lines)
+    messages = chunks(lines)
+    assert len(messages) > 1
+    assert all(len(chunk) <= 4096 for chunk in messages)
+    assert "\n".join(messages) == "\n".join(lines)

@@ -1,0 +1,99 @@
+## The executor's side
+
+my-title = <b>Your plan items</b> ({ $count }):
+my-empty = No open items. 🎉
+my-group-overdue = 🔴 <b>Overdue</b>
+my-group-week = 🟡 <b>This week</b>
+my-group-later = 🟢 <b>Later</b>
+my-line = <b>{ $number }</b>. { $text } — { $due }{ $returned }
+my-returned = {" "}↩️ returned for rework
+my-page = Page { $page } of { $pages }
+my-button-done = ✅ { $number }
+my-button-more = ℹ️ { $number }
+due-overdue = due { $date }, overdue by { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+due-today = due today, { $date }
+due-in = due { $date } (in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+
+assignment-card = <b>Item { $number }</b> · { $cluster }
+    { $text }
+    Due: { $due } (the plan says "{ $phrase }")
+    Answering: { $organization } ({ $role })
+    Expected result: { $result }
+    State: { $status }
+button-done = ✅ Done
+button-note = 💬 Comment
+button-file = 📎 File
+button-move = ⏰ Move deadline
+status-open = in progress
+status-submitted = report under review
+status-accepted = accepted
+status-returned = returned for rework
+status-cancelled = cancelled
+
+report-ask-done = Item { $number }: { $text }
+    Write what was done and attach files (documents, photos). Press "Send" when ready. A comment is optional.
+report-ask-note = Item { $number }: { $text }
+    Write how the work goes (the item stays open) and press "Send".
+report-ask-file = Item { $number }: { $text }
+    Send the files (documents, photos), then press "Send".
+report-ask-result = The plan expects: "{ $result }" — please attach it.
+report-send = 📨 Send
+report-cancel = Cancel
+report-collected = Got it. Files: { $files }. Add more or press "Send".
+report-empty = Write a comment or send a file first.
+report-too-many-files = A report takes at most { $limit } files.
+report-sent-done = The report went to the coordinator. I will tell you when it is accepted or returned.
+report-sent-note = Comment saved.
+report-sent-file = Files saved.
+done-usage = Type the item number and, if you like, a comment: /done 2.3 Meeting held, minutes No. 5 of 12.03
+done-accepted = Item { $number } is marked done and the report went to the coordinator.
+error-no-open-item = You have no open item { $number }. Your items: /my.
+error-assignment-not-found = This item was not found or is no longer available.
+error-not-your-assignment = Only the item's executor or a coordinator can report on it.
+error-already-reported = A report on this item has already been sent — wait for the coordinator's decision.
+error-stale-button = This button is out of date. Open the list again: /my.
+
+extension-ask-date = Item { $number }, due { $due }. Type the new date, e.g. «до 15.05.2022» or «июнь».
+extension-ask-reason = New deadline: { $due }. Type the reason.
+extension-sent = The request to move the deadline to { $due } went to the coordinator.
+error-extension-not-later = The new deadline must be later than the current one ({ $due }).
+error-extension-reason = Please give a reason — a few words at least.
+
+## The coordinator's side
+
+notify-start-link = { $mention }, I have a message about the work plan for you, but you have not opened a chat with me yet. Open it and press "Start": { $link }
+notify-report = 📝 <b>Report on item { $number }</b> · { $cluster }
+    { $text }
+    From: { $name } ({ $organization })
+    Comment: { $comment }
+    Files: { $files }
+notify-extension-request = ⏰ <b>Request to move item { $number }</b>
+    { $text }
+    From: { $name } ({ $organization })
+    Deadline: { $old } → { $new }
+    Reason: { $reason }
+notify-accepted = ✅ Your report on item { $number } is accepted. Thank you!
+notify-returned = ↩️ Your report on item { $number } was returned for rework.
+    Reason: { $reason }
+    Open /my to report again.
+notify-extension-approved = ⏰ Moving item { $number } is approved: the new deadline is { $new }.
+notify-extension-rejected = ⏰ Moving item { $number } was not approved; the deadline stays.
+button-accept = ✅ Accept
+button-return = ↩️ Return for rework
+button-approve = ✅ Approve
+button-reject = ✖️ Reject
+decision-accepted = Report accepted; the executor will be notified.
+decision-ask-reason = Write what needs rework — the executor will get your comment.
+decision-returned = Report returned for rework; the executor will get your comment.
+decision-extension-approved = The new deadline is approved.
+decision-extension-rejected = The request was rejected.
+error-already-decided = This report has already been decided.
+error-return-reason = Write what needs rework.
+error-close-reason = Please give a reason.
+

@@ -1,0 +1,101 @@
+## The executor's side
+
+my-title = <b>Ваши пункты плана</b> ({ $count }):
+my-empty = Открытых пунктов нет. 🎉
+my-group-overdue = 🔴 <b>Просрочено</b>
+my-group-week = 🟡 <b>На этой неделе</b>
+my-group-later = 🟢 <b>Позже</b>
+my-line = <b>{ $number }</b>. { $text } — { $due }{ $returned }
+my-returned = {" "}↩️ возвращено на доработку
+my-page = Страница { $page } из { $pages }
+my-button-done = ✅ { $number }
+my-button-more = ℹ️ { $number }
+due-overdue = срок { $date }, просрочено на { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}
+due-today = срок сегодня, { $date }
+due-in = срок { $date } (через { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+})
+
+assignment-card = <b>Пункт { $number }</b> · { $cluster }
+    { $text }
+    Срок: { $due } (в плане: «{ $phrase }»)
+    Отвечает: { $organization } ({ $role })
+    Ожидаемый результат: { $result }
+    Состояние: { $status }
+button-done = ✅ Выполнено
+button-note = 💬 Комментарий
+button-file = 📎 Файл
+button-move = ⏰ Перенести срок
+status-open = в работе
+status-submitted = отчёт на проверке
+status-accepted = принято
+status-returned = возвращено на доработку
+status-cancelled = отменено
+
+report-ask-done = Пункт { $number }: { $text }
+    Напишите, что сделано, и приложите файлы (документы, фото). Когда всё готово — нажмите «Отправить». Комментарий можно не писать.
+report-ask-note = Пункт { $number }: { $text }
+    Напишите, как идёт работа (пункт останется открытым), и нажмите «Отправить».
+report-ask-file = Пункт { $number }: { $text }
+    Пришлите файлы (документы, фото), затем нажмите «Отправить».
+report-ask-result = Ожидаемый результат по плану: «{ $result }» — приложите его, пожалуйста.
+report-send = 📨 Отправить
+report-cancel = Отмена
+report-collected = Принято. Файлов: { $files }. Добавьте ещё или нажмите «Отправить».
+report-empty = Сначала напишите комментарий или пришлите файл.
+report-too-many-files = К одному отчёту можно приложить не больше { $limit } файлов.
+report-sent-done = Отчёт отправлен координатору. Когда он примет или вернёт его, я сообщу.
+report-sent-note = Комментарий сохранён.
+report-sent-file = Файлы сохранены.
+done-usage = Напишите номер пункта и, если нужно, комментарий: /done 2.3 Провели встречу, протокол № 5 от 12.03
+done-accepted = Отметил пункт { $number } как выполненный и отправил отчёт координатору.
+error-no-open-item = У вас нет открытого пункта { $number }. Список ваших пунктов — /my.
+error-assignment-not-found = Этот пункт не найден или уже недоступен.
+error-not-your-assignment = Отчитаться по этому пункту может только его исполнитель или координатор.
+error-already-reported = По этому пункту отчёт уже отправлен — дождитесь решения координатора.
+error-stale-button = Эта кнопка устарела. Откройте список заново: /my.
+
+extension-ask-date = Пункт { $number }, текущий срок { $due }. Напишите новую дату, например «до 15.05.2022» или «июнь».
+extension-ask-reason = Новый срок: { $due }. Напишите причину переноса.
+extension-sent = Просьба перенести срок на { $due } отправлена координатору.
+error-extension-not-later = Новый срок должен быть позже текущего ({ $due }).
+error-extension-reason = Напишите причину переноса — хотя бы несколько слов.
+
+## The coordinator's side
+
+notify-start-link = { $mention }, у меня есть для вас сообщение по плану работы, но вы ещё не открывали чат со мной. Откройте его и нажмите «Запустить»: { $link }
+notify-report = 📝 <b>Отчёт по пункту { $number }</b> · { $cluster }
+    { $text }
+    От: { $name } ({ $organization })
+    Комментарий: { $comment }
+    Файлов: { $files }
+notify-extension-request = ⏰ <b>Просьба перенести срок пункта { $number }</b>
+    { $text }
+    От: { $name } ({ $organization })
+    Срок: { $old } → { $new }
+    Причина: { $reason }
+notify-accepted = ✅ Отчёт по пункту { $number } принят. Спасибо!
+notify-returned = ↩️ Отчёт по пункту { $number } возвращён на доработку.
+    Причина: { $reason }
+    Откройте /my, чтобы отчитаться снова.
+notify-extension-approved = ⏰ Перенос срока пункта { $number } согласован: новый срок { $new }.
+notify-extension-rejected = ⏰ Перенос срока пункта { $number } не согласован, срок прежний.
+button-accept = ✅ Принять
+button-return = ↩️ Вернуть на доработку
+button-approve = ✅ Согласовать
+button-reject = ✖️ Отклонить
+decision-accepted = Отчёт принят, исполнитель получит уведомление.
+decision-ask-reason = Напишите, что нужно доработать, — исполнитель получит ваш комментарий.
+decision-returned = Отчёт возвращён на доработку, исполнитель получит ваш комментарий.
+decision-extension-approved = Перенос срока согласован.
+decision-extension-rejected = Перенос срока отклонён.
+error-already-decided = Решение по этому отчёту уже принято.
+error-return-reason = Напишите, что нужно доработать.
+error-close-reason = Укажите причину.
+

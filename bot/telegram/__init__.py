@@ -1,0 +1,1 @@
+"""The Telegram edge: message texts and keyboards (views), callback data, notices, the sender."""

@@ -1,0 +1,1 @@
+"""Message texts and keyboards, one module per feature; pure functions of service results."""

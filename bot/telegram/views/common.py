@@ -1,0 +1,45 @@
+"""Small text helpers shared by the views: shortening, chunking, due labels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.i18n import Translator
+
+MESSAGE_LIMIT = 3800  # Telegram allows 4096 characters; keep room for markup
+PREVIEW_LIST_LIMIT = 10
+
+
+def short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def limited(t: Translator, lines: list[str], limit: int = PREVIEW_LIST_LIMIT) -> str:
+    shown = lines[:limit]
+    if len(lines) > limit:
+        shown.append(t("list-more", count=len(lines) - limit))
+    return "\n".join(shown)
+
+
+def chunks(lines: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Lines joined into messages of at most ``limit`` characters, never splitting a line."""
+    result: list[str] = []
+    current = ""
+    for line in lines:
+        if current and len(current) + len(line) + 1 > limit:
+            result.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        result.append(current)
+    return result
+
+
+def due_label(t: Translator, due: date, today: date) -> str:
+    days = (due - today).days
+    if days < 0:
+        return t("due-overdue", date=due, days=-days)
+    if days == 0:
+        return t("due-today", date=due)
+    return t("due-in", date=due, days=days)

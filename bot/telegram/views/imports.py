@@ -1,0 +1,178 @@
+"""Texts of the import: the preview, the result, items without dates, the CLI listing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.domain.documents import DocumentKind, ParsedDocument
+from bot.i18n import Html, Translator
+from bot.services.imports import ImportPlan, ImportResult
+from bot.telegram.views.common import limited as _limited
+from bot.telegram.views.common import short as _short
+from storage.models import Item
+
+
+def _period(t: Translator, start: date | None, end: date | None) -> str:
+    if start and end:
+        return t("period-range", start=start, end=end)
+    return t("period-none")
+
+
+def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) -> str:
+    doc = plan.parsed
+    kind = t("doc-kind-protocol") if doc.kind is DocumentKind.PROTOCOL else t("doc-kind-plan")
+    head = [
+        t("import-preview-title"),
+        t("import-preview-cluster", cluster=plan.cluster.name),
+        t("import-preview-document", kind=kind, title=_short(doc.title, 200)),
+    ]
+    if doc.number:
+        head.append(t("import-preview-number-date", number=doc.number, date=doc.date or "—"))
+    elif doc.date:
+        head.append(t("import-preview-date", date=doc.date))
+    head.append(
+        t(
+            "import-preview-period",
+            period=Html(
+                _period(t, *(doc.period.start, doc.period.end) if doc.period else (None, None))
+            ),
+        )
+    )
+    parts = ["\n".join(head)]
+    if plan.same_file:
+        parts.append(t("import-same-file", count=len(doc.items)))
+        return "\n\n".join(parts)
+    if plan.is_reimport:
+        assert plan.existing is not None
+        parts.append(t("import-reimport-of", title=_short(plan.existing.title, 200)))
+        changes = [
+            t("import-added", count=len(plan.added)),
+            _limited(
+                t, [t("import-item-line", number=p.number, text=_short(p.text)) for p in plan.added]
+            ),
+            t("import-removed", count=len(plan.removed)),
+            _limited(
+                t,
+                [t("import-item-line", number=i.number, text=_short(i.text)) for i in plan.removed],
+            ),
+            t("import-changed", count=len(plan.changed)),
+            _limited(
+                t,
+                [
+                    t(
+                        "import-changed-line",
+                        number=c.parsed.number,
+                        fields=", ".join(t(f"import-field-{f}") for f in c.fields),
+                    )
+                    for c in plan.changed
+                ],
+            ),
+            t("import-unchanged", count=plan.unchanged),
+        ]
+        parts.append("\n".join(line for line in changes if line))
+        if plan.changes_nothing:
+            parts.append(t("import-nothing-changes"))
+            return "\n\n".join(parts)
+        parts.append(t("import-reports-kept"))
+    else:
+        by_section: dict[str | None, int] = {}
+        for item in doc.items:
+            by_section[item.section] = by_section.get(item.section, 0) + 1
+        lines = [
+            t("import-section-line", title=_short(title or t("import-no-section"), 90), count=count)
+            for title, count in by_section.items()
+        ]
+        parts.append(
+            t("import-items-total", count=len(doc.items), sections=len(doc.sections))
+            + "\n"
+            + _limited(t, lines, 15)
+        )
+    if doc.roles:
+        parts.append(t("import-roles", names=", ".join(r.name for r in doc.roles)))
+    done = sum(1 for item in doc.items if item.done)
+    if done:
+        parts.append(t("import-done-count", count=done))
+    undated = plan.needing_dates
+    if undated:
+        lines = [
+            t(
+                "import-undated-line",
+                number=item.number,
+                phrase=_short(item.deadline.text or "—", 60),
+                kind=t(f"deadline-kind-{item.deadline.kind.value}"),
+            )
+            for item in undated
+        ]
+        parts.append(t("import-undated", count=len(undated)) + "\n" + _limited(t, lines, 15))
+    if ask:
+        parts.append(t("import-confirm-question"))
+    return "\n\n".join(parts)
+
+
+def render_import_result(t: Translator, result: ImportResult, undated: int) -> str:
+    if not result.applied:
+        return t("import-nothing-changes")
+    text = t(
+        "import-done",
+        added=result.added,
+        changed=result.changed,
+        removed=result.removed,
+    )
+    if undated:
+        text += "\n\n" + t("import-undated-after", count=undated)
+    return text
+
+
+def render_undated(t: Translator, items: Sequence[Item]) -> str:
+    if not items:
+        return t("undated-none")
+    lines = [
+        t("import-item-line", number=item.number, text=_short(item.text))
+        + " — "
+        + t("undated-phrase", phrase=_short(item.deadline_text or "—", 60))
+        for item in items[:30]
+    ]
+    return t("undated-title", count=len(items)) + "\n" + _limited(t, lines, 30)
+
+
+def render_parsed_text(parsed: ParsedDocument, t: Translator | None = None) -> str:
+    """A readable listing of a parsed document, for `workplan import FILE` without a cluster."""
+    from bot.i18n import default_translations
+
+    t = t or default_translations().get("ru")
+    kind = t("doc-kind-protocol") if parsed.kind is DocumentKind.PROTOCOL else t("doc-kind-plan")
+    lines = [t("import-preview-document", kind=kind, title=parsed.title)]
+    if parsed.number:
+        lines.append(t("import-preview-number-date", number=parsed.number, date=parsed.date or "—"))
+    elif parsed.date:
+        lines.append(t("import-preview-date", date=parsed.date))
+    period = parsed.period
+    lines.append(
+        t(
+            "import-preview-period",
+            period=Html(
+                _period(t, period.start if period else None, period.end if period else None)
+            ),
+        )
+    )
+    lines.append("")
+    section: str | None = None
+    for item in parsed.items:
+        if item.section != section and item.section:
+            lines.append(f"\n{item.section}")
+        section = item.section
+        dates = ", ".join(
+            (f"{o.start:%d.%m.%Y}–" if o.start else "") + f"{o.due:%d.%m.%Y}"
+            for o in item.deadline.occurrences
+        )
+        lines.append(
+            f"{item.number}. {_short(item.text, 100)}\n"
+            f"    {', '.join(item.executors) or '—'} | {item.deadline.text or '—'}"
+            f" [{t(f'deadline-kind-{item.deadline.kind.value}')}{': ' + dates if dates else ''}]"
+            + (" ✓" if item.done else "")
+        )
+    return "\n".join(lines)
+
+
+# --- issue 4: people and the control loop -------------------------------------------------------
