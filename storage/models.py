@@ -69,6 +69,11 @@ class ItemStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class AssignmentMode(StrEnum):
+    SHARED = "shared"  # one assignment that any holder of the role answers
+    PER_ORGANIZATION = "per_organization"  # one assignment per member organization
+
+
 class AssignmentStatus(StrEnum):
     OPEN = "open"
     SUBMITTED = "submitted"
@@ -270,6 +275,8 @@ class Item(Base):
     deadline_kind: Mapped[str] = mapped_column(String(20))
     mark_text: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # None: as the plan roles say (college heads per college); or the coordinator's choice.
+    assignment_mode: Mapped[AssignmentMode | None] = mapped_column(_enum(AssignmentMode))
     status: Mapped[ItemStatus] = mapped_column(_enum(ItemStatus), default=ItemStatus.ACTIVE)
     status_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -388,25 +395,33 @@ class Attachment(Base):
 
 
 class Notification(Base):
-    """Outbox: written with the state change, sent later within Telegram's limits, once."""
+    """Outbox: a notice — what happened, to whom — written with the state change.
+
+    Services record the kind, the recipient and a small JSON payload of ids and typed
+    arguments; the Telegram edge renders the text and keyboard at send time, in the
+    recipient's language. A sender claims a row (``claimed_until``) before sending it, so
+    two senders never send the same row.
+    """
 
     __tablename__ = "notifications"
     __table_args__ = (Index("ix_notifications_status_not_before", "status", "not_before"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dedup_key: Mapped[str] = mapped_column(String(200), unique=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(40))
+    # The recipient: a person (their private chat) or, with no person, a group chat.
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
     message_thread_id: Mapped[int | None] = mapped_column(Integer)
     cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"))
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(String(40))
-    text: Mapped[str] = mapped_column(Text)
-    reply_markup: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    silent: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[NotificationStatus] = mapped_column(
         _enum(NotificationStatus), default=NotificationStatus.PENDING
     )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -54,6 +54,15 @@ class Deadline:
     kind: DeadlineKind
     occurrences: tuple[Occurrence, ...] = ()
 
+    @property
+    def is_dated(self) -> bool:
+        """Whether the phrase gives dates the bot can hold people to (not «по графику», not
+        an unread phrase): the one check behind the import, /additem, set dates and moves."""
+        return bool(self.occurrences) and self.kind not in (
+            DeadlineKind.UNSCHEDULED,
+            DeadlineKind.UNRECOGNIZED,
+        )
+
 
 def calendar_year(year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31))
