@@ -9,8 +9,12 @@ Rules (seeds 000, 001, 004 show each of them):
   «Члены образовательно-производственного кластера (далее – ОПК)» makes «ОПК» stand for
   «образовательно-производственного кластера», so «Члены ОПК» is the same role as the full one.
   Alone, an abbreviation means the body in the nominative: «КС» → «Координационный совет».
-- Names are normalised: spaces collapsed, trailing punctuation dropped, the first letter
-  capitalised; the rest is kept as written. Roles are compared case-insensitively.
+- Names are tidied: spaces collapsed, trailing punctuation dropped, the first letter
+  capitalised; the rest is kept as written. Roles are compared by ``role_key``: case, «ё» and
+  punctuation ignored.
+- A collective role («Руководители ПОО», «члены кластера», «все ПОО», «образовательные
+  организации») gives one assignment per member organization; a named body («Секретарь КС»,
+  «ЦОПП», «Министерство …») or a person («Иванова Т.П.») is one shared assignment.
 """
 
 from __future__ import annotations
@@ -53,11 +57,39 @@ _ALIAS = re.compile(r"\(\s*далее\s*[-–—−‐]?\s*[«\"“]?(?P<alias>[
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _SEPARATORS = re.compile(r"\s*[,;\n]\s*|\s+и\s+(?=[А-ЯЁ])")
 _SPACES = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
+
+# Collective roles, matched on the normalised name. Colleges: «ПОО», «ОО», «колледж…»,
+# «техникум…», «организаци…». A head of them («руководители ПОО», «директора колледжей»,
+# «члены ОПК» after expansion, «участники кластера»), or the colleges named as the role
+# themselves («все ПОО», «ПОО кластера», «ведущие ПОО», «образовательные организации»).
+# Heads in the plural: «руководитель Томского техникума» is one person, not every college's.
+_HEADS = r"руководител(и|ей|ям)|директор(а|ы|ов|ам)|член(ы|ов|ам)|участник(и|ов|ам)"
+_COLLEGES = r"(поо|оо|колледж\w*|техникум\w*|организаци\w*)\b"
+_COLLECTIVE = (
+    re.compile(rf"\b({_HEADS}) .*\b{_COLLEGES}"),
+    re.compile(r"\b(член(ы|ов|ам)|участник(и|ов|ам)) .*\b(кластер|опк)"),
+    re.compile(r"^(все )?(\w+ )?(поо|оо|колледжи|техникумы|образовательные организации)\b"),
+)
+
+
+def normalise(text: str) -> str:
+    """The one comparison form of names, titles and item texts: case, «ё», punctuation and
+    extra spaces ignored («Члены ОПК.» and «члены  ОПК» are the same)."""
+    text = text.casefold().replace("ё", "е")
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
 
 
 def role_key(name: str) -> str:
-    return _SPACES.sub(" ", name.casefold().replace("ё", "е")).strip()
+    """The key a plan role and its aliases are stored and looked up by."""
+    return normalise(name)
+
+
+def is_per_organization(role_name: str) -> bool:
+    """Whether a role stands for every member organization (one assignment per college)."""
+    key = role_key(role_name)
+    return any(rule.search(key) for rule in _COLLECTIVE)
 
 
 def _capitalise(text: str) -> str:
@@ -149,7 +181,7 @@ class RoleBook:
         roles: list[str] = []
         for chunk in _SEPARATORS.split(without_notes):
             for part in _split_heads(chunk):
-                name = _normalise(part)
+                name = _tidy(part)
                 if not name:
                     continue
                 expanded, alias = self._expand(name)
@@ -159,7 +191,7 @@ class RoleBook:
         return roles, notes
 
 
-def _normalise(text: str) -> str:
+def _tidy(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" .,;:-–—")
 
 
