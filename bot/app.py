@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from dataclasses import dataclass
@@ -21,10 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.config import Settings, require_token
 from bot.i18n import Translations, Translator
-from bot.notifier import TelegramNotifier
 from bot.scheduler import create_scheduler
-from bot.services.outbox import OutboxSender
 from bot.services.registry import ServiceSettings
+from bot.telegram.sender import Sender, TelegramDelivery
 from handlers import create_root_router
 from handlers.fsm_storage import DatabaseFsmStorage
 from handlers.middlewares import DbSessionMiddleware, I18nMiddleware, PersonMiddleware
@@ -82,7 +82,7 @@ def create_dispatcher(
     translations: Translations,
     clock: Clock,
     fsm_storage: BaseStorage | None = None,
-    outbox: OutboxSender | None = None,
+    sender: Sender | None = None,
 ) -> Dispatcher:
     """The one Dispatcher factory: the bot process and the tests both use it."""
     dispatcher = Dispatcher(
@@ -93,11 +93,7 @@ def create_dispatcher(
     dispatcher.update.outer_middleware(I18nMiddleware(translations))
     dispatcher.update.outer_middleware(
         DbSessionMiddleware(
-            session_factory,
-            clock,
-            settings,
-            translations,
-            after_update=outbox.drain if outbox else None,
+            session_factory, clock, settings, after_update=sender.wake if sender else None
         )
     )
     dispatcher.update.outer_middleware(PersonMiddleware())
@@ -134,7 +130,7 @@ class Application:
     bot: Bot
     dispatcher: Dispatcher
     translations: Translations
-    outbox: OutboxSender
+    sender: Sender
 
 
 async def build_application(settings: Settings, clock: Clock | None = None) -> Application:
@@ -145,30 +141,22 @@ async def build_application(settings: Settings, clock: Clock | None = None) -> A
     session_factory = create_session_factory(engine)
     translations = Translations(default_locale=settings.bot.default_locale)
     bot = create_bot(settings)
-
-    async def bot_username() -> str:
-        return (await bot.me()).username or ""
-
-    outbox = OutboxSender(
-        session_factory,
-        TelegramNotifier(bot),
-        clock,
-        bot_username=bot_username,
-        translations=translations,
-    )
+    sender = Sender(session_factory, TelegramDelivery(bot), clock, translations)
     dispatcher = create_dispatcher(
         session_factory=session_factory,
         settings=service_settings(settings),
         translations=translations,
         clock=clock,
-        outbox=outbox,
+        sender=sender,
     )
-    return Application(settings, engine, session_factory, bot, dispatcher, translations, outbox)
+    return Application(settings, engine, session_factory, bot, dispatcher, translations, sender)
 
 
 async def run(settings: Settings) -> None:
     app = await build_application(settings)
-    scheduler = create_scheduler(app.outbox)
+    scheduler = create_scheduler(app.sender)
+    delivery = asyncio.create_task(app.sender.run(), name="sender")
+    app.sender.wake()  # whatever was queued before a restart goes out now
     try:
         me = await app.bot.get_me()
         logger.info("Starting as @%s (id %s), mode %s", me.username, me.id, settings.telegram.mode)
@@ -188,6 +176,9 @@ async def run(settings: Settings) -> None:
     finally:
         if scheduler.running:
             scheduler.shutdown(wait=False)
+        delivery.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await delivery
         await app.bot.session.close()
         await app.engine.dispose()
         logger.info("Stopped")

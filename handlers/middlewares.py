@@ -13,6 +13,7 @@ from bot.clock import Clock
 from bot.i18n import Translations
 from bot.services.people import PeopleService
 from bot.services.registry import ServiceSettings, build_services
+from handlers.fsm_storage import update_storage
 from storage.uow import Storage
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -23,7 +24,9 @@ class DbSessionMiddleware(BaseMiddleware):
 
     Names added: ``people``, ``invites``, ``onboarding``, ``access``, ``imports``, ``plans``,
     ``clusters``, ``members``, ``reports`` (see Services.as_handler_data).
-    Services commit as their last step; whatever is left uncommitted is rolled back on close.
+    Services commit as their last step; dialog state written after it is committed here;
+    whatever is left uncommitted is rolled back on close. After the update the sender is woken
+    (``after_update``): the handler has already answered, nobody waits for the delivery.
     """
 
     def __init__(
@@ -31,25 +34,23 @@ class DbSessionMiddleware(BaseMiddleware):
         session_factory: async_sessionmaker[AsyncSession],
         clock: Clock,
         settings: ServiceSettings,
-        translations: Translations,
-        after_update: Callable[[], Awaitable[object]] | None = None,
+        after_update: Callable[[], None] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.clock = clock
         self.settings = settings
-        self.translations = translations
         self.after_update = after_update
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self.session_factory() as session:
-            services = build_services(
-                Storage(session), self.clock, self.settings, self.translations
-            )
-            data.update(services.as_handler_data())
-            result = await handler(event, data)
+            storage = Storage(session)
+            data.update(build_services(storage, self.clock, self.settings).as_handler_data())
+            with update_storage(storage):
+                result = await handler(event, data)
+            if storage.has_uncommitted_dialog_state:
+                await storage.commit()
         if self.after_update is not None:
-            # Notifications the update queued go out now, not at the next scheduler tick.
-            await self.after_update()
+            self.after_update()
         return result
 
 

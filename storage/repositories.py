@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     Assignment,
     AssignmentStatus,
+    Attachment,
     AuditEntry,
     Cluster,
     FsmRecord,
@@ -19,6 +20,7 @@ from storage.models import (
     InviteUse,
     Item,
     ItemStatus,
+    MemberRole,
     Membership,
     Notification,
     NotificationStatus,
@@ -28,8 +30,13 @@ from storage.models import (
     PlanDocument,
     PlanRole,
     Report,
+    ReportDecision,
+    ReportKind,
     Section,
+    item_plan_roles,
 )
+
+FSM_DIRTY = "workplan.fsm_dirty"
 
 
 class _Repository:
@@ -180,12 +187,19 @@ class FsmRepository(_Repository):
     async def put(self, key: str, now: datetime, **values: Any) -> None:
         record = await self.session.get(FsmRecord, key)
         if record is None:
+            if all(not value for value in values.values()):
+                return  # clearing a dialog that was never stored
             record = FsmRecord(key=key, state=None, data={}, updated_at=now)
             self.session.add(record)
+        elif all(getattr(record, name) == value for name, value in values.items()):
+            return  # nothing changes: no write, nothing to commit
         for name, value in values.items():
             setattr(record, name, value)
         record.updated_at = now
         await self.session.flush()
+        # Dialog state written outside a service call still has to be committed by the
+        # update's session middleware; Storage.commit() clears the mark.
+        self.session.info[FSM_DIRTY] = True
 
 
 class PlanRepository(_Repository):
@@ -254,6 +268,225 @@ class PlanRepository(_Repository):
 
     async def flush(self) -> None:
         await self.session.flush()
+
+
+class ItemRepository(_Repository):
+    """The read side of the plan (/my, /plan, item cards, history): joined reads whose number
+    of statements does not grow with the number of items, assignments or reports."""
+
+    async def open_assignments_held(
+        self, memberships: Sequence[Membership]
+    ) -> Sequence[tuple[Assignment, Occurrence, Item, Organization | None]]:
+        """Open assignments of active items that these memberships answer for (as ``holds``)."""
+        conditions = []
+        for member in memberships:
+            if member.removed_at is not None or member.role is MemberRole.OBSERVER:
+                continue
+            role_ids = [role.id for role in member.plan_roles]
+            by_role = and_(
+                Assignment.person_id.is_(None),
+                Assignment.plan_role_id.in_(role_ids),
+                or_(
+                    Assignment.organization_id.is_(None),
+                    Assignment.organization_id == member.organization_id,
+                ),
+            )
+            conditions.append(
+                and_(
+                    Item.cluster_id == member.cluster_id,
+                    or_(Assignment.person_id == member.person_id, by_role),
+                )
+            )
+        if not conditions:
+            return []
+        result = await self.session.execute(
+            select(Assignment, Occurrence, Item, Organization)
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .join(Item, Item.id == Occurrence.item_id)
+            .outerjoin(Organization, Organization.id == Assignment.organization_id)
+            .where(
+                Item.status == ItemStatus.ACTIVE,
+                Assignment.status.in_([AssignmentStatus.OPEN, AssignmentStatus.RETURNED]),
+                or_(*conditions),
+            )
+            .order_by(Occurrence.due_date, Item.position, Assignment.id)
+        )
+        return [(a, o, i, org) for a, o, i, org in result.all()]
+
+    async def assignment_in_context(
+        self, assignment_id: int
+    ) -> tuple[Assignment, Occurrence, Item, Cluster, Organization | None] | None:
+        row = (
+            await self.session.execute(
+                select(Assignment, Occurrence, Item, Cluster, Organization)
+                .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+                .join(Item, Item.id == Occurrence.item_id)
+                .join(Cluster, Cluster.id == Item.cluster_id)
+                .outerjoin(Organization, Organization.id == Assignment.organization_id)
+                .where(Assignment.id == assignment_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        assignment, occurrence, item, cluster, organization = row
+        return assignment, occurrence, item, cluster, organization
+
+    async def done_decisions_of(
+        self, assignment_id: int
+    ) -> Sequence[tuple[ReportDecision | None, str | None]]:
+        """Decisions and reasons of an assignment's done reports, oldest first."""
+        result = await self.session.execute(
+            select(Report.decision, Report.decision_reason)
+            .where(Report.assignment_id == assignment_id, Report.kind == ReportKind.DONE)
+            .order_by(Report.created_at, Report.id)
+        )
+        return [(decision, reason) for decision, reason in result.all()]
+
+    async def item_in_context(
+        self, item_id: int
+    ) -> tuple[Item, Cluster, PlanDocument | None] | None:
+        row = (
+            await self.session.execute(
+                select(Item, Cluster, PlanDocument)
+                .join(Cluster, Cluster.id == Item.cluster_id)
+                .outerjoin(PlanDocument, PlanDocument.id == Item.document_id)
+                .where(Item.id == item_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        item, cluster, document = row
+        return item, cluster, document
+
+    async def assignments_of_item(
+        self, item_id: int
+    ) -> Sequence[tuple[Assignment, Occurrence, Organization | None]]:
+        result = await self.session.execute(
+            select(Assignment, Occurrence, Organization)
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .outerjoin(Organization, Organization.id == Assignment.organization_id)
+            .where(Occurrence.item_id == item_id)
+            .order_by(Occurrence.due_date, Organization.name, Assignment.id)
+        )
+        return [(a, o, org) for a, o, org in result.all()]
+
+    async def reports_of_item(self, item_id: int) -> Sequence[tuple[Report, Person | None]]:
+        """Every report on the item with its author (attachments load with the reports)."""
+        result = await self.session.execute(
+            select(Report, Person)
+            .join(Assignment, Assignment.id == Report.assignment_id)
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .outerjoin(Person, Person.id == Report.author_id)
+            .where(Occurrence.item_id == item_id)
+            .order_by(Report.created_at, Report.id)
+        )
+        return [(report, author) for report, author in result.all()]
+
+    async def audit_of_item(self, item_id: int) -> Sequence[tuple[AuditEntry, str | None]]:
+        """The item's audit rows with the name of whoever acted, oldest first."""
+        result = await self.session.execute(
+            select(AuditEntry, Person.full_name)
+            .outerjoin(Person, Person.id == AuditEntry.actor_id)
+            .where(AuditEntry.entity == "item", AuditEntry.entity_id == item_id)
+            .order_by(AuditEntry.created_at, AuditEntry.id)
+        )
+        return [(entry, name) for entry, name in result.all()]
+
+    async def item_id_by_number(
+        self, number: str, person_id: int | None, first_cluster_id: int | None
+    ) -> int | None:
+        """An item by number in the person's clusters (any active cluster when ``person_id`` is
+        None, for administrators), the first cluster first, then in joining order."""
+        first = case((Item.cluster_id == (first_cluster_id or 0), 0), else_=1)
+        query = select(Item.id).join(Cluster, Cluster.id == Item.cluster_id)
+        if person_id is None:
+            query = query.where(Cluster.archived_at.is_(None)).order_by(first, Cluster.name)
+        else:
+            query = query.join(
+                Membership,
+                and_(
+                    Membership.cluster_id == Item.cluster_id,
+                    Membership.person_id == person_id,
+                    Membership.removed_at.is_(None),
+                ),
+            ).order_by(first, Membership.joined_at)
+        query = query.where(Item.number == number).order_by(
+            Item.document_id, Item.position, Item.id
+        )
+        return (await self.session.execute(query.limit(1))).scalar_one_or_none()
+
+    async def plan_items(self, cluster_id: int) -> Sequence[Any]:
+        """Rows (id, number, text, status, section_id, assignment_mode) of the items not taken
+        off control, in plan order; plain columns, so a long plan loads nothing else."""
+        result = await self.session.execute(
+            select(
+                Item.id,
+                Item.number,
+                Item.text,
+                Item.status,
+                Item.section_id,
+                Item.assignment_mode,
+            )
+            .where(Item.cluster_id == cluster_id, Item.status != ItemStatus.CANCELLED)
+            .order_by(Item.document_id, Item.position, Item.id)
+        )
+        return result.all()
+
+    async def plan_occurrences(self, cluster_id: int) -> Sequence[Any]:
+        """Rows (item_id, id, due_date) of the cluster's occurrences."""
+        result = await self.session.execute(
+            select(Occurrence.item_id, Occurrence.id, Occurrence.due_date)
+            .join(Item, Item.id == Occurrence.item_id)
+            .where(Item.cluster_id == cluster_id)
+            .order_by(Occurrence.item_id, Occurrence.seq)
+        )
+        return result.all()
+
+    async def plan_assignments(self, cluster_id: int) -> Sequence[Any]:
+        """Rows (occurrence_id, plan_role_id, organization_id, status) of live assignments."""
+        result = await self.session.execute(
+            select(
+                Assignment.occurrence_id,
+                Assignment.plan_role_id,
+                Assignment.organization_id,
+                Assignment.status,
+            )
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .join(Item, Item.id == Occurrence.item_id)
+            .where(Item.cluster_id == cluster_id, Assignment.status != AssignmentStatus.CANCELLED)
+        )
+        return result.all()
+
+    async def plan_items_per_organization(self, cluster_id: int) -> set[int]:
+        """Items of the cluster with a role that reports per college (the roles' default)."""
+        result = await self.session.execute(
+            select(item_plan_roles.c.item_id)
+            .join(PlanRole, PlanRole.id == item_plan_roles.c.plan_role_id)
+            .where(PlanRole.cluster_id == cluster_id, PlanRole.per_organization.is_(True))
+            .distinct()
+        )
+        return set(result.scalars().all())
+
+    async def plan_sections(self, cluster_id: int) -> dict[int, str]:
+        result = await self.session.execute(
+            select(Section.id, Section.title)
+            .join(PlanDocument, PlanDocument.id == Section.document_id)
+            .where(PlanDocument.cluster_id == cluster_id)
+        )
+        return dict(result.tuples().all())
+
+    async def attachment_with_assignment(self, attachment_id: int) -> tuple[Attachment, int] | None:
+        row = (
+            await self.session.execute(
+                select(Attachment, Report.assignment_id)
+                .join(Report, Report.id == Attachment.report_id)
+                .where(Attachment.id == attachment_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        attachment, assignment_id = row
+        return attachment, assignment_id
 
 
 class OrganizationRepository(_Repository):
@@ -333,6 +566,8 @@ class ReportRepository(_Repository):
 
 
 class NotificationRepository(_Repository):
+    """The outbox: notices queued with the state change, claimed and sent by the sender."""
+
     async def enqueue(self, notification: Notification) -> bool:
         """Add unless a row with the same dedup key exists; True when added."""
         existing = await self.session.execute(
@@ -343,13 +578,75 @@ class NotificationRepository(_Repository):
         await self._add(notification)
         return True
 
-    async def due(self, now: datetime, limit: int) -> Sequence[Notification]:
-        result = await self.session.execute(
-            select(Notification)
+    async def claim_due(
+        self, now: datetime, until: datetime, limit: int
+    ) -> Sequence[tuple[Notification, Person | None]]:
+        """Due rows nobody holds, claimed until ``until``, with their recipient person.
+
+        On PostgreSQL the rows are locked with SKIP LOCKED, so two senders never claim the
+        same row; the claim itself is what lets a crashed sender's rows be taken later.
+        """
+        query = (
+            select(Notification.id)
             .where(
-                Notification.status == NotificationStatus.PENDING, Notification.not_before <= now
+                Notification.status == NotificationStatus.PENDING,
+                Notification.not_before <= now,
+                or_(Notification.claimed_until.is_(None), Notification.claimed_until < now),
             )
             .order_by(Notification.id)
             .limit(limit)
         )
+        if self.session.bind is not None and self.session.bind.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        ids = list((await self.session.execute(query)).scalars().all())
+        if not ids:
+            return []
+        await self.session.execute(
+            update(Notification)
+            .where(Notification.id.in_(ids))
+            .values(claimed_until=until)
+            .execution_options(synchronize_session=False)
+        )
+        rows = await self.session.execute(
+            select(Notification, Person)
+            .outerjoin(Person, Person.id == Notification.person_id)
+            .where(Notification.id.in_(ids))
+            .order_by(Notification.id)
+            .execution_options(populate_existing=True)
+        )
+        return [(n, p) for n, p in rows.all()]
+
+    async def report_context(
+        self, report_id: int
+    ) -> tuple[Report, Assignment, Occurrence, Item, Cluster, Organization | None] | None:
+        """A report with what a notice about it shows, in one joined read."""
+        row = (
+            await self.session.execute(
+                select(Report, Assignment, Occurrence, Item, Cluster, Organization)
+                .join(Assignment, Assignment.id == Report.assignment_id)
+                .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+                .join(Item, Item.id == Occurrence.item_id)
+                .join(Cluster, Cluster.id == Item.cluster_id)
+                .outerjoin(Organization, Organization.id == Assignment.organization_id)
+                .where(Report.id == report_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        report, assignment, occurrence, item, cluster, organization = row
+        return report, assignment, occurrence, item, cluster, organization
+
+    async def done_reports_of(self, assignment_id: int) -> Sequence[Report]:
+        """The done reports of an assignment, oldest first: attempts and return reasons."""
+        result = await self.session.execute(
+            select(Report)
+            .where(Report.assignment_id == assignment_id, Report.kind == ReportKind.DONE)
+            .order_by(Report.created_at, Report.id)
+        )
         return result.scalars().all()
+
+    async def persons(self, person_ids: Sequence[int]) -> dict[int, Person]:
+        if not person_ids:
+            return {}
+        result = await self.session.execute(select(Person).where(Person.id.in_(person_ids)))
+        return {p.id: p for p in result.scalars().all()}

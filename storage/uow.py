@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.repositories import (
+    FSM_DIRTY,
     AssignmentRepository,
     AuditRepository,
     ClusterRepository,
@@ -36,6 +37,11 @@ class Storage:
 
     async def commit(self) -> None:
         await self.session.commit()
+        self.session.info.pop(FSM_DIRTY, None)
+
+    @property
+    def has_uncommitted_dialog_state(self) -> bool:
+        return bool(self.session.info.get(FSM_DIRTY))
 
     async def rollback(self) -> None:
         await self.session.rollback()

@@ -11,6 +11,7 @@ from aiogram import Bot, Dispatcher
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.domain.drafts import DraftKind, ReportDraft
 from bot.services.imports import parse_upload, sha256
 from bot.services.registry import ServiceSettings, build_services
 from storage.models import (
@@ -24,7 +25,6 @@ from storage.models import (
     Person,
     PlanRole,
     Report,
-    ReportKind,
 )
 from storage.uow import Storage
 from tests.conftest import ADMIN_TELEGRAM_ID
@@ -164,9 +164,8 @@ async def world(session_factory: async_sessionmaker[AsyncSession]) -> World:
         assignment_a = assignments[0]
         # Item 2 of cluster A already has a report waiting for the coordinator.
         second = assignments[1]
-        report = await services.reports.report(
-            persons["executor"], second.id, ReportKind.DONE, "Сделано"
-        )
+        draft = ReportDraft(second.id, DraftKind.DONE, text="Сделано")
+        report = (await services.reports.submit(persons["executor"], draft)).report
         invite = await services.members.create_invite(
             persons["coordinator"], cluster_a, MemberRole.EXECUTOR
         )

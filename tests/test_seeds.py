@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.jsonout import document_to_json
+from bot.jsonout import document_to_json
 from bot.domain.parsing import parse_document
 from bot.domain.readers import read_document
 from bot.errors import DocumentRejected

@@ -1,33 +1,27 @@
-"""The control loop: executors report, ask to move a deadline; coordinators accept or return."""
+"""The control loop's changes: executors report and ask to move deadlines; coordinators decide."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.clock import Clock
-from bot.domain import callbacks
-from bot.errors import AccessDenied, InvalidInput, NotFound
-from bot.i18n import Translations, format_date
-from bot.services import audit, outbox
+from bot.domain.deadlines import parse_deadline
+from bot.domain.drafts import DraftKind, ReportDraft
+from bot.domain.notices import Notice, NoticeKind
+from bot.errors import InvalidInput, NotFound
+from bot.services import audit, notices
 from bot.services.access import AccessService
-from bot.services.assignments import AssignmentService, holds
+from bot.services.items import AssignmentView, ItemsService
 from storage.models import (
-    Assignment,
     AssignmentStatus,
     Attachment,
-    AuditEntry,
-    Cluster,
     Item,
     ItemStatus,
     MemberRole,
-    Occurrence,
-    Organization,
     Person,
-    PlanRole,
     Report,
     ReportDecision,
     ReportKind,
@@ -35,47 +29,24 @@ from storage.models import (
 from storage.uow import Storage
 
 OPEN_STATES = (AssignmentStatus.OPEN, AssignmentStatus.RETURNED)
+REPORT_KINDS = {
+    DraftKind.DONE: ReportKind.DONE,
+    DraftKind.NOTE: ReportKind.PROGRESS,
+    DraftKind.FILE: ReportKind.COMMENT,
+}
 
 
 @dataclass(frozen=True, slots=True)
-class FileInfo:
-    kind: str  # "document" | "photo"
-    file_id: str
-    file_unique_id: str
-    file_name: str | None = None
-    mime_type: str | None = None
-    size: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AssignmentView:
-    assignment: Assignment
-    occurrence: Occurrence
-    item: Item
-    cluster: Cluster
-    organization: Organization | None
-    plan_role: PlanRole | None
-
-
-@dataclass(frozen=True, slots=True)
-class AssignmentCard:
+class Submitted:
+    report: Report
     view: AssignmentView
-    reports: Sequence[Report]
-    authors: dict[int, Person]
+    as_note: bool  # a colleague had reported meanwhile: kept as a note on the item
 
 
-@dataclass(slots=True)
-class ItemCard:
-    item: Item
-    cluster: Cluster
-    assignments: list[AssignmentCard] = field(default_factory=list)
-    history: Sequence[AuditEntry] = ()
-    can_manage: bool = False
-
-
-def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+@dataclass(frozen=True, slots=True)
+class Decided:
+    report: Report
+    view: AssignmentView
 
 
 class ReportService:
@@ -84,97 +55,64 @@ class ReportService:
         storage: Storage,
         clock: Clock,
         access: AccessService,
-        assignments: AssignmentService,
-        translations: Translations,
+        items: ItemsService,
     ) -> None:
         self.storage = storage
         self.clock = clock
         self.access = access
-        self.assignments = assignments
-        self.translations = translations
-
-    # --- reading ------------------------------------------------------------------------------
-
-    async def _view(self, assignment: Assignment) -> AssignmentView:
-        occurrence = await self.storage.session.get(Occurrence, assignment.occurrence_id)
-        assert occurrence is not None
-        item = await self.storage.plans.item(occurrence.item_id)
-        assert item is not None
-        cluster = await self.storage.clusters.get(item.cluster_id)
-        assert cluster is not None
-        organization = (
-            await self.storage.organizations.get(assignment.organization_id)
-            if assignment.organization_id
-            else None
-        )
-        role = next((r for r in item.plan_roles if r.id == assignment.plan_role_id), None)
-        return AssignmentView(assignment, occurrence, item, cluster, organization, role)
-
-    async def my_open(self, person: Person) -> list[AssignmentView]:
-        """Open assignments the person answers for: overdue first, then by due date."""
-        views: list[AssignmentView] = []
-        for membership in await self.storage.memberships.active_of_person(person.id):
-            rows = await self.storage.assignments.open_of_cluster(membership.cluster_id)
-            for assignment, occurrence, item in rows:
-                if holds(membership, assignment):
-                    organization = (
-                        await self.storage.organizations.get(assignment.organization_id)
-                        if assignment.organization_id
-                        else None
-                    )
-                    role = next(
-                        (r for r in item.plan_roles if r.id == assignment.plan_role_id), None
-                    )
-                    views.append(
-                        AssignmentView(
-                            assignment, occurrence, item, membership.cluster, organization, role
-                        )
-                    )
-        views.sort(key=lambda v: (v.occurrence.due_date, v.item.position, v.assignment.id))
-        return views
-
-    async def _assignment_for(self, person: Person, assignment_id: int) -> AssignmentView:
-        """The assignment, if the person answers for it or coordinates its cluster."""
-        assignment = await self.storage.assignments.get(assignment_id)
-        if assignment is None:
-            raise NotFound("error-assignment-not-found")
-        view = await self._view(assignment)
-        membership = await self.storage.memberships.active(view.cluster.id, person.id)
-        if self.access.is_admin(person):
-            return view
-        if membership is None:
-            raise NotFound("error-assignment-not-found")  # strangers learn nothing
-        if membership.role is MemberRole.COORDINATOR or holds(membership, assignment):
-            return view
-        raise AccessDenied("error-not-your-assignment")
-
-    async def assignment(self, person: Person, assignment_id: int) -> AssignmentView:
-        return await self._assignment_for(person, assignment_id)
+        self.items = items
 
     # --- executor's side ----------------------------------------------------------------------
 
-    async def report(
-        self,
-        person: Person,
-        assignment_id: int,
-        kind: ReportKind,
-        text: str | None,
-        files: Sequence[FileInfo] = (),
-    ) -> Report:
-        """A done report, a progress note or a comment, with files; done waits for a decision."""
-        view = await self._assignment_for(person, assignment_id)
+    @staticmethod
+    def _check_reportable(view: AssignmentView, kind: DraftKind) -> None:
+        """Refuse at the first press, before anyone types: a stale ✅ never opens a dialog."""
+        if view.item.status is not ItemStatus.ACTIVE:
+            raise InvalidInput(f"error-item-{view.item.status.value}", number=view.item.number)
+        status = view.assignment.status
+        if status is AssignmentStatus.CANCELLED:
+            raise InvalidInput("error-assignment-cancelled", number=view.item.number)
+        if kind is DraftKind.DONE and status is AssignmentStatus.SUBMITTED:
+            raise InvalidInput("error-already-reported", number=view.item.number)
+        if kind is DraftKind.DONE and status is AssignmentStatus.ACCEPTED:
+            raise InvalidInput("error-already-accepted", number=view.item.number)
+
+    async def begin(self, person: Person, assignment_id: int, kind: DraftKind) -> AssignmentView:
+        """The assignment a report is about to be written for, if it can take one now."""
+        view = await self.items.assignment(person, assignment_id)
+        self._check_reportable(view, kind)
+        return view
+
+    async def submit(self, person: Person, draft: ReportDraft) -> Submitted:
+        """Store a report with its comment and files; a done report waits for a decision.
+
+        A colleague holding the same role may have sent the done report meanwhile: then
+        what this person wrote is kept as a note on the item, never thrown away.
+        """
+        draft.check_ready()
+        try:
+            return await self._submit(person, draft)
+        except StaleDataError:
+            # Someone changed the assignment between our read and our write: read again.
+            await self.storage.rollback()
+            return await self._submit(person, draft)
+
+    async def _submit(self, person: Person, draft: ReportDraft) -> Submitted:
+        view = await self.items.assignment(person, draft.assignment_id)
         assignment = view.assignment
         if view.item.status is not ItemStatus.ACTIVE:
-            raise InvalidInput("error-item-closed")
-        if kind is ReportKind.DONE and assignment.status not in OPEN_STATES:
-            raise InvalidInput("error-already-reported")
+            raise InvalidInput(f"error-item-{view.item.status.value}", number=view.item.number)
+        kind = REPORT_KINDS[draft.kind]
+        as_note = kind is ReportKind.DONE and assignment.status not in OPEN_STATES
+        if as_note:
+            kind = ReportKind.PROGRESS
         now = self.clock.now()
         report = await self.storage.reports.add(
             Report(
                 assignment_id=assignment.id,
                 author_id=person.id,
                 kind=kind,
-                text=(text or "").strip()[:4000] or None,
+                text=draft.text or None,
                 created_at=now,
                 attachments=[
                     Attachment(
@@ -186,14 +124,14 @@ class ReportService:
                         size=f.size,
                         created_at=now,
                     )
-                    for f in files
+                    for f in draft.files
                 ],
             )
         )
         if kind is ReportKind.DONE:
             assignment.status = AssignmentStatus.SUBMITTED
             assignment.updated_at = now
-            await self._flush_or_conflict("error-already-reported")
+            await self.storage.session.flush()  # the version check: StaleDataError on a race
         await audit.record(
             self.storage,
             at=now,
@@ -204,52 +142,57 @@ class ReportService:
             cluster_id=view.cluster.id,
             assignment_id=assignment.id,
             report_id=report.id,
-            files=len(files),
+            organization=view.organization.name if view.organization else None,
+            files=len(draft.files),
         )
         if kind is ReportKind.DONE:
-            await self._tell_coordinators(
-                view,
-                report,
-                person,
-                kind="report",
-                message="notify-report",
-                buttons=(("button-accept", "acc"), ("button-return", "ret")),
-                comment=report.text or "—",
-                files=len(files),
-            )
+            await self._tell_coordinators(view, report, person, NoticeKind.REPORT_SUBMITTED)
         await self.storage.commit()
-        return report
+        return Submitted(report=report, view=view, as_note=as_note)
 
-    async def _flush_or_conflict(self, key: str) -> None:
-        """Write the versioned assignment now: if someone changed it meanwhile, theirs stands."""
-        try:
-            await self.storage.session.flush()
-        except StaleDataError:
-            await self.storage.rollback()
-            raise InvalidInput(key) from None
-
-    async def done_by_number(self, person: Person, number: str, text: str | None) -> Report:
+    async def done_by_number(self, person: Person, number: str, text: str | None) -> Submitted:
         """`/done 2.3 comment`: the person's open assignment of item 2.3, earliest due first."""
         number = number.strip().rstrip(".")
-        candidates = [v for v in await self.my_open(person) if v.item.number == number]
+        candidates = [v for v in await self.items.my_open(person) if v.item.number == number]
         if not candidates:
             raise NotFound("error-no-open-item", number=number)
         if len({v.cluster.id for v in candidates}) > 1 and person.last_cluster_id is not None:
             candidates = [
                 v for v in candidates if v.cluster.id == person.last_cluster_id
             ] or candidates
-        return await self.report(person, candidates[0].assignment.id, ReportKind.DONE, text)
+        draft = ReportDraft(candidates[0].assignment.id, DraftKind.DONE)
+        draft.add_text(text or "")
+        return await self.submit(person, draft)
+
+    async def done_by_reply(self, person: Person, assignment_id: int, text: str) -> Submitted:
+        """A reply to a notice that carries the item's ✅ button: the reply is the done report."""
+        view = await self.begin(person, assignment_id, DraftKind.DONE)
+        draft = ReportDraft(view.assignment.id, DraftKind.DONE)
+        draft.add_text(text)
+        return await self.submit(person, draft)
+
+    async def begin_extension(self, person: Person, assignment_id: int) -> AssignmentView:
+        view = await self.items.assignment(person, assignment_id)
+        self._check_reportable(view, DraftKind.DONE)
+        return view
+
+    async def read_new_due(self, person: Person, assignment_id: int, phrase: str) -> date:
+        """The date a typed phrase asks to move the deadline to («до 15.05.2022», «июнь»)."""
+        view = await self.begin_extension(person, assignment_id)
+        deadline = parse_deadline(phrase, reference=self.clock.now().date())
+        if not deadline.is_dated:
+            raise InvalidInput("error-deadline-unreadable", text=phrase)
+        due = deadline.occurrences[-1].due
+        if due <= view.occurrence.due_date:
+            raise InvalidInput("error-extension-not-later", due=view.occurrence.due_date)
+        return due
 
     async def request_extension(
         self, person: Person, assignment_id: int, new_due: date, reason: str
     ) -> Report:
-        view = await self._assignment_for(person, assignment_id)
-        if view.assignment.status not in OPEN_STATES:
-            raise InvalidInput("error-already-reported")
+        view = await self.begin_extension(person, assignment_id)
         if new_due <= view.occurrence.due_date:
-            raise InvalidInput(
-                "error-extension-not-later", due=format_date(view.occurrence.due_date)
-            )
+            raise InvalidInput("error-extension-not-later", due=view.occurrence.due_date)
         reason = " ".join(reason.split())
         if len(reason) < 3:
             raise InvalidInput("error-extension-reason")
@@ -259,7 +202,7 @@ class ReportService:
                 assignment_id=view.assignment.id,
                 author_id=person.id,
                 kind=ReportKind.EXTENSION_REQUEST,
-                text=reason[:2000],
+                text=reason,
                 requested_due_date=new_due,
                 created_at=now,
                 attachments=[],
@@ -275,74 +218,60 @@ class ReportService:
             cluster_id=view.cluster.id,
             assignment_id=view.assignment.id,
             report_id=report.id,
+            organization=view.organization.name if view.organization else None,
+            before=view.occurrence.due_date.isoformat(),
             requested=new_due.isoformat(),
         )
         await self._tell_coordinators(
             view,
             report,
             person,
-            kind="extension_request",
-            message="notify-extension-request",
-            buttons=(("button-approve", "ok"), ("button-reject", "no")),
-            old=view.occurrence.due_date,
-            new=new_due,
-            reason=reason,
+            NoticeKind.EXTENSION_REQUESTED,
+            old_due=view.occurrence.due_date.isoformat(),
         )
         await self.storage.commit()
         return report
 
     # --- coordinator's side -------------------------------------------------------------------
 
-    async def _coordinators(self, cluster_id: int) -> list[Person]:
-        return [
-            m.person
-            for m in await self.storage.memberships.active_of_cluster(cluster_id)
-            if m.role is MemberRole.COORDINATOR
-        ]
-
     async def _tell_coordinators(
         self,
         view: AssignmentView,
         report: Report,
         author: Person,
-        *,
-        kind: str,
-        message: str,
-        buttons: tuple[tuple[str, str], ...],
-        **args: object,
+        kind: NoticeKind,
+        **payload: str | int | None,
     ) -> None:
-        """Queue a message with decision buttons to every coordinator but the author."""
-        for coordinator in await self._coordinators(view.cluster.id):
-            if coordinator.id == author.id:
+        """Queue a notice about the report to every coordinator of the cluster but the author."""
+        for membership in await self.storage.memberships.active_of_cluster(view.cluster.id):
+            if membership.role is not MemberRole.COORDINATOR or membership.person_id == author.id:
                 continue
-            t = self.translations.for_language(coordinator.language_code)
-            await outbox.enqueue(
+            await notices.record(
                 self.storage,
                 self.clock,
-                dedup_key=f"{kind}:{report.id}:to:{coordinator.id}",
-                chat_id=coordinator.telegram_id,
-                kind=kind,
-                person_id=coordinator.id,
-                cluster_id=view.cluster.id,
-                text=t(
-                    message,
-                    number=view.item.number,
-                    cluster=view.cluster.name,
-                    text=_short(view.item.text),
-                    name=author.full_name,
-                    organization=view.organization.name if view.organization else "—",
-                    **args,
+                Notice(
+                    kind=kind,
+                    dedup_key=f"{kind.value}:{report.id}:to:{membership.person_id}",
+                    person_id=membership.person_id,
+                    cluster_id=view.cluster.id,
+                    payload={"report_id": report.id, **payload},
                 ),
-                keyboard=[
-                    [
-                        {
-                            "text": t(label),
-                            "callback_data": callbacks.report_action(action, report.id),
-                        }
-                        for label, action in buttons
-                    ]
-                ],
             )
+
+    async def _tell_author(self, report: Report, view: AssignmentView, kind: NoticeKind) -> None:
+        if report.author_id is None:
+            return
+        await notices.record(
+            self.storage,
+            self.clock,
+            Notice(
+                kind=kind,
+                dedup_key=f"decision:{report.id}",
+                person_id=report.author_id,
+                cluster_id=view.cluster.id,
+                payload={"report_id": report.id},
+            ),
+        )
 
     async def _report_for_coordinator(
         self, person: Person, report_id: int
@@ -350,9 +279,7 @@ class ReportService:
         report = await self.storage.reports.get(report_id)
         if report is None:
             raise NotFound("error-not-found")
-        assignment = await self.storage.assignments.get(report.assignment_id)
-        assert assignment is not None
-        view = await self._view(assignment)
+        view = await self.items.assignment(person, report.assignment_id)
         await self.access.require_coordinator(person, view.cluster.id)
         if report.decision is not None:
             raise InvalidInput("error-already-decided")
@@ -364,7 +291,7 @@ class ReportService:
 
     async def decide(
         self, person: Person, report_id: int, accept: bool, reason: str | None = None
-    ) -> Report:
+    ) -> Decided:
         report, view = await self._report_for_coordinator(person, report_id)
         if report.kind is not ReportKind.DONE:
             raise InvalidInput("error-already-decided")
@@ -389,30 +316,26 @@ class ReportService:
             actor_id=person.id,
             cluster_id=view.cluster.id,
             report_id=report.id,
+            organization=view.organization.name if view.organization else None,
             reason=reason,
         )
         if accept:
             await self._close_item_if_all_accepted(view.item, person)
         await self._tell_author(
-            report,
-            view,
-            "notify-accepted" if accept else "notify-returned",
-            keyboard=None
-            if accept
-            else [
-                [
-                    {
-                        "text": "✅",
-                        "callback_data": callbacks.assignment_action("done", assignment.id),
-                    }
-                ]
-            ],
-            reason=reason or "",
+            report, view, NoticeKind.REPORT_ACCEPTED if accept else NoticeKind.REPORT_RETURNED
         )
         await self.storage.commit()
-        return report
+        return Decided(report=report, view=view)
 
-    async def decide_extension(self, person: Person, report_id: int, approve: bool) -> Report:
+    async def _flush_or_conflict(self, key: str) -> None:
+        """Write the versioned assignment now: if someone changed it meanwhile, theirs stands."""
+        try:
+            await self.storage.session.flush()
+        except StaleDataError:
+            await self.storage.rollback()
+            raise InvalidInput(key) from None
+
+    async def decide_extension(self, person: Person, report_id: int, approve: bool) -> Decided:
         report, view = await self._report_for_coordinator(person, report_id)
         if report.kind is not ReportKind.EXTENSION_REQUEST or report.requested_due_date is None:
             raise InvalidInput("error-already-decided")
@@ -433,22 +356,23 @@ class ReportService:
             actor_id=person.id,
             cluster_id=view.cluster.id,
             report_id=report.id,
+            organization=view.organization.name if view.organization else None,
             before=old.isoformat(),
             requested=report.requested_due_date.isoformat(),
         )
         await self._tell_author(
             report,
             view,
-            "notify-extension-approved" if approve else "notify-extension-rejected",
-            new=report.requested_due_date,
+            NoticeKind.EXTENSION_APPROVED if approve else NoticeKind.EXTENSION_REJECTED,
         )
         await self.storage.commit()
-        return report
+        return Decided(report=report, view=view)
 
     async def _close_item_if_all_accepted(self, item: Item, person: Person) -> None:
         occurrence_ids = [o.id for o in item.occurrences]
         assignments = await self.storage.assignments.of_occurrences(occurrence_ids)
-        if assignments and all(a.status is AssignmentStatus.ACCEPTED for a in assignments):
+        live = [a for a in assignments if a.status is not AssignmentStatus.CANCELLED]
+        if live and all(a.status is AssignmentStatus.ACCEPTED for a in live):
             item.status = ItemStatus.DONE
             await audit.record(
                 self.storage,
@@ -460,96 +384,12 @@ class ReportService:
                 cluster_id=item.cluster_id,
             )
 
-    async def _tell_author(
-        self,
-        report: Report,
-        view: AssignmentView,
-        key: str,
-        keyboard: list[list[dict[str, str]]] | None = None,
-        **args: object,
-    ) -> None:
-        if report.author_id is None:
-            return
-        author = await self.storage.persons.get(report.author_id)
-        if author is None:
-            return
-        t = self.translations.for_language(author.language_code)
-        await outbox.enqueue(
-            self.storage,
-            self.clock,
-            dedup_key=f"decision:{report.id}",
-            chat_id=author.telegram_id,
-            kind="decision",
-            person_id=author.id,
-            cluster_id=view.cluster.id,
-            text=t(key, number=view.item.number, text=_short(view.item.text), **args),
-            keyboard=[[{**button, "text": t("button-done")} for button in row] for row in keyboard]
-            if keyboard
-            else None,
-        )
-
-    # --- the item card ------------------------------------------------------------------------
-
-    async def item_card(self, person: Person, item_id: int) -> ItemCard:
-        item = await self.storage.plans.item(item_id)
-        if item is None:
-            raise NotFound("error-item-not-found")
-        membership = await self.storage.memberships.active(item.cluster_id, person.id)
-        is_admin = self.access.is_admin(person)
-        if membership is None and not is_admin:
-            raise NotFound("error-item-not-found")
-        cluster = await self.storage.clusters.get(item.cluster_id)
-        assert cluster is not None
-        can_manage = is_admin or (
-            membership is not None and membership.role is MemberRole.COORDINATOR
-        )
-        card = ItemCard(item=item, cluster=cluster, can_manage=can_manage)
-        assignments = await self.storage.assignments.of_occurrences(
-            [o.id for o in item.occurrences]
-        )
-        reports = await self.storage.reports.of_assignments([a.id for a in assignments])
-        author_ids = {r.author_id for r in reports if r.author_id is not None}
-        authors = {pid: p for pid in author_ids if (p := await self.storage.persons.get(pid))}
-        for assignment in assignments:
-            view = await self._view(assignment)
-            card.assignments.append(
-                AssignmentCard(
-                    view, [r for r in reports if r.assignment_id == assignment.id], authors
-                )
-            )
-        card.assignments.sort(
-            key=lambda c: (
-                c.view.occurrence.due_date,
-                c.view.organization.name if c.view.organization else "",
-            )
-        )
-        card.history = await self.storage.audit.for_entity("item", item.id)
-        return card
-
-    async def find_item(self, person: Person, number: str) -> Item:
-        """Item by its number in the person's clusters (the last chosen cluster first)."""
-        number = number.strip().rstrip(".")
-        clusters = [
-            m.cluster_id for m in await self.storage.memberships.active_of_person(person.id)
-        ]
-        if self.access.is_admin(person):
-            clusters = [c.id for c in await self.storage.clusters.all_active()]
-        if person.last_cluster_id in clusters:
-            clusters.remove(person.last_cluster_id)
-            clusters.insert(0, person.last_cluster_id)
-        for cluster_id in clusters:
-            for item in await self.storage.plans.items_of_cluster(cluster_id):
-                if item.number == number:
-                    return item
-        raise NotFound("error-item-number-not-found", number=number)
-
-    async def attachment(self, person: Person, attachment_id: int) -> Attachment:
-        found = await self.storage.session.get(Attachment, attachment_id)
-        if found is None:
+    async def report_files(self, person: Person, report_id: int) -> tuple[Report, Item]:
+        """A report's files, for its author and the cluster's coordinators."""
+        report = await self.storage.reports.get(report_id)
+        if report is None:
             raise NotFound("error-not-found")
-        report = await self.storage.reports.get(found.report_id)
-        assert report is not None
-        assignment = await self.storage.assignments.get(report.assignment_id)
-        assert assignment is not None
-        await self._assignment_for(person, assignment.id)
-        return found
+        view = await self.items.assignment(person, report.assignment_id)
+        if not report.attachments:
+            raise InvalidInput("report-no-files")
+        return report, view.item

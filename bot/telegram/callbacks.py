@@ -1,4 +1,4 @@
-"""Callback data: ids only; every press is re-checked by the service it reaches."""
+"""Callback data, each format defined once: ids only; every press is re-checked by a service."""
 
 from __future__ import annotations
 
@@ -17,12 +17,21 @@ class UndatedCallback(CallbackData, prefix="und"):
 
 
 class ClusterCallback(CallbackData, prefix="cl"):
-    action: str  # "tz" (time zone chosen), "pick" (the cluster for a command)
+    action: str  # "tz": the new cluster's time zone (value = index in CLUSTER_TIMEZONES)
     value: int = 0
 
 
+class GroupCallback(CallbackData, prefix="grp"):
+    action: str  # "bind": bind this group to the cluster
+    cluster_id: int
+
+
+class JoinCallback(CallbackData, prefix="join"):
+    action: str  # "keep" (the Telegram name), "skip" (no position)
+
+
 class InviteCallback(CallbackData, prefix="inv"):
-    action: str  # cluster | role | noorg | toggle | roles_done | revoke
+    action: str  # cluster | role | org | otherorg | noorg | toggle | roles_done | revoke
     value: int = 0
 
 
@@ -32,16 +41,16 @@ class MemberCallback(CallbackData, prefix="mem"):
 
 
 class AssignmentCallback(CallbackData, prefix="asg"):
-    """Matches bot.domain.callbacks.assignment_action: asg:<action>:<assignment_id>."""
+    """An executor's action on one assignment (from /my, its card, or a notice)."""
 
     action: str  # done | note | file | move | info | send | skip
     assignment_id: int
 
 
 class ReportCallback(CallbackData, prefix="rep"):
-    """Matches bot.domain.callbacks.report_action: rep:<action>:<report_id>."""
+    """A coordinator's decision on a report, or its files re-sent."""
 
-    action: str  # acc | ret | ok | no
+    action: str  # acc | ret (done report) | ok | no (deadline move) | files
     report_id: int
 
 

@@ -45,8 +45,22 @@ report-ask-file = Item { $number }: { $text }
 report-ask-result = The plan expects: "{ $result }" — please attach it.
 report-send = 📨 Send
 report-cancel = Cancel
-report-collected = Got it. Files: { $files }. Add more or press "Send".
+report-collected = { $files ->
+    [0] Comment saved.
+    [one] Got { $files } file{ $words ->
+        [0] {""}
+       *[other] {" "}and a comment
+    }.
+   *[other] Got { $files } files{ $words ->
+        [0] {""}
+       *[other] {" "}and a comment
+    }.
+} Add more or press "📨 Send".
 report-empty = Write a comment or send a file first.
+report-empty-file = Send a file first — a document or a photo.
+report-text-too-long = The comment is getting too long: a report holds { $limit } characters, { $left } are left. This message was not added — shorten it or attach the text as a file.
+report-kept-as-note = A colleague has already sent the report on this item; the coordinator is reviewing it. Your comment and files are kept on the item card as an addition — nothing is lost.
+report-cancelled = The report was not sent; the draft is deleted.
 report-too-many-files = A report takes at most { $limit } files.
 report-sent-done = The report went to the coordinator. I will tell you when it is accepted or returned.
 report-sent-note = Comment saved.
@@ -56,7 +70,11 @@ done-accepted = Item { $number } is marked done and the report went to the coord
 error-no-open-item = You have no open item { $number }. Your items: /my.
 error-assignment-not-found = This item was not found or is no longer available.
 error-not-your-assignment = Only the item's executor or a coordinator can report on it.
-error-already-reported = A report on this item has already been sent — wait for the coordinator's decision.
+error-already-reported = The report on item { $number } has been sent and awaits the coordinator's decision. You can still add a comment or a file with "💬 Comment" and "📎 File".
+error-already-accepted = The report on item { $number } is already accepted — no need to report again.
+error-assignment-cancelled = Item { $number } is no longer assigned to you.
+error-item-done = Item { $number } is already done and closed.
+error-item-cancelled = Item { $number } was taken off control.
 error-stale-button = This button is out of date. Open the list again: /my.
 
 extension-ask-date = Item { $number }, due { $due }. Type the new date, e.g. «до 15.05.2022» or «июнь».
@@ -68,32 +86,40 @@ error-extension-reason = Please give a reason — a few words at least.
 ## The coordinator's side
 
 notify-start-link = { $mention }, I have a message about the work plan for you, but you have not opened a chat with me yet. Open it and press "Start": { $link }
-notify-report = 📝 <b>Report on item { $number }</b> · { $cluster }
+notice-someone = an executor
+notice-author = From: { $name }
+notice-author-of = From: { $name } ({ $organization })
+notice-comment = Comment: { $comment }
+notice-comment-cut = Comment (the beginning; the item card has all of it): { $comment }
+notice-report-title = 📝 <b>Report on item { $number }</b> · { $cluster }
     { $text }
-    From: { $name } ({ $organization })
-    Comment: { $comment }
-    Files: { $files }
-notify-extension-request = ⏰ <b>Request to move item { $number }</b>
+notice-report-again = 🔁 A second report (attempt { $attempt }). Last time it was returned: "{ $reason }"
+notice-extension-title = ⏰ <b>Request to move item { $number }</b> · { $cluster }
     { $text }
-    From: { $name } ({ $organization })
-    Deadline: { $old } → { $new }
-    Reason: { $reason }
-notify-accepted = ✅ Your report on item { $number } is accepted. Thank you!
-notify-returned = ↩️ Your report on item { $number } was returned for rework.
-    Reason: { $reason }
-    Open /my to report again.
-notify-extension-approved = ⏰ Moving item { $number } is approved: the new deadline is { $new }.
-notify-extension-rejected = ⏰ Moving item { $number } was not approved; the deadline stays.
+notice-extension-dates = Deadline: { $old } → { $new }
+notice-extension-reason = Reason: { $reason }
+notice-accepted = ✅ Your report on item { $number } is accepted. Thank you!
+    { $text }
+notice-returned = ↩️ Your report on item { $number } was returned for rework.
+    { $text }
+notice-returned-reason = What to rework: { $reason }
+notice-returned-next = When it is ready, press "✅ Done" or reply to this message.
+notice-extension-approved = ⏰ Moving item { $number } is approved: the new deadline is { $new }.
+notice-extension-rejected = ⏰ Moving item { $number } was not approved; the deadline stays { $due }.
 button-accept = ✅ Accept
 button-return = ↩️ Return for rework
 button-approve = ✅ Approve
 button-reject = ✖️ Reject
-decision-accepted = Report accepted; the executor will be notified.
+button-card = 📋 Item card
+button-more = ℹ️ Details
+button-report-files = 📎 Report files ({ $count })
+report-file-caption = A file of the report on item { $number }
+report-no-files = This report has no files.
+decision-accepted = The report on item { $number } is accepted; the executor will be notified.
 decision-ask-reason = Write what needs rework — the executor will get your comment.
-decision-returned = Report returned for rework; the executor will get your comment.
-decision-extension-approved = The new deadline is approved.
-decision-extension-rejected = The request was rejected.
+decision-returned = The report on item { $number } is returned for rework; the executor will get your comment.
+decision-extension-approved = Moving item { $number } to { $due } is approved.
+decision-extension-rejected = The request to move item { $number } is rejected; the deadline stays.
 error-already-decided = This report has already been decided.
 error-return-reason = Write what needs rework.
 error-close-reason = Please give a reason.
-
