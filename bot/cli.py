@@ -1,4 +1,4 @@
-"""The `workplan` command: run the bot, upgrade the database, create invites."""
+"""The `workplan` command: run the bot, upgrade the database, create invites, import plans."""
 
 from __future__ import annotations
 
@@ -6,21 +6,26 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from datetime import timedelta
+from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings, require_token
-from bot.i18n import default_translations
+from bot.domain.documents import ParsedDocument
+from bot.i18n import Translator, default_translations
 from bot.logs import setup_logging
 from bot.telegram.views.imports import render_parsed_text
 
 EXIT_CONFIG = 2
 
 
+def _translator() -> Translator:
+    return default_translations().get("ru")
+
+
 def _t(message_id: str, /, **args: object) -> str:
-    # Console output is plain text: strip the bold markup the chat messages use.
-    text = default_translations().get("ru")(message_id, **args)
-    return text.replace("<b>", "").replace("</b>", "")
+    # Console output is plain text: strip the markup the chat messages use.
+    return _plain(_translator()(message_id, **args))
 
 
 def _fail(message: str, code: int = EXIT_CONFIG) -> int:
@@ -59,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--cluster", default=None, help="store it into this cluster (created if new)")
     imp.add_argument("--dry-run", action="store_true", help="show what would change, store nothing")
     imp.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    imp.add_argument(
+        "--yes",
+        action="store_true",
+        help="import even when the document's title names another cluster",
+    )
     return parser
 
 
@@ -74,16 +84,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(run(settings))
             return 0
         if args.command == "db":
-            return asyncio.run(_db(settings, args.db_command))
+            return _with_database(settings, _db(settings, args.db_command))
         if args.command == "invite":
-            return asyncio.run(_invite(settings, args))
+            return _with_database(settings, _invite(settings, args))
         if args.command == "import":
-            return asyncio.run(_import(settings, args))
+            return _with_database(settings, _import(settings, args))
     except ConfigError as error:
         return _fail(_config_error_line(error))
     except KeyboardInterrupt:
         return 130
     return _fail(_t("cli-unknown-command"))
+
+
+def _with_database(settings: Settings, command: Coroutine[Any, Any, int]) -> int:
+    """Runs a command that opens the database; a database that cannot be opened (a bad URL,
+    a folder that cannot be created, a server that does not answer) is one line, not a trace."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return asyncio.run(command)
+    except (SQLAlchemyError, OSError) as error:
+        return _fail(_t("cli-db-unavailable", url=_safe_url(settings), problem=_problem(error)))
 
 
 async def _db(settings: Settings, action: str) -> int:
@@ -118,7 +139,7 @@ async def _bot_username(settings: Settings) -> str:
 
 async def _invite(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import SystemClock
-    from bot.services.invites import InviteService, deep_link
+    from bot.services.invites import InviteTokens, deep_link
     from storage.db import create_engine, create_session_factory
     from storage.migrate import upgrade
     from storage.models import InviteRole
@@ -132,7 +153,7 @@ async def _invite(settings: Settings, args: argparse.Namespace) -> int:
     try:
         await upgrade(engine)
         async with create_session_factory(engine)() as session:
-            created = await InviteService(Storage(session), SystemClock()).create(
+            created = await InviteTokens(Storage(session), SystemClock()).create(
                 InviteRole(args.role), ttl=timedelta(hours=hours), max_uses=args.uses
             )
     finally:
@@ -156,14 +177,9 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
-    from bot.clock import SystemClock
-    from bot.domain.jsonout import document_to_json
     from bot.errors import DocumentRejected
-    from bot.services.imports import parse_upload, sha256
-    from bot.services.registry import build_services
-    from storage.db import create_engine, create_session_factory
-    from storage.migrate import upgrade
-    from storage.uow import Storage
+    from bot.jsonout import document_to_json
+    from bot.services.imports import parse_upload
 
     path = Path(args.file)
     try:
@@ -180,14 +196,36 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(document_to_json(parsed), ensure_ascii=False, indent=2))
     if args.cluster is None:
         if args.format == "text":
-            print(_plain(render_parsed_text(parsed)))
+            print(_plain(render_parsed_text(_translator(), parsed)))
         return 0
+    return await _import_into_cluster(settings, args, parsed, data, path.name)
 
+
+async def _import_into_cluster(
+    settings: Settings,
+    args: argparse.Namespace,
+    parsed: ParsedDocument,
+    data: bytes,
+    filename: str,
+) -> int:
+    """Preview (--dry-run) or store a parsed document into a cluster, creating it when new.
+
+    Everything the output shows is read inside the session; a dry run or a refusal closes the
+    session without a commit, so nothing is stored.
+    """
     from bot.app import service_settings
+    from bot.clock import SystemClock
+    from bot.services.imports import sha256
+    from bot.services.registry import build_services
     from bot.telegram.views.imports import render_import_preview, render_import_result
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade
     from storage.models import Cluster
+    from storage.uow import Storage
 
     clock = SystemClock()
+    t = _translator()
+    text = args.format == "text"
     engine = create_engine(settings.database.url)
     try:
         await upgrade(engine)
@@ -195,6 +233,7 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
             storage = Storage(session)
             services = build_services(storage, clock, service_settings(settings))
             cluster = await storage.clusters.by_name(args.cluster)
+            created = cluster is None
             if cluster is None:
                 cluster = await storage.clusters.add(
                     Cluster(
@@ -205,22 +244,52 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
                     )
                 )
             plan = await services.imports.plan(
-                cluster.id, parsed, source_hash=sha256(data), filename=path.name
+                cluster.id, parsed, source_hash=sha256(data), filename=filename
             )
-            t = default_translations().get("ru")
             if args.dry_run:
-                await storage.rollback()
-                if args.format == "text":
+                if text:
                     print(_plain(render_import_preview(t, plan, ask=False)))
+                if created:
+                    print(_t("cli-import-new-cluster", cluster=cluster.name), file=sys.stderr)
                 return 0
-            result = await services.imports.apply(
-                cluster.id, parsed, source_hash=sha256(data), filename=path.name, actor=None
-            )
-            if args.format == "text":
-                print(_plain(render_import_result(t, result, 0)))
+            if plan.other_cluster is not None and not args.yes:
+                return _fail(
+                    _t("cli-import-other-cluster", named=plan.other_cluster, cluster=cluster.name)
+                )
+            result = await services.imports.apply_plan(plan, actor=None)
+            steps = await services.imports.next_steps(cluster)
+            if text:
+                print(_plain(render_import_result(t, result, steps, in_chat=False)))
+            if created:
+                print(
+                    _t(
+                        "cli-import-cluster-created",
+                        cluster=cluster.name,
+                        timezone=cluster.timezone,
+                    ),
+                    file=sys.stderr,
+                )
     finally:
         await engine.dispose()
     return 0
+
+
+def _safe_url(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(settings.database.url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "database.url"
+
+
+def _problem(error: Exception) -> str:
+    """The first line of a driver's message, without SQLAlchemy's background link."""
+    from sqlalchemy.exc import DBAPIError
+
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    return (str(cause).strip().splitlines() or [type(cause).__name__])[0]
 
 
 def _plain(html_text: str) -> str:

@@ -1,175 +1,169 @@
-"""Importing a plan or protocol sent as a file: cluster → preview → «Импортировать» / «Отмена»."""
+"""Importing a plan or protocol sent as a file: cluster → preview → «Импортировать» / «Отмена»;
+then dates for the items that have none."""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from aiogram import Bot, F, Router
-from aiogram.enums import ChatType
-from aiogram.filters import StateFilter
+from aiogram.filters import StateFilter, or_f
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, Document, Message
 
-from bot.errors import DocumentRejected
 from bot.i18n import Translator
-from bot.services.access import AccessService
-from bot.services.imports import ImportService, sha256
-from bot.services.people import PeopleService
+from bot.services.imports import ClusterChoice, Fetch, ImportPlan, ImportService
 from bot.services.plans import PlanService
 from bot.telegram.callbacks import ImportCallback, UndatedCallback
-from bot.telegram.views.imports import render_import_preview, render_import_result, render_undated
+from bot.telegram.views.imports import (
+    clusters_keyboard,
+    import_confirm_keyboard,
+    render_import_preview,
+    render_import_result,
+    render_undated,
+    undated_items_keyboard,
+    undated_keyboard,
+)
+from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
 from handlers.states import DeadlineDialog, ImportDialog
+from storage.models import Person
 
 PREVIEW_KEY = "import"
 
 
-def _confirm_keyboard(t: Translator, cluster_id: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=t("import-button-go"), callback_data=ImportCallback(action="go", cluster_id=cluster_id)
-    )
-    builder.button(text=t("import-button-cancel"), callback_data=ImportCallback(action="no"))
-    return builder.as_markup()
+def _fetch(bot: Bot, chat_id: int, file_id: str) -> Fetch:
+    """Downloads the file when the service asks for it, showing «печатает…» meanwhile."""
+
+    async def fetch() -> bytes:
+        await bot.send_chat_action(chat_id, "typing")
+        buffer = io.BytesIO()
+        await bot.download(file_id, destination=buffer)
+        return buffer.getvalue()
+
+    return fetch
 
 
-def _undated_button(t: Translator, cluster_id: int, count: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=t("undated-button", count=count),
-        callback_data=UndatedCallback(action="list", cluster_id=cluster_id),
-    )
-    return builder.as_markup()
+async def _pending(state: FSMContext) -> dict[str, Any] | None:
+    pending: dict[str, Any] | None = (await state.get_data()).get(PREVIEW_KEY)
+    return pending
 
 
-async def _download(bot: Bot, file_id: str) -> bytes:
-    buffer = io.BytesIO()
-    await bot.download(file_id, destination=buffer)
-    return buffer.getvalue()
-
-
-async def receive_plan_file(
-    message: Message,
-    bot: Bot,
-    state: FSMContext,
-    people: PeopleService,
-    access: AccessService,
-    imports: ImportService,
-    t: Translator,
+async def _show_preview(
+    message: Message, state: FSMContext, t: Translator, pending: dict[str, Any], plan: ImportPlan
 ) -> None:
-    assert message.from_user is not None
-    assert message.document is not None
-    person = await people.registered(message.from_user.id)
-    clusters = await access.coordinated_clusters(person)
-    if not clusters:
-        await message.answer(t("import-not-coordinator"))
-        return
-    document = message.document
-    if document.file_size and document.file_size > imports.max_bytes:
-        raise DocumentRejected("doc-too-large", limit_mb=imports.max_bytes // (1024 * 1024))
-    await state.set_data(
-        {PREVIEW_KEY: {"file_id": document.file_id, "file_name": document.file_name}}
-    )
-    if len(clusters) > 1:
-        builder = InlineKeyboardBuilder()
-        for cluster in clusters:
-            builder.button(
-                text=cluster.name,
-                callback_data=ImportCallback(action="cluster", cluster_id=cluster.id),
-            )
-        builder.adjust(1)
-        await state.set_state(ImportDialog.choosing_cluster)
-        await message.answer(t("import-choose-cluster"), reply_markup=builder.as_markup())
-        return
-    await _preview(message, bot, state, people, imports, t, clusters[0].id, message.from_user.id)
-
-
-async def _preview(
-    message: Message,
-    bot: Bot,
-    state: FSMContext,
-    people: PeopleService,
-    imports: ImportService,
-    t: Translator,
-    cluster_id: int,
-    telegram_id: int,
-) -> None:
-    pending = (await state.get_data()).get(PREVIEW_KEY)
-    if not pending:
-        await message.answer(t("import-stale"))
-        return
-    person = await people.registered(telegram_id)
-    await bot.send_chat_action(message.chat.id, "typing")
-    data = await _download(bot, pending["file_id"])
-    try:
-        plan = await imports.preview(person, cluster_id, data, pending["file_name"])
-    except DocumentRejected:
-        await state.clear()
-        raise
     text = render_import_preview(t, plan)
     if plan.changes_nothing:
         await state.clear()
         await message.answer(text)
         return
     await state.set_state(ImportDialog.confirming)
-    await state.set_data({PREVIEW_KEY: {**pending, "cluster_id": cluster_id, "sha": sha256(data)}})
-    await message.answer(text, reply_markup=_confirm_keyboard(t, cluster_id))
+    await state.set_data(
+        {
+            PREVIEW_KEY: {
+                **pending,
+                "cluster_id": plan.cluster.id,
+                "sha": plan.source_hash,
+                # The preview warned that the title names another cluster: the press confirms it.
+                "despite_title": plan.other_cluster is not None,
+            }
+        }
+    )
+    await message.answer(text, reply_markup=import_confirm_keyboard(t, plan))
+
+
+async def receive_plan_file(
+    message: Message,
+    document: Document,
+    bot: Bot,
+    state: FSMContext,
+    person: Person,
+    imports: ImportService,
+    t: Translator,
+) -> None:
+    pending = {"file_id": document.file_id, "file_name": document.file_name}
+    await state.clear()
+    outcome = await imports.receive(
+        person,
+        document.file_size,
+        document.file_name,
+        _fetch(bot, message.chat.id, document.file_id),
+    )
+    if isinstance(outcome, ClusterChoice):
+        await state.set_state(ImportDialog.choosing_cluster)
+        await state.set_data({PREVIEW_KEY: pending})
+        await message.answer(
+            t("import-choose-cluster"), reply_markup=clusters_keyboard(outcome.clusters)
+        )
+        return
+    await _show_preview(message, state, t, pending, outcome)
 
 
 async def choose_cluster(
     query: CallbackQuery,
     callback_data: ImportCallback,
+    message: Message,
     bot: Bot,
     state: FSMContext,
-    people: PeopleService,
+    person: Person,
     imports: ImportService,
     t: Translator,
 ) -> None:
+    pending = await _pending(state)
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.edit_reply_markup(reply_markup=None)
-    await _preview(
-        query.message, bot, state, people, imports, t, callback_data.cluster_id, query.from_user.id
+    await message.edit_reply_markup(reply_markup=None)
+    if pending is None:
+        await message.answer(t("import-stale"))
+        return
+    # Cleared first: a refused file leaves no dialog behind.
+    await state.clear()
+    plan = await imports.preview(
+        person,
+        callback_data.cluster_id,
+        _fetch(bot, message.chat.id, pending["file_id"]),
+        pending["file_name"],
     )
+    await _show_preview(message, state, t, pending, plan)
 
 
 async def confirm_import(
     query: CallbackQuery,
     callback_data: ImportCallback,
+    message: Message,
     bot: Bot,
     state: FSMContext,
-    people: PeopleService,
+    person: Person,
     imports: ImportService,
     t: Translator,
 ) -> None:
-    pending = (await state.get_data()).get(PREVIEW_KEY)
-    if not pending or pending.get("cluster_id") != callback_data.cluster_id:
+    pending = await _pending(state)
+    if pending is None or pending.get("cluster_id") != callback_data.cluster_id:
         await query.answer(t("import-stale"), show_alert=True)
         return
-    person = await people.registered(query.from_user.id)
-    data = await _download(bot, pending["file_id"])
-    if sha256(data) != pending["sha"]:
-        await state.clear()
-        await query.answer(t("import-stale"), show_alert=True)
-        return
-    result = await imports.confirm(person, callback_data.cluster_id, data, pending["file_name"])
     await state.clear()
+    confirmed = await imports.confirm(
+        person,
+        callback_data.cluster_id,
+        _fetch(bot, message.chat.id, pending["file_id"]),
+        pending["file_name"],
+        previewed_hash=pending["sha"],
+        despite_title=bool(pending.get("despite_title")),
+    )
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.edit_reply_markup(reply_markup=None)
-    undated = await imports.undated_count(callback_data.cluster_id)
-    await query.message.answer(
-        render_import_result(t, result, undated),
-        reply_markup=_undated_button(t, callback_data.cluster_id, undated) if undated else None,
+    await message.edit_reply_markup(reply_markup=None)
+    steps = confirmed.next_steps
+    await message.answer(
+        render_import_result(t, confirmed.result, steps),
+        reply_markup=undated_keyboard(t, steps.cluster_id, steps.undated),
     )
 
 
-async def cancel_import(query: CallbackQuery, state: FSMContext, t: Translator) -> None:
+async def cancel_import(
+    query: CallbackQuery, message: Message, state: FSMContext, t: Translator
+) -> None:
     await state.clear()
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.edit_reply_markup(reply_markup=None)
-    await query.message.answer(t("import-cancelled"))
+    await message.edit_reply_markup(reply_markup=None)
+    await message.answer(t("import-cancelled"))
 
 
 async def stale_import_button(query: CallbackQuery, t: Translator) -> None:
@@ -179,41 +173,33 @@ async def stale_import_button(query: CallbackQuery, t: Translator) -> None:
 async def list_undated(
     query: CallbackQuery,
     callback_data: UndatedCallback,
-    people: PeopleService,
+    message: Message,
+    person: Person,
     plans: PlanService,
     t: Translator,
 ) -> None:
-    person = await people.registered(query.from_user.id)
     items = await plans.undated_items(person, callback_data.cluster_id)
     await query.answer()
-    assert isinstance(query.message, Message)
-    builder = InlineKeyboardBuilder()
-    for item in items[:30]:
-        builder.button(
-            text=t("undated-item-button", number=item.number),
-            callback_data=UndatedCallback(
-                action="item", cluster_id=callback_data.cluster_id, item_id=item.id
-            ),
-        )
-    builder.adjust(5)
-    await query.message.answer(render_undated(t, items), reply_markup=builder.as_markup())
+    await message.answer(
+        render_undated(t, items),
+        reply_markup=undated_items_keyboard(t, callback_data.cluster_id, items),
+    )
 
 
 async def ask_item_date(
     query: CallbackQuery,
     callback_data: UndatedCallback,
+    message: Message,
     state: FSMContext,
-    people: PeopleService,
+    person: Person,
     plans: PlanService,
     t: Translator,
 ) -> None:
-    person = await people.registered(query.from_user.id)
     item = await plans.item_for_coordinator(person, callback_data.item_id)
     await state.set_state(DeadlineDialog.typing)
     await state.set_data({"item_id": item.id, "cluster_id": item.cluster_id})
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.answer(
+    await message.answer(
         t("undated-ask-date", number=item.number, text=item.text[:300], phrase=item.deadline_text)
     )
 
@@ -221,31 +207,34 @@ async def ask_item_date(
 async def receive_item_date(
     message: Message,
     state: FSMContext,
-    people: PeopleService,
+    person: Person,
     plans: PlanService,
     imports: ImportService,
     t: Translator,
 ) -> None:
-    assert message.from_user is not None
     data = await state.get_data()
-    person = await people.registered(message.from_user.id)
     item = await plans.set_deadline(person, int(data["item_id"]), message.text or "")
     await state.clear()
     dates = ", ".join(o.due_date.strftime("%d.%m.%Y") for o in item.occurrences)
     left = await imports.undated_count(item.cluster_id)
     await message.answer(
         t("undated-date-set", number=item.number, dates=dates, left=left),
-        reply_markup=_undated_button(t, item.cluster_id, left) if left else None,
+        reply_markup=undated_keyboard(t, item.cluster_id, left),
     )
 
 
 def create_router() -> Router:
     router = Router(name="imports")
-    router.message.filter(F.chat.type == ChatType.PRIVATE)
-    router.message.register(receive_plan_file, F.document)
-    router.message.register(
-        receive_item_date, DeadlineDialog.typing, F.text, ~F.text.startswith("/")
+    # Only what this router answers is checked for a registered person: other text falls
+    # through to the routers after it.
+    router.message.filter(
+        PRIVATE, or_f(F.document, StateFilter(DeadlineDialog.typing)), Registered()
     )
+    router.callback_query.filter(
+        or_f(ImportCallback.filter(), UndatedCallback.filter()), Registered(), WithMessage()
+    )
+    router.message.register(receive_plan_file, F.document.as_("document"))
+    router.message.register(receive_item_date, DeadlineDialog.typing, TYPED)
     router.callback_query.register(
         choose_cluster,
         ImportCallback.filter(F.action == "cluster"),

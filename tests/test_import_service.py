@@ -18,7 +18,7 @@ from bot.domain.documents import (
     PlanRoleRef,
 )
 from bot.errors import AccessDenied
-from bot.services.imports import ImportService, is_per_organization, match_items
+from bot.services.imports import ImportService, match_items
 from bot.services.registry import ServiceSettings, build_services
 from storage.models import (
     Assignment,
@@ -82,6 +82,7 @@ def _plan(*items: ParsedItem) -> ParsedDocument:
         roles=[
             PlanRoleRef("Руководители ПОО"),
             PlanRoleRef("Члены образовательно-производственного кластера", ("ОПК",)),
+            PlanRoleRef("Секретарь координационного совета", ("Секретарь КС",)),
         ],
     )
 
@@ -173,8 +174,10 @@ async def test_a_first_import_stores_items_occurrences_roles_and_marks(
         roles = (await session.execute(select(PlanRole))).scalars().all()
     heads = next(r for r in roles if r.name == "Руководители ПОО")
     members = next(r for r in roles if r.name.startswith("Члены"))
+    secretary = next(r for r in roles if r.name.startswith("Секретарь"))
     assert heads.per_organization
-    assert not members.per_organization
+    assert members.per_organization  # the members of a cluster are its organizations
+    assert not secretary.per_organization
     assert [a.alias for a in members.aliases] == ["ОПК"]
 
 
@@ -336,21 +339,6 @@ def test_items_are_matched_by_number_then_similar_text_then_same_text() -> None:
     assert [(o.number, n.number) for o, n in pairs] == [("1", "1"), ("2", "4")]
     assert [n.number for n in added] == ["3"]
     assert [o.number for o in removed] == ["3"]
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Руководители ПОО", True),
-        ("руководители ведущих ПОО", True),
-        ("Директора колледжей", True),
-        ("Секретарь координационного совета", False),
-        ("Председатель КС", False),
-        ("ЦОПП", False),
-    ],
-)
-def test_roles_of_college_heads_give_one_assignment_per_college(name: str, expected: bool) -> None:
-    assert is_per_organization(name) is expected
 
 
 async def test_indicator_targets_are_kept_with_their_item(session_factory, setup) -> None:

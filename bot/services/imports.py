@@ -5,17 +5,17 @@ from __future__ import annotations
 import asyncio
 import difflib
 import hashlib
-import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.clock import Clock
-from bot.domain.deadlines import DeadlineKind
 from bot.domain.documents import ParsedDocument, ParsedItem
 from bot.domain.parsing import parse_document
 from bot.domain.readers import read_document
-from bot.errors import NotFound
+from bot.domain.roles import is_per_organization, normalise, role_key
+from bot.domain.titles import other_cluster_named
+from bot.errors import AccessDenied, DocumentRejected, InvalidInput, NotFound
 from bot.services import audit
 from bot.services.access import AccessService
 from bot.services.assignments import AssignmentService
@@ -24,6 +24,7 @@ from storage.models import (
     Indicator,
     Item,
     ItemStatus,
+    MemberRole,
     Occurrence,
     Person,
     PlanDocument,
@@ -34,12 +35,8 @@ from storage.models import (
 from storage.uow import Storage
 
 SIMILAR_TEXT = 0.6  # below this a renumbered or rewritten item counts as removed + added
-_PUNCTUATION = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
-# «Руководители ПОО», «руководители ведущих ПОО», «директора колледжей»: one per college.
-_HEADS = re.compile(
-    r"\b(руководител|директор)\w*\b.*\b(поо|колледж|техникум|организац|оо)\w*", re.I
-)
+# Reads the uploaded file when the service decides it is needed (after the access checks).
+Fetch = Callable[[], Awaitable[bytes]]
 
 
 def parse_upload(
@@ -54,17 +51,15 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def normalise(text: str) -> str:
-    text = text.casefold().replace("ё", "е")
-    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
-
-
-def role_key(name: str) -> str:
-    return normalise(name)
-
-
-def is_per_organization(role_name: str) -> bool:
-    return bool(_HEADS.search(role_name))
+def new_plan_role(cluster_id: int, name: str) -> PlanRole:
+    """A plan role as first met in a document or a typed executors line."""
+    return PlanRole(
+        cluster_id=cluster_id,
+        name=name,
+        key=role_key(name),
+        per_organization=is_per_organization(name),
+        aliases=[],
+    )
 
 
 def _occurrence_dates(parsed: ParsedItem) -> list[tuple[date | None, date]]:
@@ -93,6 +88,8 @@ class ImportPlan:
     changed: list[ItemChange] = field(default_factory=list)
     unchanged: int = 0
     new_roles: list[str] = field(default_factory=list)
+    # The title's words naming another cluster («кластера транспорта»), when they do.
+    other_cluster: str | None = None
 
     @property
     def is_reimport(self) -> bool:
@@ -106,12 +103,14 @@ class ImportPlan:
 
     @property
     def needing_dates(self) -> list[ParsedItem]:
-        return [
-            item
-            for item in self.parsed.items
-            if item.deadline.kind in (DeadlineKind.UNSCHEDULED, DeadlineKind.UNRECOGNIZED)
-            and not item.done
-        ]
+        return [item for item in self.parsed.items if not item.deadline.is_dated and not item.done]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterChoice:
+    """The person coordinates several clusters: which one the file goes to is asked first."""
+
+    clusters: Sequence[Cluster]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +121,22 @@ class ImportResult:
     changed: int
     unchanged: int
     applied: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NextSteps:
+    """What a coordinator still has to do after an import for the plan to be followed."""
+
+    cluster_id: int
+    undated: int  # active items without a date: nobody is reminded of them
+    invite: bool  # no executor has joined the cluster yet
+    bind: bool  # the cluster's group is not bound, so it hears nothing
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmedImport:
+    result: ImportResult
+    next_steps: NextSteps
 
 
 def _changed_fields(item: Item, parsed: ParsedItem) -> tuple[str, ...]:
@@ -204,20 +219,61 @@ class ImportService:
             if item.status is ItemStatus.ACTIVE and not item.occurrences
         )
 
+    async def receive(
+        self, person: Person, file_size: int | None, filename: str | None, fetch: Fetch
+    ) -> ClusterChoice | ImportPlan:
+        """A file sent to the bot: who may import it and where; the preview when there is one
+        cluster to import into, else the clusters to choose from. The file is read only then."""
+        clusters = await self.access.coordinated_clusters(person)
+        if not clusters:
+            raise AccessDenied("import-not-coordinator")
+        if file_size and file_size > self.max_bytes:
+            raise DocumentRejected("doc-too-large", limit_mb=self.max_bytes // (1024 * 1024))
+        if len(clusters) > 1:
+            return ClusterChoice(clusters)
+        return await self.preview(person, clusters[0].id, fetch, filename)
+
     async def preview(
-        self, person: Person, cluster_id: int, data: bytes, filename: str | None
+        self, person: Person, cluster_id: int, fetch: Fetch, filename: str | None
     ) -> ImportPlan:
+        """What importing the file into the cluster would change; stores nothing."""
         await self.access.require_coordinator(person, cluster_id)
+        data = await fetch()
         parsed = await self.parse(data, filename)
         return await self.plan(cluster_id, parsed, source_hash=sha256(data), filename=filename)
 
     async def confirm(
-        self, person: Person, cluster_id: int, data: bytes, filename: str | None
-    ) -> ImportResult:
+        self,
+        person: Person,
+        cluster_id: int,
+        fetch: Fetch,
+        filename: str | None,
+        *,
+        previewed_hash: str,
+        despite_title: bool = False,
+    ) -> ConfirmedImport:
+        """Apply the file the person saw in the preview; refuses a different file, and a plan
+        whose title names another cluster unless the person confirmed that (``despite_title``)."""
         await self.access.require_coordinator(person, cluster_id)
+        data = await fetch()
+        source_hash = sha256(data)
+        if source_hash != previewed_hash:
+            raise InvalidInput("import-stale")
         parsed = await self.parse(data, filename)
-        return await self.apply(
-            cluster_id, parsed, source_hash=sha256(data), filename=filename, actor=person
+        plan = await self.plan(cluster_id, parsed, source_hash=source_hash, filename=filename)
+        if plan.other_cluster is not None and not despite_title:
+            # The preview this press belongs to did not warn of it: it is out of date.
+            raise InvalidInput("import-stale")
+        result = await self.apply_plan(plan, actor=person)
+        return ConfirmedImport(result, await self.next_steps(plan.cluster))
+
+    async def next_steps(self, cluster: Cluster) -> NextSteps:
+        members = await self.storage.memberships.active_of_cluster(cluster.id)
+        return NextSteps(
+            cluster_id=cluster.id,
+            undated=await self.undated_count(cluster.id),
+            invite=not any(m.role is MemberRole.EXECUTOR for m in members),
+            bind=cluster.group_chat_id is None,
         )
 
     async def _cluster(self, cluster_id: int) -> Cluster:
@@ -254,6 +310,7 @@ class ImportService:
         cluster = await self._cluster(cluster_id)
         existing, same_file = await self._counterpart(cluster, parsed, source_hash)
         result = ImportPlan(cluster, parsed, source_hash, filename, existing, same_file)
+        result.other_cluster = other_cluster_named(parsed.title, cluster.name)
         known_roles = {r.key for r in await self.storage.plans.plan_roles_of_cluster(cluster.id)}
         result.new_roles = [r.name for r in parsed.roles if role_key(r.name) not in known_roles]
         if existing is None:
@@ -287,8 +344,13 @@ class ImportService:
     ) -> ImportResult:
         """Recompute the plan in this session and apply it; commits once at the end."""
         plan = await self.plan(cluster_id, parsed, source_hash=source_hash, filename=filename)
-        if plan.changes_nothing:
-            assert plan.existing is not None
+        return await self.apply_plan(plan, actor=actor)
+
+    async def apply_plan(self, plan: ImportPlan, *, actor: Person | None) -> ImportResult:
+        """Apply a plan computed in this session; commits once at the end."""
+        cluster_id, parsed = plan.cluster.id, plan.parsed
+        filename, source_hash = plan.filename, plan.source_hash
+        if plan.existing is not None and plan.changes_nothing:
             return ImportResult(plan.existing.id, 0, 0, 0, plan.unchanged, applied=False)
         now = self.clock.now()
         actor_id = actor.id if actor else None
@@ -380,39 +442,26 @@ class ImportService:
     async def _sync_roles(self, cluster_id: int, parsed: ParsedDocument) -> dict[str, PlanRole]:
         roles = {r.key: r for r in await self.storage.plans.plan_roles_of_cluster(cluster_id)}
         alias_keys = {a.key for role in roles.values() for a in role.aliases}
+
+        def known(name: str) -> PlanRole:
+            key = role_key(name)
+            if key not in roles:
+                roles[key] = new_plan_role(cluster_id, name)
+                self.storage.plans.add(roles[key])
+            return roles[key]
+
         for ref in parsed.roles:
-            key = role_key(ref.name)
-            role = roles.get(key)
-            if role is None:
-                role = PlanRole(
-                    cluster_id=cluster_id,
-                    name=ref.name,
-                    key=key,
-                    per_organization=is_per_organization(ref.name),
-                    aliases=[],
-                )
-                self.storage.plans.add(role)
-                roles[key] = role
+            role = known(ref.name)
             for alias in ref.aliases:
                 alias_key = role_key(alias)
-                if alias_key and alias_key not in alias_keys and alias_key != key:
+                if alias_key and alias_key not in alias_keys and alias_key != role.key:
                     role.aliases.append(
                         PlanRoleAlias(cluster_id=cluster_id, alias=alias, key=alias_key)
                     )
                     alias_keys.add(alias_key)
         for item in parsed.items:
             for name in item.executors:
-                key = role_key(name)
-                if key not in roles:
-                    role = PlanRole(
-                        cluster_id=cluster_id,
-                        name=name,
-                        key=key,
-                        per_organization=is_per_organization(name),
-                        aliases=[],
-                    )
-                    self.storage.plans.add(role)
-                    roles[key] = role
+                known(name)
         await self.storage.plans.flush()
         return roles
 

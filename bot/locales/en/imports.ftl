@@ -95,6 +95,16 @@ import-undated-after = { $count ->
     [one] { $count } item has
    *[other] { $count } items have
 } no date yet. Set the dates so the bot can remind about them.
+import-other-cluster = ⚠️ The document's title names another cluster: "{ $named }", but it is being imported into "{ $cluster }". Please check that this is the right cluster.
+import-confirm-other = Import into "{ $cluster }" anyway?
+import-button-go-other = Import into "{ $cluster }" anyway
+import-next-title = <b>What next</b>
+import-next-invite = • invite the colleges and executors: /invite
+import-next-dates = • { $count ->
+    [one] { $count } item has
+   *[other] { $count } items have
+} no due date — set it with the button below, otherwise the bot cannot remind about them
+import-next-bind = • add the bot to the cluster's group and send /bind there, so the bot can write to the common chat
 
 deadline-kind-date = date
 deadline-kind-month = month

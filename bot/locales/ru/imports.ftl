@@ -105,6 +105,16 @@ import-undated-after = Без даты срока осталось { $count ->
     [few] { $count } пункта
    *[many] { $count } пунктов
 }. Укажите даты, чтобы бот напоминал о них.
+import-other-cluster = ⚠️ В заголовке документа назван другой кластер: «{ $named }», а импорт идёт в «{ $cluster }». Проверьте, что выбран нужный кластер.
+import-confirm-other = Импортировать в «{ $cluster }», несмотря на это?
+import-button-go-other = Всё равно импортировать в «{ $cluster }»
+import-next-title = <b>Что дальше</b>
+import-next-invite = • пригласите колледжи и исполнителей: /invite
+import-next-dates = • у { $count ->
+    [one] { $count } пункта
+   *[other] { $count } пунктов
+} нет даты срока — укажите её кнопкой ниже, иначе бот не сможет о них напомнить
+import-next-bind = • добавьте бота в группу кластера и отправьте там /bind, чтобы бот писал в общий чат
 
 deadline-kind-date = дата
 deadline-kind-month = месяц

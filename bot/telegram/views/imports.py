@@ -1,16 +1,23 @@
-"""Texts of the import: the preview, the result, items without dates, the CLI listing."""
+"""Texts and keyboards of the import: the preview, the result and what to do next, items
+without dates, the CLI listing."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
 from bot.domain.documents import DocumentKind, ParsedDocument
 from bot.i18n import Html, Translator
-from bot.services.imports import ImportPlan, ImportResult
+from bot.services.imports import ImportPlan, ImportResult, NextSteps
+from bot.telegram.callbacks import ImportCallback, UndatedCallback
 from bot.telegram.views.common import limited as _limited
 from bot.telegram.views.common import short as _short
-from storage.models import Item
+from storage.models import Cluster, Item
+
+UNDATED_BUTTONS = 30  # item buttons under the list of items without dates
 
 
 def _period(t: Translator, start: date | None, end: date | None) -> str:
@@ -40,11 +47,12 @@ def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) 
         )
     )
     parts = ["\n".join(head)]
+    if plan.other_cluster is not None and not plan.changes_nothing:
+        parts.append(t("import-other-cluster", named=plan.other_cluster, cluster=plan.cluster.name))
     if plan.same_file:
         parts.append(t("import-same-file", count=len(doc.items)))
         return "\n\n".join(parts)
-    if plan.is_reimport:
-        assert plan.existing is not None
+    if plan.existing is not None:
         parts.append(t("import-reimport-of", title=_short(plan.existing.title, 200)))
         changes = [
             t("import-added", count=len(plan.added)),
@@ -106,22 +114,73 @@ def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) 
         ]
         parts.append(t("import-undated", count=len(undated)) + "\n" + _limited(t, lines, 15))
     if ask:
-        parts.append(t("import-confirm-question"))
+        parts.append(
+            t("import-confirm-other", cluster=plan.cluster.name)
+            if plan.other_cluster is not None
+            else t("import-confirm-question")
+        )
     return "\n\n".join(parts)
 
 
-def render_import_result(t: Translator, result: ImportResult, undated: int) -> str:
+def import_confirm_keyboard(t: Translator, plan: ImportPlan) -> InlineKeyboardMarkup:
+    """«Импортировать» — or, when the title names another cluster, an explicit «Всё равно
+    импортировать в …» — and «Отмена»."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("import-button-go-other", cluster=_short(plan.cluster.name, 40))
+        if plan.other_cluster is not None
+        else t("import-button-go"),
+        callback_data=ImportCallback(action="go", cluster_id=plan.cluster.id),
+    )
+    builder.button(text=t("import-button-cancel"), callback_data=ImportCallback(action="no"))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def clusters_keyboard(clusters: Sequence[Cluster]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for cluster in clusters:
+        builder.button(
+            text=cluster.name, callback_data=ImportCallback(action="cluster", cluster_id=cluster.id)
+        )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def render_import_result(
+    t: Translator, result: ImportResult, steps: NextSteps, *, in_chat: bool = True
+) -> str:
+    """What the import did, then what the coordinator does next: invite the colleges, date the
+    items without a date (the button under the message in the chat), bind the group."""
     if not result.applied:
         return t("import-nothing-changes")
-    text = t(
-        "import-done",
-        added=result.added,
-        changed=result.changed,
-        removed=result.removed,
-    )
-    if undated:
-        text += "\n\n" + t("import-undated-after", count=undated)
+    text = t("import-done", added=result.added, changed=result.changed, removed=result.removed)
+    if not in_chat:
+        if steps.undated:
+            text += "\n" + t("import-undated-after", count=steps.undated)
+        return text
+    lines = []
+    if steps.invite:
+        lines.append(t("import-next-invite"))
+    if steps.undated:
+        lines.append(t("import-next-dates", count=steps.undated))
+    if steps.bind:
+        lines.append(t("import-next-bind"))
+    if lines:
+        text += "\n\n" + t("import-next-title") + "\n" + "\n".join(lines)
     return text
+
+
+def undated_keyboard(t: Translator, cluster_id: int, count: int) -> InlineKeyboardMarkup | None:
+    """The «📅 Указать сроки (N)» button, while some items have no date."""
+    if not count:
+        return None
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("undated-button", count=count),
+        callback_data=UndatedCallback(action="list", cluster_id=cluster_id),
+    )
+    return builder.as_markup()
 
 
 def render_undated(t: Translator, items: Sequence[Item]) -> str:
@@ -131,16 +190,29 @@ def render_undated(t: Translator, items: Sequence[Item]) -> str:
         t("import-item-line", number=item.number, text=_short(item.text))
         + " — "
         + t("undated-phrase", phrase=_short(item.deadline_text or "—", 60))
-        for item in items[:30]
+        for item in items
     ]
-    return t("undated-title", count=len(items)) + "\n" + _limited(t, lines, 30)
+    return t("undated-title", count=len(items)) + "\n" + _limited(t, lines, UNDATED_BUTTONS)
 
 
-def render_parsed_text(parsed: ParsedDocument, t: Translator | None = None) -> str:
+def undated_items_keyboard(
+    t: Translator, cluster_id: int, items: Sequence[Item]
+) -> InlineKeyboardMarkup | None:
+    """One button per item without a date (its number): pressing it asks for the date."""
+    if not items:
+        return None
+    builder = InlineKeyboardBuilder()
+    for item in items[:UNDATED_BUTTONS]:
+        builder.button(
+            text=t("undated-item-button", number=item.number),
+            callback_data=UndatedCallback(action="item", cluster_id=cluster_id, item_id=item.id),
+        )
+    builder.adjust(5)
+    return builder.as_markup()
+
+
+def render_parsed_text(t: Translator, parsed: ParsedDocument) -> str:
     """A readable listing of a parsed document, for `workplan import FILE` without a cluster."""
-    from bot.i18n import default_translations
-
-    t = t or default_translations().get("ru")
     kind = t("doc-kind-protocol") if parsed.kind is DocumentKind.PROTOCOL else t("doc-kind-plan")
     lines = [t("import-preview-document", kind=kind, title=parsed.title)]
     if parsed.number:
@@ -173,6 +245,3 @@ def render_parsed_text(parsed: ParsedDocument, t: Translator | None = None) -> s
             + (" ✓" if item.done else "")
         )
     return "\n".join(lines)
-
-
-# --- issue 4: people and the control loop -------------------------------------------------------
