@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import common, errors, imports, members, plans, reports
+from handlers import common, errors, imports, items, members, plans, reports
 
 
 def create_root_router() -> Router:
@@ -16,6 +16,7 @@ def create_root_router() -> Router:
         reports.create_router(),  # before imports: a file sent while reporting is evidence
         imports.create_router(),
         plans.create_router(),
+        items.create_router(),
         common.create_fallback_router(),
     )
     return root

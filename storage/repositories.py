@@ -473,7 +473,7 @@ class ItemRepository(_Repository):
             .join(PlanDocument, PlanDocument.id == Section.document_id)
             .where(PlanDocument.cluster_id == cluster_id)
         )
-        return dict(result.tuples().all())
+        return {row[0]: row[1] for row in result.all()}
 
     async def attachment_with_assignment(self, attachment_id: int) -> tuple[Attachment, int] | None:
         row = (

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from bot.clock import Clock
-from bot.domain.deadlines import DeadlineKind, Period, parse_deadline
-from bot.domain.roles import RoleBook
-from bot.errors import InvalidInput, NotFound
+from bot.domain.calendar import local_today
+from bot.domain.deadlines import Period, parse_deadline
+from bot.domain.roles import RoleBook, role_key
+from bot.errors import AccessDenied, InvalidInput, NotFound
 from bot.services import audit
 from bot.services.access import AccessService
 from bot.services.assignments import AssignmentService
-from bot.services.imports import is_per_organization, role_key
+from bot.services.imports import new_plan_role
+from bot.services.items import ItemCard, ItemsService, is_per_organization
 from storage.models import (
-    Assignment,
-    AssignmentStatus,
+    AssignmentMode,
     Cluster,
     Item,
     ItemStatus,
@@ -34,19 +34,13 @@ class PlanService:
         clock: Clock,
         access: AccessService,
         assignments: AssignmentService,
+        items: ItemsService,
     ) -> None:
         self.storage = storage
         self.clock = clock
         self.access = access
         self.assignments = assignments
-
-    async def overview(self, person: Person, cluster_id: int) -> PlanOverview:
-        """The plan with progress; every member of the cluster (and administrators) may read it."""
-        cluster = await self.storage.clusters.get(cluster_id)
-        membership = await self.storage.memberships.active(cluster_id, person.id)
-        if cluster is None or (membership is None and not self.access.is_admin(person)):
-            raise NotFound("error-not-found")
-        return await _overview(self.storage, cluster)
+        self.items = items
 
     async def close_item(self, person: Person, item_id: int, *, cancel: bool, reason: str) -> Item:
         """Close an item as done, or take it off control («снято с контроля»), with a reason."""
@@ -83,13 +77,7 @@ class PlanService:
             key = role_key(name)
             role = known.get(key) or aliases.get(key)
             if role is None:
-                role = PlanRole(
-                    cluster_id=cluster_id,
-                    name=name,
-                    key=key,
-                    per_organization=is_per_organization(name),
-                    aliases=[],
-                )
+                role = new_plan_role(cluster_id, name)
                 self.storage.plans.add(role)
                 known[key] = role
             if role not in roles:
@@ -97,17 +85,24 @@ class PlanService:
         await self.storage.plans.flush()
         return roles
 
+    async def cluster_for_new_item(self, person: Person) -> Cluster:
+        """Where /additem adds: the cluster chosen last, else the first one the person runs."""
+        coordinated = list(await self.access.coordinated_clusters(person))
+        if not coordinated:
+            raise AccessDenied("error-not-coordinator")
+        return next((c for c in coordinated if c.id == person.last_cluster_id), coordinated[0])
+
     async def add_item(
         self, person: Person, cluster_id: int, text: str, executors: str, deadline_phrase: str
     ) -> Item:
         """An item typed by hand: executors and deadline read as the import reads them."""
-        await self.access.require_coordinator(person, cluster_id)
+        cluster = await self.access.require_coordinator(person, cluster_id)
         text = text.strip()
         if len(text) < 3:
             raise InvalidInput("error-item-text")
-        today = self.clock.now().date()
+        today = local_today(self.clock.now(), cluster.timezone)
         deadline = parse_deadline(deadline_phrase, reference=today)
-        if deadline.kind is DeadlineKind.UNRECOGNIZED:
+        if not deadline.is_dated:
             raise InvalidInput("error-deadline-unreadable", text=deadline_phrase)
         roles = await self._roles(cluster_id, executors)
         if not roles:
@@ -174,6 +169,32 @@ class PlanService:
         await self.storage.commit()
         return item
 
+    async def set_assignment_mode(
+        self, person: Person, item_id: int, *, per_organization: bool
+    ) -> ItemCard:
+        """One shared report, or one per college: adds the assignments the new way owes and
+        cancels open ones that no longer apply; reports already written are never lost."""
+        item = await self.item_for_coordinator(person, item_id)
+        if item.status is not ItemStatus.ACTIVE:
+            raise InvalidInput("error-item-closed")
+        mode = AssignmentMode.PER_ORGANIZATION if per_organization else AssignmentMode.SHARED
+        if is_per_organization(item) is not per_organization or item.assignment_mode is None:
+            now = self.clock.now()
+            item.assignment_mode = mode
+            item.updated_at = now
+            await self.assignments.apply_mode(item)
+            await audit.record(
+                self.storage,
+                at=now,
+                action=f"item.mode_{mode.value}",
+                entity="item",
+                entity_id=item.id,
+                actor_id=person.id,
+                cluster_id=item.cluster_id,
+            )
+            await self.storage.commit()
+        return await self.items.item_card(person, item.id)
+
     async def undated_items(self, person: Person, cluster_id: int) -> Sequence[Item]:
         """Active items with no occurrence yet («по графику …», unrecognized phrases)."""
         await self.access.require_coordinator(person, cluster_id)
@@ -195,19 +216,17 @@ class PlanService:
         item = await self.item_for_coordinator(person, item_id)
         if item.status is not ItemStatus.ACTIVE:
             raise InvalidInput("error-item-closed")
+        cluster = await self.access.require_coordinator(person, item.cluster_id)
         document = await self.storage.plans.document(item.document_id) if item.document_id else None
         period = (
             Period(document.period_start, document.period_end)
             if document and document.period_start and document.period_end
             else None
         )
-        today = self.clock.now().date()
+        today = local_today(self.clock.now(), cluster.timezone)
         reference: date = (document.doc_date if document else None) or today
         deadline = parse_deadline(phrase, period, reference=reference)
-        if not deadline.occurrences or deadline.kind in (
-            DeadlineKind.UNSCHEDULED,
-            DeadlineKind.UNRECOGNIZED,
-        ):
+        if not deadline.is_dated:
             raise InvalidInput("error-deadline-unreadable", text=phrase)
         now = self.clock.now()
         before = [o.due_date.isoformat() for o in item.occurrences]
@@ -244,61 +263,6 @@ class PlanService:
         await self.assignments.sync(item.cluster_id)
         await self.storage.commit()
         return item
-
-
-@dataclass(frozen=True, slots=True)
-class ItemProgress:
-    item: Item
-    section: str | None
-    next_due: date | None
-    total: int
-    submitted: int
-    accepted: int
-    per_organization: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PlanOverview:
-    cluster: Cluster
-    items: list[ItemProgress]
-
-
-async def _overview(storage: Storage, cluster: Cluster) -> PlanOverview:
-    items = [
-        i
-        for i in await storage.plans.items_of_cluster(cluster.id)
-        if i.status is not ItemStatus.CANCELLED
-    ]
-    occurrence_ids = [o.id for item in items for o in item.occurrences]
-    by_occurrence: dict[int, list[Assignment]] = {}
-    for assignment in await storage.assignments.of_occurrences(occurrence_ids):
-        by_occurrence.setdefault(assignment.occurrence_id, []).append(assignment)
-    sections: dict[int, str] = {}
-    for document_id in {i.document_id for i in items if i.document_id}:
-        for section in await storage.plans.sections_of_document(document_id):
-            sections[section.id] = section.title
-    progress = []
-    for item in items:
-        assignments = [a for o in item.occurrences for a in by_occurrence.get(o.id, [])]
-        reported = {AssignmentStatus.SUBMITTED, AssignmentStatus.ACCEPTED}
-        open_dues = [
-            o.due_date
-            for o in item.occurrences
-            if any(a.status not in reported for a in by_occurrence.get(o.id, []))
-            or not by_occurrence.get(o.id)
-        ]
-        progress.append(
-            ItemProgress(
-                item=item,
-                section=sections.get(item.section_id) if item.section_id else None,
-                next_due=min(open_dues) if open_dues else None,
-                total=len(assignments),
-                submitted=sum(1 for a in assignments if a.status in reported),
-                accepted=sum(1 for a in assignments if a.status is AssignmentStatus.ACCEPTED),
-                per_organization=any(r.per_organization for r in item.plan_roles),
-            )
-        )
-    return PlanOverview(cluster, progress)
 
 
 def _next_number(items: Sequence[Item]) -> str:

@@ -13,6 +13,7 @@ from bot.services.assignments import AssignmentService
 from bot.services.clusters import ClusterService
 from bot.services.imports import ImportService
 from bot.services.invites import InviteService
+from bot.services.items import ItemsService
 from bot.services.members import MemberService
 from bot.services.onboarding import OnboardingService
 from bot.services.people import PeopleService
@@ -42,6 +43,7 @@ class Services:
     members: MemberService
     assignments: AssignmentService
     reports: ReportService
+    items: ItemsService
 
     def as_handler_data(self) -> dict[str, object]:
         return {
@@ -54,6 +56,7 @@ class Services:
             "clusters": self.clusters,
             "members": self.members,
             "reports": self.reports,
+            "items": self.items,
         }
 
 
@@ -68,6 +71,7 @@ def build_services(
     invites = InviteService(storage, clock)
     access = AccessService(storage, people)
     assignments = AssignmentService(storage, clock)
+    items = ItemsService(storage, access)
     return Services(
         storage=storage,
         people=people,
@@ -75,11 +79,12 @@ def build_services(
         onboarding=OnboardingService(storage, clock, people, invites),
         access=access,
         imports=ImportService(storage, clock, access, assignments, settings.max_upload_bytes),
-        plans=PlanService(storage, clock, access, assignments),
+        plans=PlanService(storage, clock, access, assignments, items),
         clusters=ClusterService(storage, clock, access),
         members=MemberService(
             storage, clock, access, people, invites, assignments, settings.invite_ttl
         ),
         assignments=assignments,
+        items=items,
         reports=ReportService(storage, clock, access, assignments, translations),
     )

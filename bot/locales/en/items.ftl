@@ -23,7 +23,21 @@ card-status = State: { $status }
 card-reason = Reason: { $reason }
 card-assignments = <b>Executors and reports</b> ({ $count }):
 card-assignment = • { $who }, due { $due }: { $status }
-card-report = {"  "}— { $kind } { $at }, { $name }: { $text } (files: { $files })
+card-report = {"  "}— { $kind } { $at }, { $name }: { $text }{ $files }
+card-report-files = {" "}({ $count ->
+    [one] { $count } file
+   *[other] { $count } files
+})
+card-date-moved = { $due } (was { $original })
+card-mode-per-organization = Each college reports separately.
+card-mode-shared = One shared report from the executors.
+card-button-history = 🕘 History
+card-button-per-organization = 🏫 A report from each college
+card-button-shared = 👥 One shared report
+item-mode-per-organization = Done: each college now reports on item { $number }. Reports already sent are kept.
+item-mode-shared = Done: item { $number } now needs one shared report. Reports already sent are kept.
+audit-item-mode-per-organization = reports switched: one from each college
+audit-item-mode-shared = reports switched: one shared
 card-decision = {"    "}{ $decision } { $reason }
 card-files-button = 📎 Send the files ({ $count })
 card-no-files = No files have been attached to this item yet.
@@ -41,6 +55,11 @@ decision-label-approved = ✅ move approved
 decision-label-rejected = ✖️ move rejected
 history-title = <b>History of item { $number }</b>
 history-line = { $at } — { $action }
+history-line-by = { $at } — { $actor }: { $action }
+history-party = { $action } ({ $party })
+history-dates = { $action }: { $before } → { $after }
+history-reason = { $action }. Reason: "{ $reason }"
+history-imported = Created by the import of the plan "{ $title }" on { $date }.
 history-empty = No entries yet.
 audit-item-changed-by-import = changed by a re-import of the plan
 audit-item-removed-by-import = taken off control by a re-import of the plan
@@ -67,6 +86,20 @@ cmd-invites = Active invites
 cmd-members = Cluster members
 cmd-newcluster = Create a cluster
 cmd-bind = Bind this group to a cluster
+
+## The executor's list and card
+
+my-button-note = 💬
+my-button-file = 📎
+my-button-move = ⏰
+my-button-info = ℹ️
+executor-card-title = <b>Item { $number }</b> · { $cluster }
+executor-card-due = { $due }; the plan says "{ $phrase }"
+executor-card-who = Answering: { $who }
+executor-card-who-of = Answering: { $organization } ({ $role })
+executor-card-result = Expected result: { $result }
+executor-card-status = State: { $status }
+executor-card-returned = Reason for the return: { $reason }
 
 ## Managing items by hand
 

@@ -24,7 +24,22 @@ card-status = Состояние: { $status }
 card-reason = Причина: { $reason }
 card-assignments = <b>Исполнители и отчёты</b> ({ $count }):
 card-assignment = • { $who }, срок { $due }: { $status }
-card-report = {"  "}— { $kind } { $at }, { $name }: { $text } (файлов: { $files })
+card-report = {"  "}— { $kind } { $at }, { $name }: { $text }{ $files }
+card-report-files = {" "}({ $count ->
+    [one] { $count } файл
+    [few] { $count } файла
+   *[many] { $count } файлов
+})
+card-date-moved = { $due } (было { $original })
+card-mode-per-organization = Отчитывается каждая ПОО отдельно.
+card-mode-shared = Один общий отчёт от исполнителей.
+card-button-history = 🕘 История
+card-button-per-organization = 🏫 Отчёт от каждой ПОО
+card-button-shared = 👥 Один общий отчёт
+item-mode-per-organization = Готово: теперь по пункту { $number } отчитывается каждая ПОО. Уже отправленные отчёты сохранены.
+item-mode-shared = Готово: теперь по пункту { $number } нужен один общий отчёт. Уже отправленные отчёты сохранены.
+audit-item-mode-per-organization = отчёты переключены: от каждой ПОО
+audit-item-mode-shared = отчёты переключены: один общий
 card-decision = {"    "}{ $decision } { $reason }
 card-files-button = 📎 Прислать файлы ({ $count })
 card-no-files = К этому пункту пока не приложено ни одного файла.
@@ -42,6 +57,11 @@ decision-label-approved = ✅ перенос согласован
 decision-label-rejected = ✖️ перенос отклонён
 history-title = <b>История пункта { $number }</b>
 history-line = { $at } — { $action }
+history-line-by = { $at } — { $actor }: { $action }
+history-party = { $action } ({ $party })
+history-dates = { $action }: { $before } → { $after }
+history-reason = { $action }. Причина: «{ $reason }»
+history-imported = Создан при импорте плана «{ $title }» { $date }.
 history-empty = Записей пока нет.
 audit-item-changed-by-import = изменён при повторном импорте плана
 audit-item-removed-by-import = снят с контроля при повторном импорте плана
@@ -68,6 +88,20 @@ cmd-invites = Действующие приглашения
 cmd-members = Участники кластера
 cmd-newcluster = Создать кластер
 cmd-bind = Привязать группу к кластеру
+
+## The executor's list and card
+
+my-button-note = 💬
+my-button-file = 📎
+my-button-move = ⏰
+my-button-info = ℹ️
+executor-card-title = <b>Пункт { $number }</b> · { $cluster }
+executor-card-due = { $due }; в плане: «{ $phrase }»
+executor-card-who = Отвечает: { $who }
+executor-card-who-of = Отвечает: { $organization } ({ $role })
+executor-card-result = Ожидаемый результат: { $result }
+executor-card-status = Состояние: { $status }
+executor-card-returned = Причина возврата: { $reason }
 
 ## Managing items by hand
 
