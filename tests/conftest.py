@@ -11,6 +11,8 @@ import os
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -27,9 +29,10 @@ from bot.services.outbox import OutboxSender
 from bot.services.registry import ServiceSettings
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
-from storage.models import Base
+from storage.models import Base, Cluster, MemberRole, Membership, Person
 from storage.uow import Storage
-from tests.fake_telegram import FakeTelegram, RecordingSession
+from tests.chat import Chat, Deliver, deliver_nothing
+from tests.fake_telegram import FakeTelegram, FakeUser, RecordingSession
 from tests.fakes import FixedClock
 
 PG_ENV = "WORKPLAN_TEST_DATABASE_URL"
@@ -174,3 +177,95 @@ def dispatcher(
             translations=translations,
         ),
     )
+
+
+# --- the Chat driver ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def deliver() -> Deliver:
+    """Delivers the notices queued by an update; the Chat driver awaits it after each update.
+
+    A no-op today: the DB middleware already drains the outbox after each update.
+    The lead will switch it to `sender.drain` when delivery moves to the background sender.
+    """
+    return deliver_nothing
+
+
+@pytest.fixture
+def chat(dispatcher: Dispatcher, bot: Bot, fake: FakeTelegram, deliver: Deliver) -> Chat:
+    """People talking to the bot: ``await chat.say(user, "/my")``, ``chat.press(user, "✅")``."""
+    return Chat(dispatcher, bot, fake, deliver)
+
+
+# --- seeds ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClusterSeed:
+    """What the ``coordinator_cluster`` seed creates; override the ``cluster_seed`` fixture in a
+    module to seed another cluster (e.g. one whose name matches the plan it imports)."""
+
+    name: str = "Кластер транспорта"
+    region: str = "Смоленская область"
+    timezone: str = "Europe/Moscow"
+    telegram_id: int = 3001
+    first_name: str = "Ольга"
+    last_name: str = "Секретарёва"
+
+
+@dataclass(frozen=True)
+class CoordinatorCluster:
+    """A cluster and its coordinator, who has already opened a private chat with the bot."""
+
+    user: FakeUser
+    person_id: int
+    cluster_id: int
+
+
+async def seed_coordinator_cluster(
+    session_factory: async_sessionmaker[AsyncSession],
+    fake: FakeTelegram,
+    seed: ClusterSeed,
+    now: datetime,
+) -> CoordinatorCluster:
+    user = fake.user(seed.telegram_id, seed.first_name, seed.last_name)
+    async with session_factory() as session:
+        cluster = Cluster(
+            name=seed.name, region=seed.region, timezone=seed.timezone, created_at=now
+        )
+        person = Person(
+            telegram_id=user.id,
+            full_name=f"{seed.first_name} {seed.last_name}",
+            is_admin=False,
+            private_chat_started=True,
+            created_at=now,
+        )
+        session.add_all([cluster, person])
+        await session.flush()
+        session.add(
+            Membership(
+                cluster_id=cluster.id,
+                person_id=person.id,
+                role=MemberRole.COORDINATOR,
+                joined_at=now,
+            )
+        )
+        await session.commit()
+        return CoordinatorCluster(user=user, person_id=person.id, cluster_id=cluster.id)
+
+
+@pytest.fixture
+def cluster_seed() -> ClusterSeed:
+    return ClusterSeed()
+
+
+@pytest.fixture
+async def coordinator_cluster(
+    session_factory: async_sessionmaker[AsyncSession],
+    fake: FakeTelegram,
+    clock: FixedClock,
+    cluster_seed: ClusterSeed,
+) -> CoordinatorCluster:
+    """A cluster (``cluster_seed``) with one coordinator, created before the test begins."""
+    return await seed_coordinator_cluster(session_factory, fake, cluster_seed, clock.now())

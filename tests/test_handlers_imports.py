@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from aiogram import Bot, Dispatcher
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.models import Cluster, Item, MemberRole, Membership, Person, PlanDocument
-from tests.fake_telegram import FakeTelegram
+from handlers.states import DeadlineDialog, ImportDialog
+from storage.models import Item, PlanDocument
+from tests.chat import Chat
+from tests.conftest import ClusterSeed, CoordinatorCluster
 
-NOW = datetime(2021, 2, 1, 9, 0, tzinfo=UTC)
 PLAN = """УТВЕРЖДАЮ
 Председатель Координационного совета
 С.С. Никольский
@@ -43,33 +43,9 @@ def _zip_bomb() -> bytes:
 
 
 @pytest.fixture
-async def coordinator(
-    fake: FakeTelegram, session_factory: async_sessionmaker[AsyncSession]
-) -> tuple[object, int]:
-    user = fake.user(2001, "Ольга", "Секретарёва")
-    async with session_factory() as session:
-        cluster = Cluster(
-            name="Машиностроение", region="", timezone="Europe/Moscow", created_at=NOW
-        )
-        person = Person(
-            telegram_id=user.id,
-            full_name="Ольга Секретарёва",
-            is_admin=False,
-            private_chat_started=True,
-            created_at=NOW,
-        )
-        session.add_all([cluster, person])
-        await session.flush()
-        session.add(
-            Membership(
-                cluster_id=cluster.id,
-                person_id=person.id,
-                role=MemberRole.COORDINATOR,
-                joined_at=NOW,
-            )
-        )
-        await session.commit()
-        return user, cluster.id
+def cluster_seed() -> ClusterSeed:
+    """The plans below are the machine-building cluster's own."""
+    return ClusterSeed(name="Машиностроение", region="", telegram_id=2001)
 
 
 async def _count(factory: async_sessionmaker[AsyncSession], model: type) -> int:
@@ -78,71 +54,67 @@ async def _count(factory: async_sessionmaker[AsyncSession], model: type) -> int:
 
 
 async def test_a_coordinator_imports_a_plan_after_a_preview_and_sets_a_missing_date(
-    dispatcher: Dispatcher,
-    bot: Bot,
-    fake: FakeTelegram,
-    coordinator: tuple[object, int],
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    user, _ = coordinator
-    await dispatcher.feed_update(bot, fake.send_document(user, "план.txt", PLAN.encode("cp1251")))
-    preview = fake.last_message_to(user.id)
+    user = coordinator_cluster.user
+    preview = await chat.send_file(user, "план.txt", PLAN.encode("cp1251"))
     assert "Предпросмотр импорта" in preview.text
     assert "Машиностроение" in preview.text
     assert "01.01.2021 – 31.12.2021" in preview.text
     assert "Найдено 3 пункта в 1 разделе" in preview.text
     assert "1.3 — «по графику проведения ДЭ»" in preview.text
     assert await _count(session_factory, Item) == 0  # a preview stores nothing
+    assert await chat.state(user) == ImportDialog.confirming
+    assert (await chat.data(user))["import"]["file_name"] == "план.txt"
 
-    await dispatcher.feed_update(bot, fake.press(user, preview, "✅ Импортировать"))
-    done = fake.last_message_to(user.id)
+    done = await chat.press(user, "✅ Импортировать")
     assert "Добавлено пунктов: 3" in done.text
     assert await _count(session_factory, Item) == 3
+    assert await chat.state(user) is None
 
-    await dispatcher.feed_update(bot, fake.press(user, done, "📅 Указать сроки (1)"))
-    listing = fake.last_message_to(user.id)
+    listing = await chat.press(user, "📅 Указать сроки (1)")
     assert "1.3" in listing.text
-    await dispatcher.feed_update(bot, fake.press(user, listing, "1.3"))
-    assert "по графику проведения ДЭ" in fake.last_message_to(user.id).text
+    asked = await chat.press(user, "1.3")
+    assert "по графику проведения ДЭ" in asked.text
+    assert await chat.state(user) == DeadlineDialog.typing
 
-    await dispatcher.feed_update(bot, fake.send_text(user, "когда-нибудь потом"))
-    assert "Не удалось понять срок" in fake.last_message_to(user.id).text
-    await dispatcher.feed_update(bot, fake.send_text(user, "до 15.05.2021"))
-    assert "Срок пункта 1.3 установлен: 15.05.2021" in fake.last_message_to(user.id).text
+    unreadable = await chat.say(user, "когда-нибудь потом")
+    assert "Не удалось понять срок" in unreadable.text
+    assert await chat.state(user) == DeadlineDialog.typing  # asked again, not dropped
+    dated = await chat.say(user, "до 15.05.2021")
+    assert "Срок пункта 1.3 установлен: 15.05.2021" in dated.text
+    assert await chat.state(user) is None
     async with session_factory() as session:
         item = (await session.execute(select(Item).where(Item.number == "1.3"))).scalar_one()
         assert [o.due_date for o in item.occurrences] == [date(2021, 5, 15)]
 
 
 async def test_the_same_file_sent_again_changes_nothing(
-    dispatcher: Dispatcher,
-    bot: Bot,
-    fake: FakeTelegram,
-    coordinator: tuple[object, int],
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    user, _ = coordinator
-    await dispatcher.feed_update(bot, fake.send_document(user, "plan.txt", PLAN.encode()))
-    await dispatcher.feed_update(
-        bot, fake.press(user, fake.last_message_to(user.id), "✅ Импортировать")
-    )
-    await dispatcher.feed_update(bot, fake.send_document(user, "plan-again.txt", PLAN.encode()))
-    assert "уже импортирован" in fake.last_message_to(user.id).text
+    user = coordinator_cluster.user
+    await chat.send_file(user, "plan.txt", PLAN.encode())
+    await chat.press(user, "✅ Импортировать")
+    again = await chat.send_file(user, "plan-again.txt", PLAN.encode())
+    assert "уже импортирован" in again.text
     assert await _count(session_factory, PlanDocument) == 1
     assert await _count(session_factory, Item) == 3
 
 
 async def test_a_news_article_is_refused_and_nothing_is_stored(
-    dispatcher: Dispatcher,
-    bot: Bot,
-    fake: FakeTelegram,
-    coordinator: tuple[object, int],
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    user, _ = coordinator
-    await dispatcher.feed_update(bot, fake.send_document(user, "news.txt", NEWS.encode()))
-    assert "не план работы и не протокол" in fake.last_message_to(user.id).text
+    user = coordinator_cluster.user
+    refused = await chat.send_file(user, "news.txt", NEWS.encode())
+    assert "не план работы и не протокол" in refused.text
     assert await _count(session_factory, PlanDocument) == 0
+    assert await chat.state(user) is None
 
 
 @pytest.mark.parametrize(
@@ -162,50 +134,43 @@ async def test_a_news_article_is_refused_and_nothing_is_stored(
     ],
     ids=["empty", "junk", "old-doc", "truncated-zip", "zip-bomb", "20-mb-text", "wrong-extension"],
 )
-async def test_broken_files_get_a_clear_message_and_store_nothing(
-    dispatcher: Dispatcher,
-    bot: Bot,
-    fake: FakeTelegram,
-    coordinator: tuple[object, int],
+async def test_a_broken_file_gets_a_clear_message_and_stores_nothing(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
     session_factory: async_sessionmaker[AsyncSession],
     name: str,
     content: bytes,
     expected: str,
 ) -> None:
-    user, _ = coordinator
-    await dispatcher.feed_update(bot, fake.send_document(user, name, content))
-    assert expected in fake.last_message_to(user.id).text
+    answer = await chat.send_file(coordinator_cluster.user, name, content)
+    assert expected in answer.text
     assert await _count(session_factory, PlanDocument) == 0
-    assert "Traceback" not in fake.last_message_to(user.id).text
+    assert "Traceback" not in answer.text
 
 
 async def test_someone_who_coordinates_nothing_cannot_import(
-    dispatcher: Dispatcher,
-    bot: Bot,
-    fake: FakeTelegram,
+    chat: Chat,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    user = fake.user(2002, "Пётр")
-    await dispatcher.feed_update(bot, fake.send_text(user, "/start"))
-    await dispatcher.feed_update(bot, fake.send_document(user, "plan.txt", PLAN.encode()))
-    assert "может координатор кластера" in fake.last_message_to(user.id).text
+    user = chat.fake.user(2002, "Пётр")
+    await chat.say(user, "/start")
+    refused = await chat.send_file(user, "plan.txt", PLAN.encode())
+    assert "может координатор кластера" in refused.text
     assert await _count(session_factory, PlanDocument) == 0
+    assert await chat.state(user) is None
 
 
-async def test_a_stale_import_button_answers_politely(
-    dispatcher: Dispatcher,
-    bot: Bot,
-    fake: FakeTelegram,
-    coordinator: tuple[object, int],
+async def test_an_import_button_pressed_after_cancel_says_it_is_stale_and_imports_nothing(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    user, _ = coordinator
-    await dispatcher.feed_update(bot, fake.send_document(user, "plan.txt", PLAN.encode()))
-    preview = fake.last_message_to(user.id)
-    await dispatcher.feed_update(bot, fake.send_text(user, "/cancel"))
-    await dispatcher.feed_update(bot, fake.press(user, preview, "✅ Импортировать"))
-    answer = fake.calls_of("answerCallbackQuery")[-1]
-    assert "неактуально" in answer.params["text"]
+    user = coordinator_cluster.user
+    preview = await chat.send_file(user, "plan.txt", PLAN.encode())
+    await chat.say(user, "/cancel")
+    assert await chat.state(user) is None
+    await chat.press(user, "✅ Импортировать", message=preview)
+    assert "неактуально" in chat.toast()
     assert await _count(session_factory, Item) == 0
 
 
@@ -218,27 +183,22 @@ CORRECTED = PLAN.replace(
 
 
 async def test_a_corrected_plan_shows_what_changes_and_applies_on_confirmation(
-    dispatcher: Dispatcher,
-    bot: Bot,
-    fake: FakeTelegram,
-    coordinator: tuple[object, int],
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    user, _ = coordinator
-    await dispatcher.feed_update(bot, fake.send_document(user, "plan.txt", PLAN.encode()))
-    await dispatcher.feed_update(
-        bot, fake.press(user, fake.last_message_to(user.id), "✅ Импортировать")
-    )
-    await dispatcher.feed_update(bot, fake.send_document(user, "plan-v2.txt", CORRECTED.encode()))
-    preview = fake.last_message_to(user.id)
+    user = coordinator_cluster.user
+    await chat.send_file(user, "plan.txt", PLAN.encode())
+    await chat.press(user, "✅ Импортировать")
+    preview = await chat.send_file(user, "plan-v2.txt", CORRECTED.encode())
     assert "новая редакция" in preview.text
     assert "Добавится: 1 пункт" in preview.text
     assert "• 1.4. Отчёт о работе кластера" in preview.text
     assert "• 1.3: срок" in preview.text
     assert "Отчёты исполнителей по всем пунктам сохранятся" in preview.text
     assert await _count(session_factory, Item) == 3
-    await dispatcher.feed_update(bot, fake.press(user, preview, "✅ Импортировать"))
-    assert "Добавлено пунктов: 1, изменено: 1" in fake.last_message_to(user.id).text
+    applied = await chat.press(user, "✅ Импортировать")
+    assert "Добавлено пунктов: 1, изменено: 1" in applied.text
     async with session_factory() as session:
         item = (await session.execute(select(Item).where(Item.number == "1.3"))).scalar_one()
         assert [o.due_date for o in item.occurrences] == [date(2021, 6, 30)]
