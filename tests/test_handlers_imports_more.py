@@ -1,0 +1,139 @@
+"""Importing through the chat (issue 8): a plan of another cluster, what to do next, the upload
+limit, a coordinator of two clusters."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services.registry import ServiceSettings
+from handlers.states import ImportDialog
+from storage.models import Cluster, Item, MemberRole, Membership, PlanDocument
+from tests.chat import Chat
+from tests.conftest import ADMIN_TELEGRAM_ID, ClusterSeed, CoordinatorCluster
+from tests.fake_telegram import FakeTelegram
+
+TRANSPORT_PLAN = (
+    "План работы образовательно-отраслевого кластера транспорта на 2021 – 2022 учебный год\n"
+    """
+№ п/п\tНаименование мероприятия\tИсполнители\tСрок исполнения\tРезультат
+1.\tЗаседание координационного совета\tСекретарь КС\tсентябрь 2021\tПротокол
+2.\tДни открытых дверей\tРуководители ПОО\tпо графику\tОтчёт
+"""
+)
+FARMING = "Кластер сельского хозяйства"
+UPLOAD_LIMIT = 4096
+
+
+@pytest.fixture
+def service_settings() -> ServiceSettings:
+    return ServiceSettings(admin_ids=(ADMIN_TELEGRAM_ID,), max_upload_bytes=UPLOAD_LIMIT)
+
+
+async def _count(factory: async_sessionmaker[AsyncSession], model: type) -> int:
+    async with factory() as session:
+        return (await session.execute(select(func.count()).select_from(model))).scalar_one()
+
+
+@pytest.mark.parametrize("cluster_seed", [ClusterSeed(name=FARMING)])
+async def test_a_plan_naming_another_cluster_is_imported_only_after_an_explicit_confirmation(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    user = coordinator_cluster.user
+    preview = await chat.send_file(user, "план.txt", TRANSPORT_PLAN.encode())
+    assert "назван другой кластер: «кластера транспорта»" in (preview.text or "")
+    assert f"импорт идёт в «{FARMING}»" in (preview.text or "")
+    labels = [b["text"] for b in preview.buttons()]
+    assert labels == [f"Всё равно импортировать в «{FARMING}»", "Отмена"]
+    assert await _count(session_factory, Item) == 0
+
+    done = await chat.press(user, "Всё равно импортировать")
+    assert "Добавлено пунктов: 2" in (done.text or "")
+    assert await _count(session_factory, Item) == 2
+
+
+async def test_a_plan_of_its_own_cluster_is_imported_without_a_warning(
+    chat: Chat, coordinator_cluster: CoordinatorCluster
+) -> None:
+    # The seeded cluster is «Кластер транспорта»: the plan's title names it.
+    preview = await chat.send_file(coordinator_cluster.user, "план.txt", TRANSPORT_PLAN.encode())
+    assert "другой кластер" not in (preview.text or "")
+    assert [b["text"] for b in preview.buttons()] == ["✅ Импортировать", "Отмена"]
+
+
+async def test_the_import_result_says_what_to_do_next_and_the_toast_repeats_nothing(
+    chat: Chat, coordinator_cluster: CoordinatorCluster, fake: FakeTelegram
+) -> None:
+    user = coordinator_cluster.user
+    await chat.send_file(user, "план.txt", TRANSPORT_PLAN.encode())
+    done = await chat.press(user, "✅ Импортировать")
+    assert "Что дальше" in (done.text or "")
+    assert "/invite" in (done.text or "")  # nobody has joined the cluster yet
+    assert "у 1 пункта нет даты срока" in (done.text or "")
+    assert "/bind" in (done.text or "")  # the cluster's group is not bound
+    assert [b["text"] for b in done.buttons()] == ["📅 Указать сроки (1)"]
+    assert chat.toast() == ""
+    undated = await chat.press(user, "📅 Указать сроки (1)")
+    assert "Дни открытых дверей" in (undated.text or "")
+    assert [b["text"] for b in undated.buttons()] == ["2"]
+    assert fake.calls_of("getFile")
+
+
+async def test_a_file_over_the_upload_limit_is_refused_before_it_is_downloaded(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    big = TRANSPORT_PLAN.encode() * (UPLOAD_LIMIT // len(TRANSPORT_PLAN.encode()) + 1)
+    answer = await chat.send_file(coordinator_cluster.user, "план.txt", big)
+    assert "Файл слишком большой" in (answer.text or "")
+    assert not fake.calls_of("getFile")
+    assert await chat.state(coordinator_cluster.user) is None
+    assert await _count(session_factory, PlanDocument) == 0
+
+
+async def test_a_coordinator_of_two_clusters_chooses_where_the_plan_goes(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    async with session_factory() as session:
+        farming = Cluster(
+            name=FARMING, region="", timezone="Europe/Moscow", created_at=datetime.now(UTC)
+        )
+        session.add(farming)
+        await session.flush()
+        session.add(
+            Membership(
+                cluster_id=farming.id,
+                person_id=coordinator_cluster.person_id,
+                role=MemberRole.COORDINATOR,
+                joined_at=datetime.now(UTC),
+            )
+        )
+        await session.commit()
+    user = coordinator_cluster.user
+    question = await chat.send_file(user, "план.txt", TRANSPORT_PLAN.encode())
+    assert "В какой кластер" in (question.text or "")
+    assert sorted(b["text"] for b in question.buttons()) == sorted(["Кластер транспорта", FARMING])
+    assert await chat.state(user) == ImportDialog.choosing_cluster.state
+
+    preview = await chat.press(user, FARMING, question)
+    assert "назван другой кластер" in (preview.text or "")
+    assert await chat.state(user) == ImportDialog.confirming.state
+    assert (await chat.data(user))["import"]["despite_title"] is True
+
+
+async def test_a_document_from_someone_who_never_pressed_start_is_refused_politely(
+    chat: Chat, fake: FakeTelegram
+) -> None:
+    stranger = fake.user(5555, "Пётр")
+    answer = await chat.send_file(stranger, "план.txt", TRANSPORT_PLAN.encode())
+    assert "Сначала отправьте мне /start" in (answer.text or "")
+    assert not fake.calls_of("getFile")
