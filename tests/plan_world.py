@@ -52,6 +52,7 @@ async def seed_plan(
     reports: bool = False,
     timezone: str = "Asia/Tomsk",
     first_telegram_id: int = 7000,
+    cluster_name: str = "Кластер транспорта",
 ) -> PlanWorld:
     """A coordinator, ``colleges`` college heads (one per college, each holding «Руководители
     ПОО») and ``items`` imported items of that role, each with ``occurrences`` monthly dates;
@@ -63,7 +64,7 @@ async def seed_plan(
     async with factory() as session:
         storage = Storage(session)
         cluster = Cluster(
-            name="Кластер транспорта",
+            name=cluster_name,
             region="Томская область",
             timezone=timezone,
             created_at=IMPORTED_AT,
