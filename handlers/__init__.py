@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import common, errors, imports, items, members, plans, reports
+from handlers import (
+    clusters,
+    common,
+    errors,
+    groups,
+    imports,
+    invites,
+    items,
+    joining,
+    members,
+    plans,
+    reports,
+)
 
 
 def create_root_router() -> Router:
@@ -12,7 +24,11 @@ def create_root_router() -> Router:
     root.include_routers(
         errors.create_router(),
         common.create_router(),
+        joining.create_router(),
+        clusters.create_router(),
+        invites.create_router(),
         members.create_router(),
+        groups.create_router(),
         reports.create_router(),  # before imports: a file sent while reporting is evidence
         imports.create_router(),
         plans.create_router(),

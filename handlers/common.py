@@ -3,39 +3,58 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Translator
-from bot.services.members import MemberService
+from bot.services.access import AccessService
 from bot.services.onboarding import OnboardingService
-from bot.telegram.views.people import render_start
+from bot.telegram.views.joining import keep_name_keyboard, render_ask_name, render_offer_kept
+from bot.telegram.views.start import render_help, render_start
 from handlers.adapters import user_info
-from handlers.members import start_joining
+from handlers.filters import GROUPS, PRIVATE
+from handlers.states import JoinDialog
+from storage.models import Person
 
 
 async def start_in_private(
     message: Message,
     command: CommandObject,
+    event_from_user: User,
     state: FSMContext,
     onboarding: OnboardingService,
-    members: MemberService,
     t: Translator,
 ) -> None:
-    assert message.from_user is not None  # private chats always have a sender
-    outcome = await onboarding.start(user_info(message.from_user), command.args)
-    if outcome.join_invite is not None:
-        await members.inspect(command.args or "")  # expired or used-up links stop here
-        await start_joining(message, state, outcome.join_invite, members, t)
+    outcome = await onboarding.start(user_info(event_from_user), command.args)
+    offer = outcome.join
+    if offer is None:
+        await message.answer(render_start(t, outcome))
         return
-    await message.answer(render_start(t, outcome))
+    if offer.keeps_role:
+        await message.answer(render_offer_kept(t, offer))
+        return
+    # Only the invite's id is kept for the dialog: the token itself is not stored anywhere.
+    await state.set_state(JoinDialog.full_name)
+    await state.set_data(
+        {
+            "invite_id": offer.details.invite.id,
+            "organization_known": offer.details.organization is not None,
+        }
+    )
+    await message.answer(
+        render_ask_name(t, offer), reply_markup=keep_name_keyboard(t, event_from_user.full_name)
+    )
 
 
-async def show_help(message: Message, t: Translator) -> None:
-    key = "help-private" if message.chat.type == ChatType.PRIVATE else "help-group"
-    await message.answer(t(key))
+async def show_help(
+    message: Message, person: Person | None, access: AccessService, t: Translator
+) -> None:
+    await message.answer(render_help(t, await access.standing(person)))
+
+
+async def show_group_help(message: Message, t: Translator) -> None:
+    await message.answer(t("help-group"))
 
 
 async def cancel_dialog(message: Message, state: FSMContext, t: Translator) -> None:
@@ -55,17 +74,18 @@ async def answer_stale_button(query: CallbackQuery, t: Translator) -> None:
 
 
 def create_router() -> Router:
+    """No Registered filter here: /start is how a person registers; /help serves everyone."""
     router = Router(name="common")
-    private = F.chat.type == ChatType.PRIVATE
-    router.message.register(start_in_private, CommandStart(), private)
-    router.message.register(show_help, Command("help"))
-    router.message.register(cancel_dialog, Command("cancel"), private)
+    router.message.register(start_in_private, CommandStart(), PRIVATE)
+    router.message.register(show_help, Command("help"), PRIVATE)
+    router.message.register(show_group_help, Command("help"), GROUPS)
+    router.message.register(cancel_dialog, Command("cancel"), PRIVATE)
     return router
 
 
 def create_fallback_router() -> Router:
     """Registered last: in private chats anything unhandled gets a hint; groups stay quiet."""
     router = Router(name="fallback")
-    router.message.register(explain_unknown_input, F.chat.type == ChatType.PRIVATE)
+    router.message.register(explain_unknown_input, F.chat.type == "private")
     router.callback_query.register(answer_stale_button)
     return router

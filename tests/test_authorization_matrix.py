@@ -166,7 +166,7 @@ async def world(session_factory: async_sessionmaker[AsyncSession]) -> World:
         second = assignments[1]
         draft = ReportDraft(second.id, DraftKind.DONE, text="Сделано")
         report = (await services.reports.submit(persons["executor"], draft)).report
-        invite = await services.members.create_invite(
+        invite = await services.invites.create_invite(
             persons["coordinator"], cluster_a, MemberRole.EXECUTOR
         )
         from storage.models import Occurrence

@@ -8,7 +8,7 @@ from aiogram import Bot, Dispatcher
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.invites import InviteService
+from bot.services.invites import InviteTokens
 from storage.models import InviteRole, Person
 from storage.uow import Storage
 from tests.conftest import ADMIN_TELEGRAM_ID
@@ -59,7 +59,7 @@ async def test_an_admin_invite_link_makes_the_user_an_administrator(
     clock: FixedClock,
 ) -> None:
     async with session_factory() as session:
-        created = await InviteService(Storage(session), clock).create(
+        created = await InviteTokens(Storage(session), clock).create(
             InviteRole.ADMIN, ttl=timedelta(hours=1)
         )
     user = fake.user(1004, "Борис")
@@ -93,7 +93,10 @@ async def test_help_and_cancel_answer_in_a_private_chat(
 ) -> None:
     user = fake.user(1007, "Дмитрий")
     await dispatcher.feed_update(bot, fake.send_text(user, "/help"))
-    assert "/cancel" in fake.last_message_to(user.id).text
+    stranger_help = fake.last_message_to(user.id).text
+    assert "/start" in stranger_help
+    assert "ссылку-приглашение" in stranger_help
+    assert "/my" not in stranger_help  # a stranger is shown only what a stranger may use
     await dispatcher.feed_update(bot, fake.send_text(user, "/cancel"))
     assert fake.last_message_to(user.id).text == "Сейчас нечего отменять."
 
@@ -101,9 +104,12 @@ async def test_help_and_cancel_answer_in_a_private_chat(
 async def test_unknown_text_in_private_gets_a_hint(
     dispatcher: Dispatcher, bot: Bot, fake: FakeTelegram
 ) -> None:
-    user = fake.user(1008, "Елена")
-    await dispatcher.feed_update(bot, fake.send_text(user, "привет, что умеешь?"))
-    assert "/help" in fake.last_message_to(user.id).text
+    stranger = fake.user(1008, "Елена")
+    await dispatcher.feed_update(bot, fake.send_text(stranger, "привет, что умеешь?"))
+    assert "/start" in fake.last_message_to(stranger.id).text
+    await dispatcher.feed_update(bot, fake.send_text(stranger, "/start"))
+    await dispatcher.feed_update(bot, fake.send_text(stranger, "привет, что умеешь?"))
+    assert "/help" in fake.last_message_to(stranger.id).text
 
 
 async def test_the_bot_stays_quiet_in_a_group_except_for_its_commands(

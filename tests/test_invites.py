@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.domain.people import UserInfo
 from bot.errors import InviteInvalid
-from bot.services.invites import InviteService, hash_token
+from bot.services.invites import InviteTokens, hash_token
 from bot.services.registry import ServiceSettings, build_services
 from storage.models import AuditEntry, Invite, InviteRole, Person
 from storage.uow import Storage
@@ -25,7 +25,7 @@ async def _create(
     factory: async_sessionmaker[AsyncSession], clock: FixedClock, **kwargs: object
 ) -> str:
     async with factory() as session:
-        created = await InviteService(Storage(session), clock).create(
+        created = await InviteTokens(Storage(session), clock).create(
             InviteRole.ADMIN,
             ttl=timedelta(hours=1),
             **kwargs,  # type: ignore[arg-type]
@@ -102,7 +102,7 @@ async def test_an_unknown_token_is_refused(session_factory, clock) -> None:
 async def test_a_member_invite_needs_a_cluster(session_factory, clock) -> None:
     async with session_factory() as session:
         with pytest.raises(InviteInvalid):
-            await InviteService(Storage(session), clock).create(
+            await InviteTokens(Storage(session), clock).create(
                 InviteRole.EXECUTOR, ttl=timedelta(hours=1)
             )
 

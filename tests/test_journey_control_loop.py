@@ -259,7 +259,7 @@ async def test_an_administrator_creates_a_cluster_by_dialog_and_no_one_else_may(
     await chat.say(admin, "/newcluster")
     await chat.say(admin, "Кластер машиностроения")
     await chat.say(admin, "Смоленская область")
-    done = await chat.press(admin, "Moscow")
+    done = await chat.press(admin, "Москва (МСК)")
     assert "Кластер «Кластер машиностроения» создан" in done.text
     assert await chat.state(admin) is None
     stranger = chat.fake.user(3099, "Чужой")

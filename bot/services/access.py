@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.errors import AccessDenied, NotFound
 from bot.services.people import PeopleService
 from storage.models import Cluster, MemberRole, Person
 from storage.uow import Storage
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What a person may do at all, for /help: each level adds commands to the one before."""
+
+    member: bool = False  # sees plans: /plan, /item, /history
+    executor: bool = False  # reports: /my, /done
+    coordinator: bool = False
+    admin: bool = False
 
 
 class AccessService:
@@ -17,6 +28,19 @@ class AccessService:
 
     def is_admin(self, person: Person) -> bool:
         return self.people.is_admin(person, person.telegram_id)
+
+    async def standing(self, person: Person | None) -> Standing:
+        if person is None:
+            return Standing()
+        roles = {m.role for m in await self.storage.memberships.active_of_person(person.id)}
+        admin = self.is_admin(person)
+        coordinator = MemberRole.COORDINATOR in roles or admin
+        return Standing(
+            member=bool(roles) or admin,
+            executor=MemberRole.EXECUTOR in roles or coordinator,
+            coordinator=coordinator,
+            admin=admin,
+        )
 
     async def coordinated_clusters(self, person: Person) -> Sequence[Cluster]:
         """Clusters where the person may import and manage the plan (all of them for admins)."""

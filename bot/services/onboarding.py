@@ -1,4 +1,4 @@
-"""/start: register the person, redeem an invite from the deep link, say where they stand."""
+"""/start: register the person, redeem an admin link or offer a cluster's, say where they stand."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from bot.clock import Clock
 from bot.domain.people import UserInfo
 from bot.services import audit
-from bot.services.invites import InviteService, hash_token
+from bot.services.invites import InviteTokens
+from bot.services.joining import JoiningService, JoinOffer
 from bot.services.people import PeopleService
-from storage.models import Invite, InviteRole, Membership, Person
+from storage.models import Cluster, InviteRole, MemberRole, Membership, Person
 from storage.uow import Storage
 
 
@@ -20,35 +21,40 @@ class StartOutcome:
     is_admin: bool
     memberships: Sequence[Membership] = field(default_factory=tuple)
     granted_admin: bool = False
-    # A cluster invite: the joining dialog asks for the person's details, then redeems it.
-    join_invite: Invite | None = None
+    # A cluster's link: the joining dialog asks for the person's details, then redeems it.
+    join: JoinOffer | None = None
+    # Clusters the person coordinates that have no plan yet: the next step is to send it.
+    clusters_without_plan: Sequence[Cluster] = field(default_factory=tuple)
 
 
 class OnboardingService:
     def __init__(
-        self, storage: Storage, clock: Clock, people: PeopleService, invites: InviteService
+        self,
+        storage: Storage,
+        clock: Clock,
+        people: PeopleService,
+        tokens: InviteTokens,
+        joining: JoiningService,
     ) -> None:
         self.storage = storage
         self.clock = clock
         self.people = people
-        self.invites = invites
+        self.tokens = tokens
+        self.joining = joining
 
     async def start(self, user: UserInfo, payload: str | None) -> StartOutcome:
         person = await self.people.ensure(user, private_chat=True)
+        is_admin = self.people.is_admin(person, user.telegram_id)
         granted_admin = False
         if payload:
-            invite = await self.storage.invites.by_token_hash(hash_token(payload))
-            if invite is not None and invite.role is not InviteRole.ADMIN:
+            invite = await self.tokens.find(payload)
+            if invite.role is not InviteRole.ADMIN:
+                offer = await self.joining.offer(person, invite)
                 await self.storage.commit()
-                return StartOutcome(
-                    person=person,
-                    is_admin=self.people.is_admin(person, user.telegram_id),
-                    join_invite=invite,
-                )
-            redeemed = await self.invites.claim(payload, person)
+                return StartOutcome(person=person, is_admin=is_admin, join=offer)
+            await self.tokens.claim(invite, person)
             if not person.is_admin:
-                person.is_admin = True
-                granted_admin = True
+                person.is_admin = is_admin = granted_admin = True
                 await audit.record(
                     self.storage,
                     at=self.clock.now(),
@@ -56,13 +62,20 @@ class OnboardingService:
                     entity="person",
                     entity_id=person.id,
                     actor_id=person.id,
-                    invite_id=redeemed.invite.id,
+                    invite_id=invite.id,
                 )
         await self.storage.commit()
         memberships = await self.storage.memberships.active_of_person(person.id)
+        without_plan = [
+            m.cluster
+            for m in memberships
+            if m.role is MemberRole.COORDINATOR
+            and not await self.storage.plans.documents_of_cluster(m.cluster_id)
+        ]
         return StartOutcome(
             person=person,
-            is_admin=self.people.is_admin(person, user.telegram_id),
+            is_admin=is_admin,
             memberships=memberships,
             granted_admin=granted_admin,
+            clusters_without_plan=without_plan,
         )

@@ -12,8 +12,10 @@ from bot.services.access import AccessService
 from bot.services.assignments import AssignmentService
 from bot.services.clusters import ClusterService
 from bot.services.imports import ImportService
-from bot.services.invites import InviteService
+from bot.services.groups import GroupService
+from bot.services.invites import InviteService, InviteTokens
 from bot.services.items import ItemsService
+from bot.services.joining import JoiningService
 from bot.services.members import MemberService
 from bot.services.onboarding import OnboardingService
 from bot.services.people import PeopleService
@@ -41,6 +43,8 @@ class Services:
     plans: PlanService
     clusters: ClusterService
     members: MemberService
+    joining: JoiningService
+    groups: GroupService
     assignments: AssignmentService
     reports: ReportService
     items: ItemsService
@@ -55,6 +59,8 @@ class Services:
             "plans": self.plans,
             "clusters": self.clusters,
             "members": self.members,
+            "joining": self.joining,
+            "groups": self.groups,
             "reports": self.reports,
             "items": self.items,
         }
@@ -68,22 +74,24 @@ def build_services(
 ) -> Services:
     translations = translations or default_translations()
     people = PeopleService(storage, clock, settings.admin_ids)
-    invites = InviteService(storage, clock)
     access = AccessService(storage, people)
     assignments = AssignmentService(storage, clock)
     items = ItemsService(storage, access)
+    tokens = InviteTokens(storage, clock)
+    invites = InviteService(storage, clock, access, tokens, settings.invite_ttl)
+    joining = JoiningService(storage, clock, tokens, invites, assignments)
     return Services(
         storage=storage,
         people=people,
         invites=invites,
-        onboarding=OnboardingService(storage, clock, people, invites),
+        onboarding=OnboardingService(storage, clock, people, tokens, joining),
         access=access,
         imports=ImportService(storage, clock, access, assignments, settings.max_upload_bytes),
         plans=PlanService(storage, clock, access, assignments, items),
         clusters=ClusterService(storage, clock, access),
-        members=MemberService(
-            storage, clock, access, people, invites, assignments, settings.invite_ttl
-        ),
+        members=MemberService(storage, clock, access, assignments),
+        joining=joining,
+        groups=GroupService(storage, clock, access),
         assignments=assignments,
         items=items,
         reports=ReportService(storage, clock, access, assignments, translations),

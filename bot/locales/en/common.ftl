@@ -9,18 +9,46 @@ start-memberships = { $count ->
    *[other] Your clusters:
 }
 start-membership-line = • { $cluster } — { $role }
-start-admin-hint = You are an administrator: you can create clusters and invite coordinators.
+start-admin-hint = You are an administrator: create a cluster with /newcluster, invite a coordinator with /invite.
 start-help-hint = Commands: /help.
 
-help-private =
-    <b>Commands</b>
-    /start — start and your clusters
+start-no-plan = The cluster "{ $cluster }" has no work plan yet.
+
+help-title = <b>Commands</b>
+help-stranger =
+    /start — start
     /help — this help
-    /cancel — cancel the current action
 
     To join a cluster, open the invite link from its coordinator.
+help-executor =
+    /my — your plan items and report buttons
+    /done 2.3 text — mark an item done
+help-member =
+    /plan — the whole plan and its progress
+    /item 2.3 — an item's card
+    /history 2.3 — an item's history
+    /cancel — cancel the current action
+    /start — your clusters
+    /help — this help
+help-coordinator =
+    <b>For coordinators</b>
+    Send me the plan file (DOCX, XLSX or text) — I will load its items.
+    /invite — invite a member
+    /invites — active invites
+    /members — cluster members
+    /additem — add an item by hand
+    /bind — send it in the cluster's group to bind the group
+help-admin =
+    <b>For administrators</b>
+    /newcluster — create a cluster
 help-group =
-    I am the Workplan bot. In groups I only answer commands; reports and settings are in a private chat with me.
+    I am the Workplan bot. In groups I only answer commands:
+    /done 2.3 text — mark an item done
+    /plan — the cluster's plan and its progress
+    /bind — bind the group to a cluster (for coordinators)
+    /help — this help
+
+    Reports with files and settings are in a private chat with me.
 
 cancel-done = Cancelled.
 cancel-nothing = There is nothing to cancel.
