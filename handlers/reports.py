@@ -107,7 +107,6 @@ async def send_report(
         return
     await state.clear()  # committed together with the report, or not at all
     submitted = await reports.submit(person, draft)
-    await state.clear()  # no-op, unless a race made the service start its transaction again
     await query.answer()
     await message.edit_reply_markup(reply_markup=None)
     await message.answer(render_sent(t, draft.kind, submitted.as_note))

@@ -210,6 +210,7 @@ async def test_an_update_never_waits_for_the_delivery_of_the_notices_it_queued(
     goes out when the sender runs, not while the executor's «Отправить» is handled."""
     world = await _world(session_factory, "ru")
     woken: list[bool] = []
+    sender.wake = lambda: woken.append(True)  # type: ignore[method-assign]
     dispatcher = create_dispatcher(
         session_factory=session_factory,
         settings=ServiceSettings(),
@@ -217,7 +218,6 @@ async def test_an_update_never_waits_for_the_delivery_of_the_notices_it_queued(
         clock=clock,
         sender=sender,
     )
-    sender.wake = lambda: woken.append(True)  # type: ignore[method-assign]
     head = fake.user(world.executor_tg, "Иван", "Петров")
     await dispatcher.feed_update(bot, fake.send_text(head, "/done 1 Провели"))
     assert "Отметил пункт 1" in (fake.last_message_to(head.id).text or "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -34,6 +34,30 @@ REPORT_KINDS = {
     DraftKind.NOTE: ReportKind.PROGRESS,
     DraftKind.FILE: ReportKind.COMMENT,
 }
+
+
+def _report(
+    draft: ReportDraft, kind: ReportKind, assignment_id: int, author_id: int, now: datetime
+) -> Report:
+    return Report(
+        assignment_id=assignment_id,
+        author_id=author_id,
+        kind=kind,
+        text=draft.text or None,
+        created_at=now,
+        attachments=[
+            Attachment(
+                kind=f.kind,
+                telegram_file_id=f.file_id,
+                file_unique_id=f.file_unique_id,
+                file_name=f.file_name,
+                mime_type=f.mime_type,
+                size=f.size,
+                created_at=now,
+            )
+            for f in draft.files
+        ],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,48 +114,27 @@ class ReportService:
         what this person wrote is kept as a note on the item, never thrown away.
         """
         draft.check_ready()
-        try:
-            return await self._submit(person, draft)
-        except StaleDataError:
-            # Someone changed the assignment between our read and our write: read again.
-            await self.storage.rollback()
-            return await self._submit(person, draft)
-
-    async def _submit(self, person: Person, draft: ReportDraft) -> Submitted:
         view = await self.items.assignment(person, draft.assignment_id)
         assignment = view.assignment
         if view.item.status is not ItemStatus.ACTIVE:
             raise InvalidInput(f"error-item-{view.item.status.value}", number=view.item.number)
         kind = REPORT_KINDS[draft.kind]
+        now = self.clock.now()
         as_note = kind is ReportKind.DONE and assignment.status not in OPEN_STATES
+        if kind is ReportKind.DONE and not as_note:
+            try:
+                async with self.storage.session.begin_nested():
+                    assignment.status = AssignmentStatus.SUBMITTED
+                    assignment.updated_at = now
+                    # The version check: a colleague's report committed meanwhile fails it.
+                    await self.storage.session.flush()
+            except StaleDataError:
+                # The savepoint is gone and the assignment expired: read what the colleague set.
+                await self.storage.session.refresh(assignment)
+                as_note = True
         if as_note:
             kind = ReportKind.PROGRESS
-        now = self.clock.now()
-        report = await self.storage.reports.add(
-            Report(
-                assignment_id=assignment.id,
-                author_id=person.id,
-                kind=kind,
-                text=draft.text or None,
-                created_at=now,
-                attachments=[
-                    Attachment(
-                        kind=f.kind,
-                        telegram_file_id=f.file_id,
-                        file_unique_id=f.file_unique_id,
-                        file_name=f.file_name,
-                        mime_type=f.mime_type,
-                        size=f.size,
-                        created_at=now,
-                    )
-                    for f in draft.files
-                ],
-            )
-        )
-        if kind is ReportKind.DONE:
-            assignment.status = AssignmentStatus.SUBMITTED
-            assignment.updated_at = now
-            await self.storage.session.flush()  # the version check: StaleDataError on a race
+        report = await self.storage.reports.add(_report(draft, kind, assignment.id, person.id, now))
         await audit.record(
             self.storage,
             at=now,

@@ -66,6 +66,8 @@ def render_report_notice(
         if comment:
             lines.append(comment)
         files = len(report.attachments)
+        if files:
+            lines.append(t("notice-files", count=files))
         builder.button(
             text=t("button-accept"), callback_data=ReportCallback(action="acc", report_id=report.id)
         )

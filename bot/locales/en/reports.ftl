@@ -89,6 +89,10 @@ notify-start-link = { $mention }, I have a message about the work plan for you, 
 notice-someone = an executor
 notice-author = From: { $name }
 notice-author-of = From: { $name } ({ $organization })
+notice-files = { $count ->
+    [one] { $count } file attached
+   *[other] { $count } files attached
+}
 notice-comment = Comment: { $comment }
 notice-comment-cut = Comment (the beginning; the item card has all of it): { $comment }
 notice-report-title = 📝 <b>Report on item { $number }</b> · { $cluster }

@@ -95,6 +95,11 @@ notify-start-link = { $mention }, у меня есть для вас сообщ�
 notice-someone = исполнитель
 notice-author = От: { $name }
 notice-author-of = От: { $name } ({ $organization })
+notice-files = { $count ->
+    [one] Приложен { $count } файл
+    [few] Приложено { $count } файла
+   *[many] Приложено { $count } файлов
+}
 notice-comment = Комментарий: { $comment }
 notice-comment-cut = Комментарий (начало, полностью — в карточке пункта): { $comment }
 notice-report-title = 📝 <b>Отчёт по пункту { $number }</b> · { $cluster }
