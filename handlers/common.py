@@ -39,7 +39,7 @@ async def start_in_private(
     await state.set_data(
         {
             "invite_id": offer.details.invite.id,
-            "organization_known": offer.details.organization is not None,
+            "ask_organization": offer.asks_organization,
         }
     )
     await message.answer(

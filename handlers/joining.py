@@ -16,9 +16,9 @@ from storage.models import Person
 
 
 async def _ask_next(message: Message, state: FSMContext, t: Translator) -> None:
-    """After the name: the organization, unless the invite names it; then the position."""
+    """After the name: the organization if the invite leaves it open; then the position."""
     data = await state.get_data()
-    if not data.get("organization_known") and not data.get("organization"):
+    if data.get("ask_organization") and not data.get("organization"):
         await state.set_state(JoinDialog.organization)
         await message.answer(t("join-ask-organization"))
         return

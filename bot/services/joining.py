@@ -29,7 +29,7 @@ def outranks(held: MemberRole, offered: MemberRole) -> bool:
 @dataclass(frozen=True, slots=True)
 class JoinForm:
     full_name: str
-    organization: str | None  # asked only when the invite names none
+    organization: str | None  # typed when the invite names none (see JoinOffer)
     position: str | None
 
 
@@ -37,6 +37,11 @@ class JoinForm:
 class JoinOffer:
     details: InviteDetails
     held_role: MemberRole | None  # the person's role in that cluster already, if any
+
+    @property
+    def asks_organization(self) -> bool:
+        """An executor reports for an organization: asked when the invite names none."""
+        return self.details.organization is None and self.details.role is MemberRole.EXECUTOR
 
     @property
     def keeps_role(self) -> bool:
