@@ -12,6 +12,8 @@ from aiogram import Bot, Dispatcher
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.domain.notices import Notice, NoticeKind
+from bot.services import notices
 from handlers.states import (
     AddItemDialog,
     CloseDialog,
@@ -31,10 +33,13 @@ from storage.models import (
     Occurrence,
     Person,
     Report,
+    ReportKind,
 )
+from storage.uow import Storage
 from tests.chat import Chat
 from tests.conftest import ADMIN_TELEGRAM_ID, CoordinatorCluster
 from tests.fake_telegram import FakeTelegram, FakeUser
+from tests.fakes import FixedClock
 
 PLAN = (
     "ПЛАН РАБОТЫ КЛАСТЕРА ТРАНСПОРТА НА 2022 ГОД\n\n"
@@ -95,11 +100,21 @@ async def _report_done(chat: Chat, user: FakeUser, comment: str, file: bytes) ->
     assert await chat.state(user) == ReportDialog.collecting
     await chat.say(user, comment)
     collected = await chat.send_file(user, "отчет.pdf", file)
-    assert "Файлов: 1" in collected.text
+    assert "1 файл и комментарий" in collected.text
     assert await chat.state(user) == ReportDialog.collecting
-    sent = await chat.press(user, "📨 Отправить", message=prompt)
+    assert _with_send_button(chat, user) == [collected.message_id]  # on the latest message only
+    sent = await chat.press(user, "📨 Отправить")
     assert "Отчёт отправлен координатору" in sent.text
     assert await chat.state(user) is None
+
+
+def _with_send_button(chat: Chat, user: FakeUser) -> list[int]:
+    """The messages to ``user`` that carry «📨 Отправить» now."""
+    return [
+        m.message_id
+        for m in chat.messages(user)
+        if any(b.get("text") == "📨 Отправить" for b in m.buttons())
+    ]
 
 
 async def _plan_with_a_college_head(
@@ -139,7 +154,7 @@ async def test_two_colleges_report_and_the_coordinator_returns_one_and_accepts_t
     from_first = next(m for m in notices if "Петров Иван Сергеевич" in m.text)
     from_second = next(m for m in notices if "Сидорова Мария Павловна" in m.text)
     assert "Смоленский автотранспортный колледж" in from_first.text
-    assert "Файлов: 1" in from_first.text
+    assert "Приложен 1 файл" in from_first.text
 
     asked = await chat.press(coordinator, "↩️ Вернуть на доработку", message=from_first)
     assert "что нужно доработать" in asked.text
@@ -243,11 +258,16 @@ async def test_two_people_of_one_college_marking_at_once_give_one_report(
     async with session_factory() as session:
         reports = (await session.execute(select(Report))).scalars().all()
         assignment = (await session.execute(select(Assignment))).scalar_one()
-    assert len(reports) == 1
+    # One done report; the other person's words are kept as a note, never thrown away
+    # (issue 8), unless the first had already closed the item before the second looked it up.
+    assert [r.kind for r in reports].count(ReportKind.DONE) == 1
+    assert len(reports) - 1 == sum(r.kind is ReportKind.PROGRESS for r in reports)
     assert assignment.status is AssignmentStatus.SUBMITTED
     answers = [chat.last(first).text, chat.last(second).text]
     assert sum("Отметил пункт 1" in a for a in answers) == 1
-    assert sum("уже отправлен" in a or "нет открытого пункта" in a for a in answers) == 1
+    kept = sum("сохранены в карточке пункта" in a for a in answers)
+    assert kept + sum("нет открытого пункта" in a for a in answers) == 1
+    assert kept == len(reports) - 1
 
 
 async def test_an_administrator_creates_a_cluster_by_dialog_and_no_one_else_may(
@@ -348,24 +368,26 @@ async def test_a_dialog_survives_a_restart_of_the_bot(
     assert await after.state(coordinator) == AddItemDialog.deadline
 
 
-async def test_someone_who_never_opened_a_chat_is_asked_to_in_the_group(
+async def test_someone_the_bot_cannot_write_to_is_asked_once_in_the_group_to_open_a_chat(
     chat: Chat,
     session_factory: async_sessionmaker[AsyncSession],
     coordinator_cluster: CoordinatorCluster,
-    clock: object,
+    clock: FixedClock,
 ) -> None:
-    from bot.services import outbox
-    from storage.uow import Storage
-
     coordinator, cluster_id = coordinator_cluster.user, coordinator_cluster.cluster_id
     group = chat.fake.group(-100777, "Кластер транспорта", is_forum=True)
     bound = await chat.say(coordinator, "/bind", chat=group, thread_id=5)
     assert "Группа привязана" in bound.text
+    head = await _plan_with_a_college_head(
+        chat, coordinator, chat.fake.user(3051, "Олег", "Громов"), "Громов Олег"
+    )
+    await chat.say(head, "/done 1 Провели")
     async with session_factory() as session:
         storage = Storage(session)
         cluster = await storage.clusters.get(cluster_id)
         assert cluster is not None
         assert (cluster.group_chat_id, cluster.group_thread_id) == (group.id, 5)
+        report = (await session.execute(select(Report))).scalar_one()
         silent = Person(
             telegram_id=3050,
             full_name="Тихий <Исполнитель>",
@@ -375,15 +397,17 @@ async def test_someone_who_never_opened_a_chat_is_asked_to_in_the_group(
         )
         session.add(silent)
         await session.flush()
-        await outbox.enqueue(
+        # A notice for someone who never opened a chat with the bot: Telegram refuses it.
+        await notices.record(
             storage,
             clock,
-            dedup_key="test:1",
-            chat_id=silent.telegram_id,
-            text="Напоминание",  # type: ignore[arg-type]
-            kind="reminder",
-            person_id=silent.id,
-            cluster_id=cluster_id,
+            Notice(
+                kind=NoticeKind.REPORT_ACCEPTED,
+                dedup_key="test:1",
+                person_id=silent.id,
+                cluster_id=cluster_id,
+                payload={"report_id": report.id},
+            ),
         )
         await session.commit()
     chat.fake.inject_fault("sendMessage", status=403)
@@ -422,28 +446,30 @@ async def test_an_executor_asks_to_move_a_deadline_adds_a_note_and_the_coordinat
     )
 
     await chat.say(head, "/my")
-    card = await chat.press(head, "ℹ️ 1")
-    assert "Срок: срок 01.05.2022" in card.text
+    card = await chat.press(head, "ℹ️")  # item 1's card: the head's only item in /my
+    assert "Срок 01.05.2022" in card.text
+    assert "Срок: срок" not in card.text  # a word said once
     prompt = await chat.press(head, "💬 Комментарий", message=card)
     assert await chat.state(head) == ReportDialog.collecting
     await chat.press(head, "📨 Отправить", message=prompt)
     assert "Сначала напишите комментарий" in chat.toast()
     assert await chat.state(head) == ReportDialog.collecting  # nothing to send: still asked
     await chat.say(head, "Договорились с тремя школами")
-    saved = await chat.press(head, "📨 Отправить", message=prompt)
+    assert _with_send_button(chat, head) == [chat.last(head).message_id]
+    saved = await chat.press(head, "📨 Отправить")
     assert "Комментарий сохранён" in saved.text
     assert await chat.state(head) is None
 
     asked = await chat.press(head, "⏰ Перенести срок", message=card)
     assert "01.05.2022" in asked.text
     assert await chat.state(head) == ExtensionDialog.new_date
-    earlier = await chat.say(head, "до 01.04.2022")
-    assert "Новый срок" in earlier.text
-    assert await chat.state(head) == ExtensionDialog.reason
-    refused = await chat.say(head, "Мало времени")
+    # An earlier date is refused before the reason is typed, and the date is asked again.
+    refused = await chat.say(head, "до 01.04.2022")
     assert "позже текущего" in refused.text
-    await chat.press(head, "⏰ Перенести срок", message=card)
-    await chat.say(head, "до 01.06.2022")
+    assert await chat.state(head) == ExtensionDialog.new_date
+    later = await chat.say(head, "до 01.06.2022")
+    assert "Новый срок" in later.text
+    assert await chat.state(head) == ExtensionDialog.reason
     sent = await chat.say(head, "Школы на карантине до мая")
     assert "01.06.2022" in sent.text
     assert await chat.state(head) is None
