@@ -104,14 +104,16 @@ class Chat:
 
     @staticmethod
     def button(message: StoredMessage, button: str) -> str:
-        """The text of the button of ``message`` called ``button`` or starting with it."""
+        """The one button of ``message`` whose text is ``button`` or starts with it (or whose
+        callback data is ``button``); none or several fail the test with the list of buttons."""
         labels = [str(b.get("text")) for b in message.buttons()]
-        if button in labels:
-            return button
+        exact = [label for label in labels if label == button]
         starting = [label for label in labels if label.startswith(button)]
-        if len(starting) == 1:
-            return starting[0]
-        problem = "several buttons start with" if starting else "no button"
+        if len(exact) == 1 or (not exact and len(starting) == 1):
+            return exact[0] if exact else starting[0]
+        if not starting and any(b.get("callback_data") == button for b in message.buttons()):
+            return button
+        problem = "several buttons match" if exact or starting else "no button"
         raise AssertionError(
             f"{problem} {button!r} on message {message.message_id} "
             f"«{(message.text or '')[:60]}»: {labels}"
