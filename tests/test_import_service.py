@@ -24,11 +24,8 @@ from storage.models import (
     Assignment,
     AssignmentStatus,
     AuditEntry,
-    Cluster,
     Item,
     ItemStatus,
-    MemberRole,
-    Membership,
     Person,
     PlanRole,
     Report,
@@ -38,6 +35,7 @@ from storage.models import (
     Occurrence as OccurrenceRow,
 )
 from storage.uow import Storage
+from tests.conftest import ClusterSeed, CoordinatorCluster
 from tests.fakes import FixedClock
 
 YEAR = Period(date(2021, 1, 1), date(2021, 12, 31))
@@ -104,33 +102,16 @@ FIRST = _plan(
 
 
 @pytest.fixture
-async def setup(session_factory: async_sessionmaker[AsyncSession]) -> tuple[int, int]:
-    async with session_factory() as session:
-        cluster = Cluster(
-            name="Машиностроение",
-            region="Смоленская область",
-            timezone="Europe/Moscow",
-            created_at=NOW,
-        )
-        person = Person(
-            telegram_id=42,
-            full_name="Секретарь КС",
-            is_admin=False,
-            private_chat_started=True,
-            created_at=NOW,
-        )
-        session.add_all([cluster, person])
-        await session.flush()
-        session.add(
-            Membership(
-                cluster_id=cluster.id,
-                person_id=person.id,
-                role=MemberRole.COORDINATOR,
-                joined_at=NOW,
-            )
-        )
-        await session.commit()
-        return cluster.id, person.id
+def cluster_seed() -> ClusterSeed:
+    return ClusterSeed(
+        name="Машиностроение", telegram_id=42, first_name="Секретарь", last_name="КС"
+    )
+
+
+@pytest.fixture
+def setup(coordinator_cluster: CoordinatorCluster) -> tuple[int, int]:
+    """The cluster's id and its coordinator's person id."""
+    return coordinator_cluster.cluster_id, coordinator_cluster.person_id
 
 
 def _service(session: AsyncSession) -> ImportService:
