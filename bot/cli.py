@@ -77,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         setup_logging(settings)
+        if args.command != "run" and settings.logging.level == "INFO":
+            # A one-shot command answers in its own lines; the readers' notes are for the bot's
+            # log («INFO … ZIP directory could not be read» before «Файл повреждён»).
+            logging.getLogger().setLevel(logging.WARNING)
         if args.command == "run":
             require_token(settings)
             from bot.app import run
@@ -101,10 +105,27 @@ def _with_database(settings: Settings, command: Coroutine[Any, Any, int]) -> int
     a folder that cannot be created, a server that does not answer) is one line, not a trace."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    async def settled() -> int:
+        try:
+            return await command
+        except (SQLAlchemyError, OSError):
+            # aiosqlite stops its worker thread after a failed connect without waiting for it;
+            # let it finish while the loop is open, or it prints «Event loop is closed».
+            await asyncio.to_thread(_join_sqlite_workers)
+            raise
+
     try:
-        return asyncio.run(command)
+        return asyncio.run(settled())
     except (SQLAlchemyError, OSError) as error:
         return _fail(_t("cli-db-unavailable", url=_safe_url(settings), problem=_problem(error)))
+
+
+def _join_sqlite_workers(timeout: float = 2.0) -> None:
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name.endswith("(_connection_worker_thread)"):
+            thread.join(timeout)
 
 
 async def _db(settings: Settings, action: str) -> int:

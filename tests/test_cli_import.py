@@ -51,18 +51,21 @@ async def test_a_refused_document_exits_with_2_and_one_line(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "пустой"), (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "изображение")],
+    ids=["an empty file", "a picture"],
 )
 async def test_broken_files_exit_with_2(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "plan.docx"
     path.write_bytes(content)
-    code, _, err = await _run_cli("import", str(path), env=_environment(), cwd=tmp_path)
-    assert code == 2
+    code, out, err = await _run_cli("import", str(path), env=_environment(), cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1, err
     assert message in err
 
 
 async def test_a_missing_file_is_reported(tmp_path: Path) -> None:
-    code, _, err = await _run_cli("import", "nope.docx", env=_environment(), cwd=tmp_path)
-    assert code == 2
+    code, out, err = await _run_cli("import", "nope.docx", env=_environment(), cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1, err
     assert "nope.docx" in err
 
 
