@@ -87,7 +87,6 @@ class ImportPlan:
     removed: list[Item] = field(default_factory=list)
     changed: list[ItemChange] = field(default_factory=list)
     unchanged: int = 0
-    new_roles: list[str] = field(default_factory=list)
     # The title's words naming another cluster («кластера транспорта»), when they do.
     other_cluster: str | None = None
 
@@ -311,8 +310,6 @@ class ImportService:
         existing, same_file = await self._counterpart(cluster, parsed, source_hash)
         result = ImportPlan(cluster, parsed, source_hash, filename, existing, same_file)
         result.other_cluster = other_cluster_named(parsed.title, cluster.name)
-        known_roles = {r.key for r in await self.storage.plans.plan_roles_of_cluster(cluster.id)}
-        result.new_roles = [r.name for r in parsed.roles if role_key(r.name) not in known_roles]
         if existing is None:
             result.added = list(parsed.items)
             return result
