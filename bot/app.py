@@ -90,12 +90,16 @@ def create_dispatcher(
         translations=translations,
         clock=clock,
     )
+    # aiogram reads the dialog state in its FSM middleware: move it inside the update's
+    # session, so the state is read and written through that one session and connection.
+    dispatcher.update.outer_middleware.unregister(dispatcher.fsm)
     dispatcher.update.outer_middleware(I18nMiddleware(translations))
     dispatcher.update.outer_middleware(
         DbSessionMiddleware(
             session_factory, clock, settings, after_update=sender.wake if sender else None
         )
     )
+    dispatcher.update.outer_middleware(dispatcher.fsm)
     dispatcher.update.outer_middleware(PersonMiddleware())
     dispatcher.include_router(create_root_router())
     return dispatcher

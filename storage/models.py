@@ -181,8 +181,10 @@ class PlanRole(Base):
     # One assignment per member college instead of one per role holder.
     per_organization: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    # Only the import and typed executors need aliases: PlanRepository.plan_roles_of_cluster
+    # loads them; everywhere else a role comes without (and reading them there fails loudly).
     aliases: Mapped[list[PlanRoleAlias]] = relationship(
-        back_populates="plan_role", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="plan_role", cascade="all, delete-orphan", lazy="raise"
     )
 
 

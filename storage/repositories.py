@@ -6,8 +6,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy import and_, case, inspect, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import raiseload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import (
     Assignment,
@@ -90,6 +93,19 @@ class MembershipRepository(_Repository):
             )
         )
         return result.scalar_one_or_none()
+
+    async def coordinator_ids(self, cluster_id: int) -> Sequence[int]:
+        """Person ids of the cluster's coordinators, in the order they joined."""
+        result = await self.session.execute(
+            select(Membership.person_id)
+            .where(
+                Membership.cluster_id == cluster_id,
+                Membership.role == MemberRole.COORDINATOR,
+                Membership.removed_at.is_(None),
+            )
+            .order_by(Membership.joined_at, Membership.id)
+        )
+        return result.scalars().all()
 
     async def active_of_cluster(self, cluster_id: int) -> Sequence[Membership]:
         result = await self.session.execute(
@@ -181,22 +197,36 @@ class AuditRepository(_Repository):
 
 
 class FsmRepository(_Repository):
+    """Dialog state. Records read in this session are kept here: the identity map holds them
+    only weakly, and one update reads the state several times."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session)
+        self._records: dict[str, FsmRecord | None] = {}
+
     async def get(self, key: str) -> FsmRecord | None:
-        return await self.session.get(FsmRecord, key)
+        if key in self._records:
+            record = self._records[key]
+            if record is None or not inspect(record).expired_attributes:
+                return record
+        record = await self.session.get(FsmRecord, key)
+        self._records[key] = record
+        return record
 
     async def put(self, key: str, now: datetime, **values: Any) -> None:
-        record = await self.session.get(FsmRecord, key)
+        """Change the state or the data; written with the session's next flush or commit."""
+        record = await self.get(key)
         if record is None:
             if all(not value for value in values.values()):
                 return  # clearing a dialog that was never stored
             record = FsmRecord(key=key, state=None, data={}, updated_at=now)
             self.session.add(record)
+            self._records[key] = record
         elif all(getattr(record, name) == value for name, value in values.items()):
             return  # nothing changes: no write, nothing to commit
         for name, value in values.items():
             setattr(record, name, value)
         record.updated_at = now
-        await self.session.flush()
         # Dialog state written outside a service call still has to be committed by the
         # update's session middleware; Storage.commit() clears the mark.
         self.session.info[FSM_DIRTY] = True
@@ -237,8 +267,12 @@ class PlanRepository(_Repository):
         return result.scalars().all()
 
     async def plan_roles_of_cluster(self, cluster_id: int) -> Sequence[PlanRole]:
+        """The cluster's plan roles with their aliases («ОПК» for a body named in full)."""
         result = await self.session.execute(
-            select(PlanRole).where(PlanRole.cluster_id == cluster_id).order_by(PlanRole.name)
+            select(PlanRole)
+            .where(PlanRole.cluster_id == cluster_id)
+            .options(selectinload(PlanRole.aliases))
+            .order_by(PlanRole.name)
         )
         return result.scalars().all()
 
@@ -324,6 +358,8 @@ class ItemRepository(_Repository):
                 .join(Cluster, Cluster.id == Item.cluster_id)
                 .outerjoin(Organization, Organization.id == Assignment.organization_id)
                 .where(Assignment.id == assignment_id)
+                # The view needs the item's roles, not its other dates or indicators.
+                .options(raiseload(Item.occurrences), raiseload(Item.indicators))
             )
         ).first()
         if row is None:
@@ -545,6 +581,45 @@ class AssignmentRepository(_Repository):
     async def add(self, assignment: Assignment) -> None:
         self.session.add(assignment)
 
+    async def move_if_unchanged(
+        self,
+        assignment: Assignment,
+        to: AssignmentStatus,
+        now: datetime,
+        expected: Sequence[AssignmentStatus],
+    ) -> bool:
+        """Move an assignment's status in one statement, unless someone changed it since it was
+        read (its version) or it is no longer in one of the ``expected`` states.
+
+        False when another person won: nothing was written and the caller decides what to do
+        with what this person sent. The loaded object is kept in step with the row.
+        """
+        result = await self.session.execute(
+            update(Assignment)
+            .where(
+                Assignment.id == assignment.id,
+                Assignment.version == assignment.version,
+                Assignment.status.in_(list(expected)),
+            )
+            .values(status=to, version=assignment.version + 1, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if not getattr(result, "rowcount", 0):
+            await self.session.refresh(assignment)
+            return False
+        set_committed_value(assignment, "status", to)
+        set_committed_value(assignment, "version", assignment.version + 1)
+        set_committed_value(assignment, "updated_at", now)
+        return True
+
+    async def statuses_of_item(self, item_id: int) -> Sequence[AssignmentStatus]:
+        result = await self.session.execute(
+            select(Assignment.status)
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .where(Occurrence.item_id == item_id)
+        )
+        return result.scalars().all()
+
 
 class ReportRepository(_Repository):
     async def get(self, report_id: int) -> Report | None:
@@ -568,15 +643,21 @@ class ReportRepository(_Repository):
 class NotificationRepository(_Repository):
     """The outbox: notices queued with the state change, claimed and sent by the sender."""
 
-    async def enqueue(self, notification: Notification) -> bool:
-        """Add unless a row with the same dedup key exists; True when added."""
-        existing = await self.session.execute(
-            select(Notification.id).where(Notification.dedup_key == notification.dedup_key)
+    async def enqueue(self, **values: Any) -> bool:
+        """Queue a row unless one with the same dedup key exists; True when it was queued.
+
+        One statement: INSERT … ON CONFLICT DO NOTHING on the unique dedup key, so two
+        processes queueing the same notice at once still queue it once.
+        """
+        dialect = self.session.bind.dialect.name if self.session.bind is not None else ""
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = (
+            insert(Notification)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=[Notification.dedup_key])
         )
-        if existing.first() is not None:
-            return False
-        await self._add(notification)
-        return True
+        result = await self.session.execute(statement)
+        return bool(getattr(result, "rowcount", 0))
 
     async def claim_due(
         self, now: datetime, until: datetime, limit: int

@@ -14,9 +14,12 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from aiogram import Bot, Dispatcher
+from aiogram import BaseMiddleware, Bot, Dispatcher
+from aiogram.fsm.middleware import FSMContextMiddleware
+from aiogram.types import TelegramObject
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -24,9 +27,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.app import create_bot, create_dispatcher
 from bot.config import Settings
 from bot.i18n import Translations
-from bot.notifier import Pacer, TelegramNotifier
-from bot.services.outbox import OutboxSender
 from bot.services.registry import ServiceSettings
+from bot.telegram.sender import Pacer, Sender, TelegramDelivery
+from handlers.middlewares import DbSessionMiddleware, I18nMiddleware, PersonMiddleware
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 from storage.models import Base, Cluster, MemberRole, Membership, Person
@@ -143,40 +146,64 @@ async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
     await bot.session.close()
 
 
-def _bot_username(bot: Bot):  # type: ignore[no-untyped-def]
-    async def username() -> str:
-        return (await bot.me()).username or ""
-
-    return username
-
-
 @pytest.fixture
 def service_settings() -> ServiceSettings:
     return ServiceSettings(admin_ids=(ADMIN_TELEGRAM_ID,))
 
 
 @pytest.fixture
-def dispatcher(
+def sender(
     bot: Bot,
     session_factory: async_sessionmaker[AsyncSession],
     clock: FixedClock,
     translations: Translations,
+) -> Sender:
+    delivery = TelegramDelivery(bot, pacer=Pacer(per_chat_interval=0, global_interval=0))
+    return Sender(session_factory, delivery, clock, translations)
+
+
+APP_MIDDLEWARES = (I18nMiddleware, DbSessionMiddleware, FSMContextMiddleware, PersonMiddleware)
+
+
+class DeliverAfterUpdate(BaseMiddleware):
+    """Tests only: the background sender's work done in line, so a test reads the notices an
+    update queued right after it (the bot process never waits: tests/test_sender.py)."""
+
+    def __init__(self, sender: Sender) -> None:
+        self.sender = sender
+
+    async def __call__(self, handler: Any, event: TelegramObject, data: dict[str, Any]) -> Any:
+        try:
+            return await handler(event, data)
+        finally:
+            await self.sender.drain()
+
+
+@pytest.fixture
+def dispatcher(
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FixedClock,
+    translations: Translations,
     service_settings: ServiceSettings,
+    sender: Sender,
 ) -> Dispatcher:
-    notifier = TelegramNotifier(bot, pacer=Pacer(per_chat_interval=0, global_interval=0))
-    return create_dispatcher(
+    dispatcher = create_dispatcher(
         session_factory=session_factory,
         settings=service_settings,
         translations=translations,
         clock=clock,
-        outbox=OutboxSender(
-            session_factory,
-            notifier,
-            clock,
-            bot_username=_bot_username(bot),
-            translations=translations,
-        ),
+        sender=sender,
     )
+    # Outside the application's own middlewares: delivery starts once the update's session
+    # has committed and closed, as it does in the bot process.
+    manager = dispatcher.update.outer_middleware
+    ours = [m for m in manager if isinstance(m, APP_MIDDLEWARES)]
+    for middleware in ours:
+        manager.unregister(middleware)
+    manager.register(DeliverAfterUpdate(sender))
+    for middleware in ours:
+        manager.register(middleware)
+    return dispatcher
 
 
 # --- the Chat driver ------------------------------------------------------------------------------

@@ -33,20 +33,18 @@ async def record(storage: Storage, clock: Clock, notice: Notice) -> bool:
     """Queue a notice in the caller's transaction; the same dedup key is queued once."""
     now = clock.now()
     return await storage.notifications.enqueue(
-        Notification(
-            dedup_key=notice.dedup_key,
-            kind=notice.kind.value,
-            person_id=notice.person_id,
-            chat_id=notice.chat_id,
-            message_thread_id=notice.thread_id,
-            cluster_id=notice.cluster_id,
-            payload=dict(notice.payload),
-            silent=notice.silent,
-            status=NotificationStatus.PENDING,
-            attempts=0,
-            not_before=now,
-            created_at=now,
-        )
+        dedup_key=notice.dedup_key,
+        kind=notice.kind.value,
+        person_id=notice.person_id,
+        chat_id=notice.chat_id,
+        message_thread_id=notice.thread_id,
+        cluster_id=notice.cluster_id,
+        payload=dict(notice.payload),
+        silent=notice.silent,
+        status=NotificationStatus.PENDING,
+        attempts=0,
+        not_before=now,
+        created_at=now,
     )
 
 

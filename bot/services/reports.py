@@ -20,7 +20,6 @@ from storage.models import (
     Attachment,
     Item,
     ItemStatus,
-    MemberRole,
     Person,
     Report,
     ReportDecision,
@@ -122,16 +121,10 @@ class ReportService:
         now = self.clock.now()
         as_note = kind is ReportKind.DONE and assignment.status not in OPEN_STATES
         if kind is ReportKind.DONE and not as_note:
-            try:
-                async with self.storage.session.begin_nested():
-                    assignment.status = AssignmentStatus.SUBMITTED
-                    assignment.updated_at = now
-                    # The version check: a colleague's report committed meanwhile fails it.
-                    await self.storage.session.flush()
-            except StaleDataError:
-                # The savepoint is gone and the assignment expired: read what the colleague set.
-                await self.storage.session.refresh(assignment)
-                as_note = True
+            # A colleague's report committed since the read makes this one a note.
+            as_note = not await self.storage.assignments.move_if_unchanged(
+                assignment, AssignmentStatus.SUBMITTED, now, OPEN_STATES
+            )
         if as_note:
             kind = ReportKind.PROGRESS
         report = await self.storage.reports.add(_report(draft, kind, assignment.id, person.id, now))
@@ -246,16 +239,16 @@ class ReportService:
         **payload: str | int | None,
     ) -> None:
         """Queue a notice about the report to every coordinator of the cluster but the author."""
-        for membership in await self.storage.memberships.active_of_cluster(view.cluster.id):
-            if membership.role is not MemberRole.COORDINATOR or membership.person_id == author.id:
+        for coordinator_id in await self.storage.memberships.coordinator_ids(view.cluster.id):
+            if coordinator_id == author.id:
                 continue
             await notices.record(
                 self.storage,
                 self.clock,
                 Notice(
                     kind=kind,
-                    dedup_key=f"{kind.value}:{report.id}:to:{membership.person_id}",
-                    person_id=membership.person_id,
+                    dedup_key=f"{kind.value}:{report.id}:to:{coordinator_id}",
+                    person_id=coordinator_id,
                     cluster_id=view.cluster.id,
                     payload={"report_id": report.id, **payload},
                 ),
@@ -372,10 +365,9 @@ class ReportService:
         return Decided(report=report, view=view)
 
     async def _close_item_if_all_accepted(self, item: Item, person: Person) -> None:
-        occurrence_ids = [o.id for o in item.occurrences]
-        assignments = await self.storage.assignments.of_occurrences(occurrence_ids)
-        live = [a for a in assignments if a.status is not AssignmentStatus.CANCELLED]
-        if live and all(a.status is AssignmentStatus.ACCEPTED for a in live):
+        statuses = await self.storage.assignments.statuses_of_item(item.id)
+        live = [status for status in statuses if status is not AssignmentStatus.CANCELLED]
+        if live and all(status is AssignmentStatus.ACCEPTED for status in live):
             item.status = ItemStatus.DONE
             await audit.record(
                 self.storage,
