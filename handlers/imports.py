@@ -197,7 +197,7 @@ async def ask_item_date(
 ) -> None:
     item = await plans.item_for_coordinator(person, callback_data.item_id)
     await state.set_state(DeadlineDialog.typing)
-    await state.set_data({"item_id": item.id, "cluster_id": item.cluster_id})
+    await state.set_data({"item_id": item.id})
     await query.answer()
     await message.answer(
         t("undated-ask-date", number=item.number, text=item.text[:300], phrase=item.deadline_text)
@@ -225,8 +225,8 @@ async def receive_item_date(
 
 def create_router() -> Router:
     router = Router(name="imports")
-    # Only what this router answers is checked for a registered person: other text falls
-    # through to the routers after it.
+    # Only what this router answers (files, the date dialog, its buttons) needs a registered
+    # person; anything else goes on to the routers after it.
     router.message.filter(
         PRIVATE, or_f(F.document, StateFilter(DeadlineDialog.typing)), Registered()
     )

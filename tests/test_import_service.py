@@ -27,7 +27,6 @@ from storage.models import (
     Item,
     ItemStatus,
     Person,
-    PlanRole,
     Report,
     ReportKind,
 )
@@ -152,7 +151,7 @@ async def test_a_first_import_stores_items_occurrences_roles_and_marks(
         "Члены образовательно-производственного кластера"
     ]
     async with session_factory() as session:
-        roles = (await session.execute(select(PlanRole))).scalars().all()
+        roles = await Storage(session).plans.plan_roles_of_cluster(cluster_id)
     heads = next(r for r in roles if r.name == "Руководители ПОО")
     members = next(r for r in roles if r.name.startswith("Члены"))
     secretary = next(r for r in roles if r.name.startswith("Секретарь"))

@@ -65,10 +65,10 @@ _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
 # «члены ОПК» after expansion, «участники кластера»), or the colleges named as the role
 # themselves («все ПОО», «ПОО кластера», «ведущие ПОО», «образовательные организации»).
 # Heads in the plural: «руководитель Томского техникума» is one person, not every college's.
-_HEADS = r"руководител(и|ей|ям)|директор(а|ы|ов|ам)|член(ы|ов|ам)|участник(и|ов|ам)"
+_PLURAL_HEADS = r"руководител(и|ей|ям)|директор(а|ы|ов|ам)|член(ы|ов|ам)|участник(и|ов|ам)"
 _COLLEGES = r"(поо|оо|колледж\w*|техникум\w*|организаци\w*)\b"
 _COLLECTIVE = (
-    re.compile(rf"\b({_HEADS}) .*\b{_COLLEGES}"),
+    re.compile(rf"\b({_PLURAL_HEADS}) .*\b{_COLLEGES}"),
     re.compile(r"\b(член(ы|ов|ам)|участник(и|ов|ам)) .*\b(кластер|опк)"),
     re.compile(r"^(все )?(\w+ )?(поо|оо|колледжи|техникумы|образовательные организации)\b"),
 )
