@@ -819,10 +819,10 @@ def test_ten_thousand_phrases_parse_in_under_a_second() -> None:
     phrases = [phrase + f" {n % 7 or ''}".rstrip() for n, (phrase, *_) in enumerate(CASES * 60)]
     phrases = phrases[:10_000]
     best = float("inf")
-    for _ in range(3):  # the best of three runs: a busy machine must not fail the test
-        started = time.perf_counter()
+    for _ in range(3):  # the best of three runs, in CPU time: a busy machine must not fail it
+        started = time.process_time()
         for phrase in phrases:
             parse_deadline(phrase, AC21)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     assert len(phrases) == 10_000
     assert best < 1.0
