@@ -213,8 +213,8 @@ def dispatcher(
 def deliver() -> Deliver:
     """Delivers the notices queued by an update; the Chat driver awaits it after each update.
 
-    A no-op today: the DB middleware already drains the outbox after each update.
-    The lead will switch it to `sender.drain` when delivery moves to the background sender.
+    A no-op today: the ``dispatcher`` fixture already drains the outbox after each update.
+    The lead will switch it to `sender.drain`.
     """
     return deliver_nothing
 
