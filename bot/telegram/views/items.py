@@ -316,7 +316,7 @@ def file_caption(t: Translator, card: ItemCard, report_author: str | None, party
 
 
 def _history_action(t: Translator, entry: HistoryEntry) -> str:
-    key = "audit-" + entry.action.replace(".", "-").replace("_", "-")
+    key = f"audit-{entry.action.replace('.', '-').replace('_', '-')}"
     action = t(key) if t.has(key) else html.escape(entry.action)
     if entry.party:
         action = t("history-party", action=Html(action), party=entry.party)
