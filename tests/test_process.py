@@ -182,7 +182,7 @@ async def test_the_bot_process_in_webhook_mode_registers_its_webhook_and_answers
             await fake.wait_for_call(
                 "sendMessage", lambda c: c.params.get("chat_id") == 5002, timeout=15
             )
-            assert "/cancel" in fake.last_message_to(5002).text
+            assert "/help" in fake.last_message_to(5002).text
         finally:
             if process.returncode is None:
                 process.send_signal(signal.SIGTERM)
@@ -236,7 +236,7 @@ async def test_the_bot_process_runs_a_cluster_and_import_journey(
             await reply_to("/newcluster")
             await reply_to("Кластер транспорта")
             await reply_to("Смоленская область")
-            created = await reply_to(press="Moscow")
+            created = await reply_to(press="Москва (МСК)")
             assert "создан" in created
             sent = len(fake.messages_to(admin.id))
             fake.send_document(admin, "план.txt", plan)

@@ -15,8 +15,8 @@ from storage.models import Cluster
 
 def zone_label(t: Translator, timezone: str, now: datetime) -> str:
     """«Томск (МСК+4)»: the zone's name from the catalogue and its offset from Moscow now."""
-    key = "tz-" + timezone.replace("/", "-")
-    name = t(key) if t.has(key) else timezone
+    name_key = "tz-" + timezone.replace("/", "-")
+    name = t(name_key) if t.has(name_key) else timezone
     hours = hours_from_moscow(timezone, now)
     sign = "plus" if hours > 0 else "minus" if hours < 0 else "zero"
     return t("tz-label", name=name, offset=t("tz-offset", sign=sign, hours=abs(hours)))
