@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, User
@@ -65,12 +65,20 @@ async def cancel_dialog(message: Message, state: FSMContext, t: Translator) -> N
     await message.answer(t("cancel-done"))
 
 
-async def explain_unknown_input(message: Message, t: Translator) -> None:
-    await message.answer(t("unknown-input"))
+async def explain_unknown_input(message: Message, person: Person | None, t: Translator) -> None:
+    await message.answer(t("unknown-input" if person is not None else "error-not-registered"))
 
 
-async def answer_stale_button(query: CallbackQuery, t: Translator) -> None:
-    await query.answer(t("error-stale-button"), show_alert=True)
+async def ask_stranger_to_start(message: Message, person: Person | None, t: Translator) -> None:
+    """One of the bot's commands in a group from someone the bot does not know yet (a known
+    person's command is answered by its own router)."""
+    if person is None:
+        await message.reply(t("error-not-registered"))
+
+
+async def answer_stale_button(query: CallbackQuery, person: Person | None, t: Translator) -> None:
+    key = "error-stale-button" if person is not None else "error-not-registered"
+    await query.answer(t(key), show_alert=True)
 
 
 def create_router() -> Router:
@@ -83,9 +91,14 @@ def create_router() -> Router:
     return router
 
 
+# The bot's commands in a group (bot/app.py's menu): a stranger using one is answered.
+GROUP_COMMANDS = ("done", "plan", "item", "history", "bind")
+
+
 def create_fallback_router() -> Router:
     """Registered last: in private chats anything unhandled gets a hint; groups stay quiet."""
     router = Router(name="fallback")
-    router.message.register(explain_unknown_input, F.chat.type == "private")
+    router.message.register(explain_unknown_input, PRIVATE)
+    router.message.register(ask_stranger_to_start, GROUPS, Command(*GROUP_COMMANDS))
     router.callback_query.register(answer_stale_button)
     return router

@@ -9,7 +9,6 @@ from aiogram.enums import ChatType
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message, TelegramObject
 
-from bot.errors import AccessDenied
 from storage.models import Person
 
 PRIVATE = F.chat.type == ChatType.PRIVATE
@@ -19,15 +18,16 @@ TYPED = F.text & ~F.text.startswith("/")
 
 
 class Registered(Filter):
-    """The update comes from a person who has pressed /start; refuses politely otherwise.
+    """The update comes from a person who has pressed /start.
 
-    The person itself is loaded once per update by ``PersonMiddleware`` as ``person``.
+    The person itself is loaded once per update by ``PersonMiddleware`` as ``person``. A
+    stranger's update passes by (group chatter stays unanswered); the fallback router tells a
+    stranger who wrote to the bot, pressed its button or used its command in a group to send
+    /start first.
     """
 
     async def __call__(self, event: TelegramObject, person: Person | None = None) -> bool:
-        if person is None:
-            raise AccessDenied("error-not-registered")
-        return True
+        return person is not None
 
 
 class WithMessage(Filter):
