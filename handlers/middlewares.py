@@ -23,7 +23,8 @@ class DbSessionMiddleware(BaseMiddleware):
     """Opens one AsyncSession per update and puts services bound to it into handler data.
 
     Names added: ``people``, ``invites``, ``onboarding``, ``access``, ``imports``, ``plans``,
-    ``clusters``, ``members``, ``reports`` (see Services.as_handler_data).
+    ``clusters``, ``members``, ``joining``, ``groups``, ``reports``, ``items`` (see
+    Services.as_handler_data).
     Services commit as their last step; dialog state written after it is committed here;
     whatever is left uncommitted is rolled back on close. After the update the sender is woken
     (``after_update``): the handler has already answered, nobody waits for the delivery.

@@ -187,14 +187,6 @@ class AuditRepository(_Repository):
     async def add(self, entry: AuditEntry) -> None:
         await self._add(entry)
 
-    async def for_entity(self, entity: str, entity_id: int) -> Sequence[AuditEntry]:
-        result = await self.session.execute(
-            select(AuditEntry)
-            .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-            .order_by(AuditEntry.created_at, AuditEntry.id)
-        )
-        return result.scalars().all()
-
 
 class FsmRepository(_Repository):
     """Dialog state. Records read in this session are kept here: the identity map holds them
@@ -562,22 +554,6 @@ class AssignmentRepository(_Repository):
         )
         return result.scalars().all()
 
-    async def open_of_cluster(
-        self, cluster_id: int
-    ) -> Sequence[tuple[Assignment, Occurrence, Item]]:
-        result = await self.session.execute(
-            select(Assignment, Occurrence, Item)
-            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
-            .join(Item, Item.id == Occurrence.item_id)
-            .where(
-                Item.cluster_id == cluster_id,
-                Item.status == ItemStatus.ACTIVE,
-                Assignment.status.in_([AssignmentStatus.OPEN, AssignmentStatus.RETURNED]),
-            )
-            .order_by(Occurrence.due_date, Item.position)
-        )
-        return [(a, o, i) for a, o, i in result.all()]
-
     async def add(self, assignment: Assignment) -> None:
         self.session.add(assignment)
 
@@ -624,16 +600,6 @@ class AssignmentRepository(_Repository):
 class ReportRepository(_Repository):
     async def get(self, report_id: int) -> Report | None:
         return await self.session.get(Report, report_id)
-
-    async def of_assignments(self, assignment_ids: Sequence[int]) -> Sequence[Report]:
-        if not assignment_ids:
-            return []
-        result = await self.session.execute(
-            select(Report)
-            .where(Report.assignment_id.in_(assignment_ids))
-            .order_by(Report.created_at, Report.id)
-        )
-        return result.scalars().all()
 
     async def add(self, report: Report) -> Report:
         await self._add(report)

@@ -79,3 +79,27 @@ def test_the_language_is_chosen_from_telegram_settings(
 
 def test_a_missing_key_falls_back_to_the_key_itself(translations: Translations) -> None:
     assert translations.get("en")("no-such-message") == "no-such-message"
+
+
+# f"prefix-{…}" or "prefix-" + … in the code: every message under such a prefix counts as used.
+DYNAMIC_PREFIX = re.compile(r'f"([a-z0-9-]+-)\{|"([a-z0-9]+-)" \+')
+
+
+def _code() -> str:
+    return "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in ("bot", "handlers")
+        for path in (ROOT / folder).rglob("*.py")
+    )
+
+
+def test_every_message_in_the_catalogues_is_used_by_the_code(translations: Translations) -> None:
+    """No dead text: a message nothing shows any more is deleted from both catalogues."""
+    code = _code()
+    prefixes = tuple({p for match in DYNAMIC_PREFIX.findall(code) for p in match if p})
+    unused = {
+        key
+        for key in translations.message_ids("ru")
+        if f'"{key}"' not in code and not key.startswith(prefixes)
+    }
+    assert unused == set()

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.jsonout import document_to_json
 from bot.domain.parsing import parse_document
 from bot.domain.readers import read_document
 from bot.errors import DocumentRejected
+from bot.jsonout import document_to_json
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted((DATA / "seeds").glob("*.txt"))

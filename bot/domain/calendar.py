@@ -46,5 +46,7 @@ def hours_from_moscow(timezone: str, at: datetime) -> int:
     """Whole hours between a zone's clock and Moscow's at a moment (Kaliningrad: −1)."""
     here = at.astimezone(zone(timezone)).utcoffset()
     moscow = at.astimezone(zone(MOSCOW)).utcoffset()
-    assert here is not None and moscow is not None  # ZoneInfo times always have an offset
+    # ZoneInfo times always have an offset.
+    assert here is not None
+    assert moscow is not None
     return round((here - moscow).total_seconds() / 3600)

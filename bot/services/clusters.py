@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock
@@ -58,9 +57,3 @@ class ClusterService:
         )
         await self.storage.commit()
         return cluster
-
-    async def of_person(self, person: Person) -> Sequence[Cluster]:
-        """Clusters the person may see (all of them for administrators)."""
-        if self.access.is_admin(person):
-            return await self.storage.clusters.all_active()
-        return [m.cluster for m in await self.storage.memberships.active_of_person(person.id)]

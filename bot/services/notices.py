@@ -56,7 +56,6 @@ class Outgoing:
     chat_id: int | None
     thread_id: int | None
     language_code: str | None
-    recipient: Person | None
 
     @property
     def kind(self) -> NoticeKind:
@@ -103,7 +102,6 @@ class NoticeService:
                     chat_id=chat_id,
                     thread_id=notification.message_thread_id,
                     language_code=person.language_code if person else None,
-                    recipient=person,
                 )
             )
         return outgoing

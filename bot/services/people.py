@@ -6,7 +6,6 @@ from collections.abc import Collection
 
 from bot.clock import Clock
 from bot.domain.people import UserInfo
-from bot.errors import AccessDenied
 from storage.models import Person
 from storage.uow import Storage
 
@@ -19,13 +18,6 @@ class PeopleService:
 
     async def find(self, telegram_id: int) -> Person | None:
         return await self.storage.persons.by_telegram_id(telegram_id)
-
-    async def registered(self, telegram_id: int) -> Person:
-        """The person behind a Telegram user who has already pressed /start."""
-        person = await self.storage.persons.by_telegram_id(telegram_id)
-        if person is None:
-            raise AccessDenied("error-not-registered")
-        return person
 
     async def ensure(self, user: UserInfo, *, private_chat: bool = False) -> Person:
         """Create or refresh the person (no commit: the caller's service commits)."""

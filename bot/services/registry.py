@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.clock import Clock
-from bot.i18n import Translations, default_translations
 from bot.services.access import AccessService
 from bot.services.assignments import AssignmentService
 from bot.services.clusters import ClusterService
-from bot.services.imports import ImportService
 from bot.services.groups import GroupService
+from bot.services.imports import ImportService
 from bot.services.invites import InviteService, InviteTokens
 from bot.services.items import ItemsService
 from bot.services.joining import JoiningService
@@ -70,9 +69,7 @@ def build_services(
     storage: Storage,
     clock: Clock,
     settings: ServiceSettings,
-    translations: Translations | None = None,
 ) -> Services:
-    translations = translations or default_translations()
     people = PeopleService(storage, clock, settings.admin_ids)
     access = AccessService(storage, people)
     assignments = AssignmentService(storage, clock)
@@ -94,5 +91,5 @@ def build_services(
         groups=GroupService(storage, clock, access),
         assignments=assignments,
         items=items,
-        reports=ReportService(storage, clock, access, assignments, translations),
+        reports=ReportService(storage, clock, access, items),
     )

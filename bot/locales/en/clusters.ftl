@@ -1,6 +1,5 @@
 ## Clusters: /newcluster and time zones
 
-choose-cluster = Choose the cluster:
 cluster-ask-name = What is the cluster called? For example: "Transport educational cluster".
 cluster-ask-region = Which region does the cluster work in?
 cluster-ask-timezone = Choose the cluster's time zone — deadlines and reminder times follow it:

@@ -20,12 +20,6 @@ due-in = due { $date } (in { $days ->
    *[other] { $days } days
 })
 
-assignment-card = <b>Item { $number }</b> · { $cluster }
-    { $text }
-    Due: { $due } (the plan says "{ $phrase }")
-    Answering: { $organization } ({ $role })
-    Expected result: { $result }
-    State: { $status }
 button-done = ✅ Done
 button-note = 💬 Comment
 button-file = 📎 File

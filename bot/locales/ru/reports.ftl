@@ -22,12 +22,6 @@ due-in = срок { $date } (через { $days ->
    *[many] { $days } дней
 })
 
-assignment-card = <b>Пункт { $number }</b> · { $cluster }
-    { $text }
-    Срок: { $due } (в плане: «{ $phrase }»)
-    Отвечает: { $organization } ({ $role })
-    Ожидаемый результат: { $result }
-    Состояние: { $status }
 button-done = ✅ Выполнено
 button-note = 💬 Комментарий
 button-file = 📎 Файл
