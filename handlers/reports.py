@@ -158,9 +158,7 @@ async def begin_extension(
     await query.answer()
     await state.set_state(ExtensionDialog.new_date)
     await state.set_data({"assignment_id": view.assignment.id})
-    await message.answer(
-        t("extension-ask-date", number=view.item.number, due=view.occurrence.due_date)
-    )
+    await message.answer(t("extension-ask-date", number=view.item.number, due=view.due))
 
 
 async def extension_date_typed(

@@ -352,6 +352,8 @@ class Assignment(Base):
     status: Mapped[AssignmentStatus] = mapped_column(
         _enum(AssignmentStatus), default=AssignmentStatus.OPEN
     )
+    # A deadline moved for this college (or holder) alone; None: the occurrence's date.
+    due_date: Mapped[date | None] = mapped_column(Date)
     # Optimistic locking: two people closing the same assignment at once cannot both win.
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

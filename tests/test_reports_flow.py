@@ -231,3 +231,26 @@ def _with_button(message, data):  # type: ignore[no-untyped-def]
     """The same message as the person sees it, with a stale button under it."""
     message.reply_markup = {"inline_keyboard": [[{"text": "✅", "callback_data": data}]]}
     return message
+
+
+async def test_a_deadline_moved_for_one_college_leaves_the_other_colleges_date(
+    chat: Chat, world: PlanWorld, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    first, second = world.heads
+    coordinator = world.coordinator
+    await chat.say(second, "/my")
+    own = await _assignment_of(session_factory, world.item_ids[0], 1)
+    await chat.press(second, f"asg:move:{own}")
+    await chat.say(second, "до 15.06.2022")
+    await chat.say(second, "Ремонт актового зала")
+    await chat.press(coordinator, "✅ Согласовать")
+    assert "новый срок 15.06.2022" in (chat.last(second).text or "")
+    card = await chat.say(coordinator, "/item 1")
+    assert "Колледж № 001, срок 01.05.2022" in (card.text or "")
+    assert "Колледж № 002, срок 15.06.2022" in (card.text or "")
+    mine = await chat.say(first, "/my")
+    assert "срок 01.05.2022" in (mine.text or "")
+    async with session_factory() as session:
+        occurrence = (await session.execute(select(Occurrence))).scalars().first()
+        assert occurrence is not None
+        assert occurrence.due_date == date(2022, 5, 1)  # the plan's own date is unchanged

@@ -53,6 +53,11 @@ class AssignmentView:
     # Which done report the next one will be: 1 for the first, 2 after one return, …
     attempt: int = 1
 
+    @property
+    def due(self) -> date:
+        """This assignment's deadline: moved for it alone, or the occurrence's."""
+        return self.assignment.due_date or self.occurrence.due_date
+
 
 @dataclass(frozen=True, slots=True)
 class AssignmentCard:
@@ -156,7 +161,7 @@ class ItemsService:
                 await self.reads.open_assignments_held(memberships)
             )
         ]
-        views.sort(key=lambda v: (v.occurrence.due_date, v.item.position, v.assignment.id))
+        views.sort(key=lambda v: (v.due, v.item.position, v.assignment.id))
         return views
 
     async def assignment(self, person: Person, assignment_id: int) -> AssignmentView:

@@ -8,7 +8,7 @@ from, and settles each send (sent, blocked, retry later, group migrated).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.clock import Clock
 from bot.domain.notices import Notice, NoticeKind
@@ -75,6 +75,10 @@ class ReportFacts:
     author: Person | None
     attempt: int  # 1 for the first done report of the assignment, 2 for the next…
     previous_return_reason: str | None
+
+    @property
+    def due(self) -> date:
+        return self.assignment.due_date or self.occurrence.due_date
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,16 +179,16 @@ class ReportService:
         if not deadline.is_dated:
             raise InvalidInput("error-deadline-unreadable", text=phrase)
         due = deadline.occurrences[-1].due
-        if due <= view.occurrence.due_date:
-            raise InvalidInput("error-extension-not-later", due=view.occurrence.due_date)
+        if due <= view.due:
+            raise InvalidInput("error-extension-not-later", due=view.due)
         return due
 
     async def request_extension(
         self, person: Person, assignment_id: int, new_due: date, reason: str
     ) -> Report:
         view = await self.begin_extension(person, assignment_id)
-        if new_due <= view.occurrence.due_date:
-            raise InvalidInput("error-extension-not-later", due=view.occurrence.due_date)
+        if new_due <= view.due:
+            raise InvalidInput("error-extension-not-later", due=view.due)
         reason = " ".join(reason.split())
         if len(reason) < 3:
             raise InvalidInput("error-extension-reason")
@@ -215,7 +215,7 @@ class ReportService:
             assignment_id=view.assignment.id,
             report_id=report.id,
             organization=view.organization.name if view.organization else None,
-            before=view.occurrence.due_date.isoformat(),
+            before=view.due.isoformat(),
             requested=new_due.isoformat(),
         )
         await self._tell_coordinators(
@@ -223,7 +223,7 @@ class ReportService:
             report,
             person,
             NoticeKind.EXTENSION_REQUESTED,
-            old_due=view.occurrence.due_date.isoformat(),
+            old_due=view.due.isoformat(),
         )
         await self.storage.commit()
         return report
@@ -339,10 +339,10 @@ class ReportService:
         report.decision = ReportDecision.APPROVED if approve else ReportDecision.REJECTED
         report.decided_by_id = person.id
         report.decided_at = now
-        old = view.occurrence.due_date
+        old = view.due
         if approve:
-            # The occurrence keeps original_due_date: the history of moves stays visible.
-            view.occurrence.due_date = report.requested_due_date
+            # Moved for this college (or holder) alone; the plan's own date stays as it is.
+            view.assignment.due_date = report.requested_due_date
         await audit.record(
             self.storage,
             at=now,

@@ -90,7 +90,7 @@ def render_report_notice(
         lines.append(
             t(
                 "notice-extension-dates",
-                old=date.fromisoformat(old) if isinstance(old, str) else facts.occurrence.due_date,
+                old=date.fromisoformat(old) if isinstance(old, str) else facts.due,
                 new=_requested(facts),
             )
         )
@@ -123,7 +123,7 @@ def render_report_notice(
     elif kind is NoticeKind.EXTENSION_APPROVED:
         lines.append(t("notice-extension-approved", **head, new=_requested(facts)))
     elif kind is NoticeKind.EXTENSION_REJECTED:
-        lines.append(t("notice-extension-rejected", **head, due=facts.occurrence.due_date))
+        lines.append(t("notice-extension-rejected", **head, due=facts.due))
     else:  # pragma: no cover - every report kind is listed above
         raise ValueError(kind)
     markup = builder.as_markup() if builder.buttons else None
@@ -131,7 +131,7 @@ def render_report_notice(
 
 
 def _requested(facts: ReportFacts) -> date:
-    return facts.report.requested_due_date or facts.occurrence.due_date
+    return facts.report.requested_due_date or facts.due
 
 
 def render_start_link(t: Translator, facts: StartLinkFacts, bot_username: str) -> Rendered:

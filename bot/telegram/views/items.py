@@ -27,7 +27,7 @@ MY_ACTIONS = ("note", "file", "move", "info")
 
 def _group_of(view: AssignmentView, now: datetime) -> str:
     today = local_today(now, view.cluster.timezone)
-    due = view.occurrence.due_date
+    due = view.due
     return "overdue" if due < today else "week" if (due - today).days <= 7 else "later"
 
 
@@ -64,9 +64,7 @@ def render_my(
                 "my-line",
                 number=view.item.number,
                 text=_short(view.item.text, 90),
-                due=Html(
-                    _due_label(t, view.occurrence.due_date, local_today(now, view.cluster.timezone))
-                ),
+                due=Html(_due_label(t, view.due, local_today(now, view.cluster.timezone))),
                 returned=Html(
                     t("my-returned") if view.assignment.status is AssignmentStatus.RETURNED else ""
                 ),
@@ -126,7 +124,7 @@ def render_assignment(t: Translator, view: AssignmentView, now: datetime) -> str
     """The executor's card: what, by when, who answers, what the plan expects, its state."""
     today = local_today(now, view.cluster.timezone)
     # The due label reads «срок 01.05.2022 (через 3 дня)»: it opens the line by itself.
-    due = _capitalized(_due_label(t, view.occurrence.due_date, today))
+    due = _capitalized(_due_label(t, view.due, today))
     lines = [
         t("executor-card-title", number=view.item.number, cluster=view.cluster.name),
         html.escape(view.item.text[:1500]),
@@ -233,11 +231,16 @@ def render_item_card(t: Translator, card: ItemCard, now: datetime) -> str:
             if view.organization
             else (view.plan_role.name if view.plan_role else "—")
         )
+        due = (
+            t("card-date-moved", due=view.due, original=view.occurrence.due_date)
+            if view.due != view.occurrence.due_date
+            else format_date(view.due)
+        )
         lines.append(
             t(
                 "card-assignment",
                 who=who,
-                due=view.occurrence.due_date,
+                due=Html(due),
                 status=Html(t(f"status-{view.assignment.status.value}")),
             )
         )

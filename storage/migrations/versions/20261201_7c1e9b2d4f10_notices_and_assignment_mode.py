@@ -1,4 +1,4 @@
-"""notices rendered at send time; item assignment mode
+"""notices rendered at send time; item assignment mode; a deadline moved per assignment
 
 Revision ID: 7c1e9b2d4f10
 Revises: 5a658dc52724
@@ -48,9 +48,13 @@ def upgrade() -> None:
                 nullable=True,
             )
         )
+    with op.batch_alter_table("assignments", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("due_date", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("assignments", schema=None) as batch_op:
+        batch_op.drop_column("due_date")
     with op.batch_alter_table("items", schema=None) as batch_op:
         batch_op.drop_column("assignment_mode")
     op.execute("DELETE FROM notifications")
