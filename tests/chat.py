@@ -25,7 +25,7 @@ Deliver = Callable[[], Awaitable[object]]
 
 
 async def deliver_nothing() -> None:
-    """Delivers nothing: the update's own middleware drains the outbox today."""
+    """Delivers nothing: for a Dispatcher whose notices the test does not read."""
 
 
 class Chat:

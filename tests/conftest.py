@@ -34,7 +34,7 @@ from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 from storage.models import Base, Cluster, MemberRole, Membership, Person
 from storage.uow import Storage
-from tests.chat import Chat, Deliver, deliver_nothing
+from tests.chat import Chat, Deliver
 from tests.fake_telegram import FakeTelegram, FakeUser, RecordingSession
 from tests.fakes import FixedClock
 
@@ -210,13 +210,14 @@ def dispatcher(
 
 
 @pytest.fixture
-def deliver() -> Deliver:
+def deliver(sender: Sender) -> Deliver:
     """Delivers the notices queued by an update; the Chat driver awaits it after each update.
 
-    A no-op today: the ``dispatcher`` fixture already drains the outbox after each update.
-    The lead will switch it to `sender.drain`.
+    The ``dispatcher`` fixture's DeliverAfterUpdate has drained the outbox already, so this
+    finds nothing more in the ordinary case; it is the driver's explicit promise that what an
+    update queued has reached its recipients before the test reads anyone's chat.
     """
-    return deliver_nothing
+    return sender.drain
 
 
 @pytest.fixture
