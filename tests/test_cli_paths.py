@@ -118,14 +118,14 @@ def test_a_plan_naming_another_cluster_is_refused_unless_confirmed_with_yes(cli:
     code, out, err = cli("import", str(TRANSPORT), "--cluster", "Кластер сельского хозяйства")
     assert (code, out) == (2, "")
     line = _one_line(err)
-    assert "назван другой кластер («кластера транспорта»)" in line
+    assert "план другого кластера: в заголовке — «кластера транспорта»" in line
     assert "--yes" in line
     # Nothing was stored, not even the new cluster.
     code, out, err = cli(
         "import", str(TRANSPORT), "--cluster", "Кластер сельского хозяйства", "--dry-run"
     )
     assert code == 0
-    assert "назван другой кластер" in out
+    assert "план другого кластера" in out
     assert "Найдено" in out
     assert "будет создан" in err
     code, out, _ = cli(

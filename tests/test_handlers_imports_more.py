@@ -46,7 +46,7 @@ async def test_a_plan_naming_another_cluster_is_imported_only_after_an_explicit_
 ) -> None:
     user = coordinator_cluster.user
     preview = await chat.send_file(user, "план.txt", TRANSPORT_PLAN.encode())
-    assert "назван другой кластер: «кластера транспорта»" in (preview.text or "")
+    assert "план другого кластера: в заголовке — «кластера транспорта»" in (preview.text or "")
     assert f"импорт идёт в «{FARMING}»" in (preview.text or "")
     labels = [b["text"] for b in preview.buttons()]
     assert labels == [f"Всё равно импортировать в «{FARMING}»", "Отмена"]
@@ -62,7 +62,7 @@ async def test_a_plan_of_its_own_cluster_is_imported_without_a_warning(
 ) -> None:
     # The seeded cluster is «Кластер транспорта»: the plan's title names it.
     preview = await chat.send_file(coordinator_cluster.user, "план.txt", TRANSPORT_PLAN.encode())
-    assert "другой кластер" not in (preview.text or "")
+    assert "другого кластера" not in (preview.text or "")
     assert [b["text"] for b in preview.buttons()] == ["✅ Импортировать", "Отмена"]
 
 
@@ -125,7 +125,7 @@ async def test_a_coordinator_of_two_clusters_chooses_where_the_plan_goes(
     assert await chat.state(user) == ImportDialog.choosing_cluster.state
 
     preview = await chat.press(user, FARMING, question)
-    assert "назван другой кластер" in (preview.text or "")
+    assert "план другого кластера" in (preview.text or "")
     assert await chat.state(user) == ImportDialog.confirming.state
     assert (await chat.data(user))["import"]["despite_title"] is True
 

@@ -13,7 +13,7 @@ cli-invite-note = The link is valid for { $hours ->
    *[other] for { $uses } people
 }. Open it in Telegram.
 cli-import-unreadable = Could not open { $path }: { $problem }
-cli-import-other-cluster = The document's title names another cluster ("{ $named }"), but it is being imported into "{ $cluster }": nothing was stored. To import it anyway, add --yes.
+cli-import-other-cluster = This looks like another cluster's plan: the title says "{ $named }", but it is being imported into "{ $cluster }". Nothing was stored; to import it anyway, add --yes.
 cli-import-new-cluster = There is no cluster "{ $cluster }" yet: the import will create it.
 cli-import-cluster-created = Created the cluster "{ $cluster }" (time zone: { $timezone }).
 cli-db-unavailable = Could not open the database { $url }: { $problem }. Check the database.url setting.

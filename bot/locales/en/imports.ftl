@@ -95,7 +95,7 @@ import-undated-after = { $count ->
     [one] { $count } item has
    *[other] { $count } items have
 } no date yet. Set the dates so the bot can remind about them.
-import-other-cluster = ⚠️ The document's title names another cluster: "{ $named }", but it is being imported into "{ $cluster }". Please check that this is the right cluster.
+import-other-cluster = ⚠️ This looks like another cluster's plan: the title says "{ $named }", but it is being imported into "{ $cluster }". Please check that this is the right cluster.
 import-confirm-other = Import into "{ $cluster }" anyway?
 import-button-go-other = Import into "{ $cluster }" anyway
 import-next-title = <b>What next</b>

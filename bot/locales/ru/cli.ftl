@@ -14,7 +14,7 @@ cli-invite-note = Ссылка действует { $hours ->
    *[other] для { $uses } человек
 }. Откройте её в Telegram.
 cli-import-unreadable = Не удалось открыть файл { $path }: { $problem }
-cli-import-other-cluster = В заголовке документа назван другой кластер («{ $named }»), а импорт идёт в «{ $cluster }»: ничего не сохранено. Чтобы всё равно импортировать, добавьте --yes.
+cli-import-other-cluster = Похоже, это план другого кластера: в заголовке — «{ $named }», а импорт идёт в «{ $cluster }». Ничего не сохранено; чтобы всё равно импортировать, добавьте --yes.
 cli-import-new-cluster = Кластера «{ $cluster }» ещё нет: он будет создан при импорте.
 cli-import-cluster-created = Создан кластер «{ $cluster }» (часовой пояс: { $timezone }).
 cli-db-unavailable = Не удалось открыть базу данных { $url }: { $problem }. Проверьте настройку database.url.
