@@ -81,7 +81,6 @@ async def receive_plan_file(
     t: Translator,
 ) -> None:
     pending = {"file_id": document.file_id, "file_name": document.file_name}
-    await state.clear()
     outcome = await imports.receive(
         person,
         document.file_size,
@@ -109,19 +108,19 @@ async def choose_cluster(
     t: Translator,
 ) -> None:
     pending = await _pending(state)
-    await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
     if pending is None:
-        await message.answer(t("import-stale"))
+        await query.answer(t("import-stale"), show_alert=True)
         return
-    # Cleared first: a refused file leaves no dialog behind.
-    await state.clear()
+    # Answered after the service call, so that a refusal can be the press's one answer; a
+    # refused file leaves the dialog where it was (its state is committed with the update).
     plan = await imports.preview(
         person,
         callback_data.cluster_id,
         _fetch(bot, message.chat.id, pending["file_id"]),
         pending["file_name"],
     )
+    await query.answer()
+    await message.edit_reply_markup(reply_markup=None)
     await _show_preview(message, state, t, pending, plan)
 
 
@@ -139,7 +138,6 @@ async def confirm_import(
     if pending is None or pending.get("cluster_id") != callback_data.cluster_id:
         await query.answer(t("import-stale"), show_alert=True)
         return
-    await state.clear()
     confirmed = await imports.confirm(
         person,
         callback_data.cluster_id,
@@ -148,6 +146,7 @@ async def confirm_import(
         previewed_hash=pending["sha"],
         despite_title=bool(pending.get("despite_title")),
     )
+    await state.clear()
     await query.answer()
     await message.edit_reply_markup(reply_markup=None)
     steps = confirmed.next_steps

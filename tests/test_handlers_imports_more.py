@@ -98,10 +98,8 @@ async def test_a_file_over_the_upload_limit_is_refused_before_it_is_downloaded(
     assert await _count(session_factory, PlanDocument) == 0
 
 
-async def test_a_coordinator_of_two_clusters_chooses_where_the_plan_goes(
-    chat: Chat,
-    coordinator_cluster: CoordinatorCluster,
-    session_factory: async_sessionmaker[AsyncSession],
+async def _coordinate_farming_too(
+    session_factory: async_sessionmaker[AsyncSession], person_id: int
 ) -> None:
     async with session_factory() as session:
         farming = Cluster(
@@ -112,12 +110,20 @@ async def test_a_coordinator_of_two_clusters_chooses_where_the_plan_goes(
         session.add(
             Membership(
                 cluster_id=farming.id,
-                person_id=coordinator_cluster.person_id,
+                person_id=person_id,
                 role=MemberRole.COORDINATOR,
                 joined_at=datetime.now(UTC),
             )
         )
         await session.commit()
+
+
+async def test_a_coordinator_of_two_clusters_chooses_where_the_plan_goes(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _coordinate_farming_too(session_factory, coordinator_cluster.person_id)
     user = coordinator_cluster.user
     question = await chat.send_file(user, "план.txt", TRANSPORT_PLAN.encode())
     assert "В какой кластер" in (question.text or "")
@@ -137,3 +143,21 @@ async def test_a_document_from_someone_who_never_pressed_start_is_refused_polite
     answer = await chat.send_file(stranger, "план.txt", TRANSPORT_PLAN.encode())
     assert "Сначала отправьте мне /start" in (answer.text or "")
     assert not fake.calls_of("getFile")
+
+
+async def test_a_broken_file_refused_after_choosing_the_cluster_is_the_one_answer_to_the_press(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _coordinate_farming_too(session_factory, coordinator_cluster.person_id)
+    user = coordinator_cluster.user
+    await chat.send_file(user, "plan.docx", b"PK\x03\x04" + b"\0" * 100)
+    answered = len(fake.calls_of("answerCallbackQuery"))
+    await chat.press(user, FARMING)
+    answers = fake.calls_of("answerCallbackQuery")[answered:]
+    assert len(answers) == 1  # a press is answered once: the refusal, not an empty toast first
+    assert "повреждён" in str(answers[0].params.get("text"))
+    # A refused step leaves the dialog where it was: another cluster may still be chosen.
+    assert await chat.state(user) == ImportDialog.choosing_cluster.state
