@@ -20,6 +20,9 @@ DEFAULT_LOCALE = "ru"
 RUSSIAN_READERS = frozenset({"ru", "uk", "be", "kk", "ky", "uz", "tg", "hy", "az", "tt", "ba"})
 
 
+LONG_ARGUMENT = 500  # characters; well under Fluent's limit for one placeable
+
+
 class Html(str):
     """A fragment already safe for Telegram HTML; every other str argument is escaped."""
 
@@ -52,7 +55,17 @@ class Translator:
         self._bundles = bundles
 
     def __call__(self, key: str, /, **args: Any) -> str:
-        prepared = {name: _prepare(value) for name, value in args.items()}
+        prepared: dict[str, Any] = {}
+        # Fluent refuses a placeable over 2,500 characters («{???}» instead of the text): long
+        # values go in as short stand-ins and are put back after formatting, whole.
+        long_values: dict[str, str] = {}
+        for name, value in args.items():
+            ready = _prepare(value)
+            if isinstance(ready, str) and len(ready) > LONG_ARGUMENT:
+                stand_in = f"\x00{len(long_values)}\x00"
+                long_values[stand_in] = ready
+                ready = stand_in
+            prepared[name] = ready
         for bundle in self._bundles:
             if bundle.has_message(key):
                 message = bundle.get_message(key)
@@ -61,7 +74,10 @@ class Translator:
                 text, errors = bundle.format_pattern(message.value, prepared)
                 for error in errors:
                     logger.warning("message %s (%s): %s", key, self.locale, error)
-                return str(text)
+                text = str(text)
+                for stand_in, value in long_values.items():
+                    text = text.replace(stand_in, value)
+                return text
         logger.error("message %s is missing in every catalogue", key)
         return key
 

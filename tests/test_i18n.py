@@ -103,3 +103,18 @@ def test_every_message_in_the_catalogues_is_used_by_the_code(translations: Trans
         if f'"{key}"' not in code and not key.startswith(prefixes)
     }
     assert unused == set()
+
+
+def test_a_long_argument_is_kept_whole_not_turned_into_question_marks(
+    translations: Translations,
+) -> None:
+    """Issue 9, defect 2: Fluent refuses a placeable over 2,500 characters and prints «{???}»;
+    a 4,000-character comment (longer still once escaped) must reach the message whole."""
+    comment = "Провели <встречу> & " * 200  # 4,000 characters, 5,000 once escaped
+    text = translations.get("ru")("notice-comment", comment=comment)
+    assert "{???}" not in text
+    assert text == "Комментарий: " + comment.replace("&", "&amp;").replace("<", "&lt;").replace(
+        ">", "&gt;"
+    )
+    both = translations.get("ru")("notice-author-of", name="И" * 3000, organization="К" * 3000)
+    assert both == f"От: {'И' * 3000} ({'К' * 3000})"
