@@ -25,6 +25,7 @@ from bot.telegram.views.items import (
     render_plan,
 )
 from handlers.filters import PRIVATE, Registered, WithMessage
+from handlers.replies import answer_parts
 from storage.models import Person
 
 
@@ -92,9 +93,7 @@ async def show_item_card(
         await message.answer(t("item-usage"))
         return
     card = await items.item_card_by_number(person, command.args)
-    await message.answer(
-        render_item_card(t, card, clock.now()), reply_markup=item_card_keyboard(t, card)
-    )
+    await answer_parts(message, render_item_card(t, card, clock.now()), item_card_keyboard(t, card))
 
 
 async def show_item_card_button(
@@ -108,9 +107,7 @@ async def show_item_card_button(
 ) -> None:
     card = await items.item_card(person, callback_data.item_id)
     await query.answer()
-    await message.answer(
-        render_item_card(t, card, clock.now()), reply_markup=item_card_keyboard(t, card)
-    )
+    await answer_parts(message, render_item_card(t, card, clock.now()), item_card_keyboard(t, card))
 
 
 async def resend_files(
@@ -150,7 +147,7 @@ async def show_history(
         await message.answer(t("history-usage"))
         return
     history = await items.history(person, number=command.args)
-    await message.answer(render_history(t, history))
+    await answer_parts(message, render_history(t, history))
 
 
 async def show_history_button(
@@ -163,7 +160,7 @@ async def show_history_button(
 ) -> None:
     history = await items.history(person, item_id=callback_data.item_id)
     await query.answer()
-    await message.answer(render_history(t, history))
+    await answer_parts(message, render_history(t, history))
 
 
 def create_router() -> Router:

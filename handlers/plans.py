@@ -15,6 +15,7 @@ from bot.services.plans import PlanService
 from bot.telegram.callbacks import ItemCallback
 from bot.telegram.views.items import item_card_keyboard, render_item_card
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
+from handlers.replies import edit_parts
 from handlers.states import AddItemDialog, CloseDialog, ExecutorsDialog
 from storage.models import Person
 
@@ -92,9 +93,7 @@ async def switch_assignment_mode(
     )
     key = "item-mode-per-organization" if per_organization else "item-mode-shared"
     await query.answer(t(key, number=card.item.number))
-    await message.edit_text(
-        render_item_card(t, card, clock.now()), reply_markup=item_card_keyboard(t, card)
-    )
+    await edit_parts(message, render_item_card(t, card, clock.now()), item_card_keyboard(t, card))
 
 
 async def add_item_start(

@@ -23,10 +23,11 @@ def limited(t: Translator, lines: list[str], limit: int = PREVIEW_LIST_LIMIT) ->
 
 
 def chunks(lines: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Lines joined into messages of at most ``limit`` characters, never splitting a line."""
+    """Lines joined into messages of at most ``limit`` characters, split between lines; a line
+    longer than a message is split at spaces (its words are never cut unless one is longer)."""
     result: list[str] = []
     current = ""
-    for line in lines:
+    for line in (part for whole in lines for part in _fit(whole, limit)):
         if current and len(current) + len(line) + 1 > limit:
             result.append(current)
             current = ""
@@ -34,6 +35,17 @@ def chunks(lines: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:
     if current:
         result.append(current)
     return result
+
+
+def _fit(line: str, limit: int) -> list[str]:
+    parts: list[str] = []
+    while len(line) > limit:
+        cut = line.rfind(" ", 0, limit)
+        cut = cut if cut > limit // 2 else limit
+        parts.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    parts.append(line)
+    return parts
 
 
 def due_label(t: Translator, due: date, today: date) -> str:

@@ -201,12 +201,13 @@ def _card_dates(t: Translator, card: ItemCard) -> str:
     )
 
 
-def render_item_card(t: Translator, card: ItemCard, now: datetime) -> str:
+def render_item_card(t: Translator, card: ItemCard, now: datetime) -> list[str]:
+    """The card as messages within Telegram's limit: every college is shown, none dropped."""
     item = card.item
     tz = card.cluster.timezone
     lines = [
         t("card-title", number=item.number, cluster=card.cluster.name),
-        html.escape(item.text[:1500]),
+        html.escape(item.text),
         t("card-executors", executors=item.executors_text or "—"),
         t("card-deadline", phrase=item.deadline_text or "—"),
     ]
@@ -253,7 +254,7 @@ def render_item_card(t: Translator, card: ItemCard, now: datetime) -> str:
                     kind=Html(t(f"report-kind-{report.kind.value}")),
                     at=local_time(report.created_at, tz),
                     name=author.full_name if author else "—",
-                    text=_short(report.text or "—", 300),
+                    text=_short(report.text or "—", 1000),
                     files=Html(t("card-report-files", count=files) if files else ""),
                 )
             )
@@ -265,7 +266,7 @@ def render_item_card(t: Translator, card: ItemCard, now: datetime) -> str:
                         reason=report.decision_reason or "",
                     )
                 )
-    return "\n".join(lines)[:4000]
+    return _chunks(lines)
 
 
 def card_files(card: ItemCard) -> int:
@@ -335,7 +336,7 @@ def _history_action(t: Translator, entry: HistoryEntry) -> str:
     return action
 
 
-def render_history(t: Translator, history: ItemHistory) -> str:
+def render_history(t: Translator, history: ItemHistory) -> list[str]:
     tz = history.cluster.timezone
     lines = [t("history-title", number=history.item.number)]
     for entry in history.entries:
@@ -352,4 +353,4 @@ def render_history(t: Translator, history: ItemHistory) -> str:
             lines.append(t("history-line", at=at, action=action))
     if len(lines) == 1:
         lines.append(t("history-empty"))
-    return "\n".join(lines)[:4000]
+    return _chunks(lines)

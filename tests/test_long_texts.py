@@ -1,0 +1,57 @@
+"""Issue 9, defects 2, 9 and 10: long texts are cut visibly or split cleanly, never dropped."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.models import Report
+from tests.chat import Chat
+from tests.fake_telegram import FakeTelegram
+from tests.plan_world import seed_plan
+
+
+class _Balance(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes {self.open}"
+        self.open.pop()
+
+
+def _balanced(text: str) -> bool:
+    parser = _Balance()
+    parser.feed(text)
+    parser.close()
+    return not parser.open
+
+
+async def test_an_item_card_of_many_colleges_is_split_and_drops_none(
+    chat: Chat, fake: FakeTelegram, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Regression, issue 9 defect 10: the card was cut at 4,000 raw characters, mid-tag, with
+    colleges silently dropped (22 college reports showed 6)."""
+    world = await seed_plan(session_factory, fake, items=1, colleges=22, reports=True)
+    async with session_factory() as session:
+        for report in (await session.execute(select(Report))).scalars():
+            report.text = "Провели встречу со школьниками, фото и протокол прилагаем. " * 10
+        await session.commit()
+    before = len(chat.messages(world.coordinator))
+    await chat.say(world.coordinator, "/item 1")
+    parts = chat.messages(world.coordinator)[before:]
+    assert len(parts) > 1
+    for part in parts:
+        assert len(part.text or "") <= 4096
+        assert _balanced(part.text or "")
+    shown = "\n".join(p.text or "" for p in parts)
+    for number in range(1, 23):
+        assert f"Колледж № {number:03d}" in shown
+    assert parts[-1].buttons(), "the card's buttons are under its last part"
+    assert all(not p.buttons() for p in parts[:-1])
