@@ -8,10 +8,11 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
 from bot.services.members import MemberService
-from bot.telegram.callbacks import MemberCallback
+from bot.telegram.callbacks import MemberCallback, MembersPageCallback
 from bot.telegram.views.members import (
     member_menu_keyboard,
     members_keyboard,
+    pages_of,
     render_member_menu,
     render_members,
     role_name,
@@ -29,6 +30,22 @@ async def list_members(
         await message.answer(
             render_members(t, listed), reply_markup=members_keyboard(t, listed, person)
         )
+
+
+async def turn_members_page(
+    query: CallbackQuery,
+    message: Message,
+    callback_data: MembersPageCallback,
+    person: Person,
+    members: MemberService,
+    t: Translator,
+) -> None:
+    listed = await members.of_cluster(person, callback_data.cluster_id)
+    page = max(0, min(callback_data.page, pages_of(listed) - 1))
+    await query.answer()
+    await message.edit_text(
+        render_members(t, listed, page), reply_markup=members_keyboard(t, listed, person, page)
+    )
 
 
 async def member_menu(
@@ -84,6 +101,7 @@ def create_router() -> Router:
     router.message.filter(PRIVATE, Registered())
     router.callback_query.filter(Registered(), WithMessage())
     router.message.register(list_members, Command("members"))
+    router.callback_query.register(turn_members_page, MembersPageCallback.filter())
     router.callback_query.register(member_menu, MemberCallback.filter(F.action == "menu"))
     router.callback_query.register(
         member_role_changed, MemberCallback.filter(F.action.in_(ROLE_ACTIONS))

@@ -56,3 +56,23 @@ async def test_an_item_card_of_many_colleges_is_split_and_drops_none(
         assert f"Колледж № {number:03d}" in shown
     assert parts[-1].buttons(), "the card's buttons are under its last part"
     assert all(not p.buttons() for p in parts[:-1])
+
+
+async def test_members_of_a_large_cluster_are_listed_page_by_page(
+    chat: Chat, fake: FakeTelegram, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Regression, issue 9 defect 9: /members of 45 members was over 4,096 characters and the
+    coordinator got only the apology."""
+    world = await seed_plan(session_factory, fake, items=1, colleges=45)
+    page = await chat.say(world.coordinator, "/members")
+    seen: set[str] = set()
+    for _ in range(10):
+        text = page.text or ""
+        assert len(text) <= 4096
+        assert "что-то пошло не так" not in text
+        seen.update(f"№ {n:03d}" for n in range(1, 46) if f"Колледжа № {n:03d}" in text)
+        if not any(b.get("text") == "▶️" for b in page.buttons()):
+            break
+        page = await chat.press(world.coordinator, "▶️", page)
+    assert "Страница 5 из 5" in (page.text or "")
+    assert len(seen) == 45

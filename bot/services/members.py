@@ -39,6 +39,11 @@ class MemberService:
             for cluster in clusters
         ]
 
+    async def of_cluster(self, actor: Person, cluster_id: int) -> ClusterMembers:
+        """Members of one cluster the person coordinates (a page of /members turned)."""
+        cluster = await self.access.require_coordinator(actor, cluster_id)
+        return ClusterMembers(cluster, await self.storage.memberships.active_of_cluster(cluster.id))
+
     async def get(self, actor: Person, membership_id: int) -> Membership:
         membership = await self.storage.memberships.get(membership_id)
         if membership is None or membership.removed_at is not None:

@@ -40,6 +40,13 @@ class MemberCallback(CallbackData, prefix="mem"):
     membership_id: int
 
 
+class MembersPageCallback(CallbackData, prefix="mpg"):
+    """A page of /members of one cluster."""
+
+    cluster_id: int
+    page: int
+
+
 class AssignmentCallback(CallbackData, prefix="asg"):
     """An executor's action on one assignment (from /my, its card, or a notice)."""
 

@@ -16,3 +16,4 @@ member-role-changed = { $name }'s role changed: { $role }.
 error-cannot-demote-self = You cannot drop your own coordinator role — ask another coordinator or an administrator.
 error-cannot-remove-self = You cannot remove yourself.
 error-last-coordinator = A cluster keeps at least one coordinator. Make another member a coordinator first.
+members-page = Page { $page } of { $pages }
