@@ -26,6 +26,7 @@ from bot.scheduler import create_scheduler
 from bot.services.registry import ServiceSettings
 from bot.telegram.sender import Sender, TelegramDelivery
 from handlers import create_root_router
+from handlers.errors import AnsweredPresses
 from handlers.fsm_storage import DatabaseFsmStorage
 from handlers.middlewares import DbSessionMiddleware, I18nMiddleware, PersonMiddleware
 from storage.db import create_engine, create_session_factory
@@ -68,6 +69,8 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
             if api_url
             else AiohttpSession()
         )
+    # The error handler reads which presses were answered, to answer each one once.
+    session.middleware(AnsweredPresses())
     return Bot(
         require_token(settings),
         session=session,
@@ -158,13 +161,20 @@ async def build_application(settings: Settings, clock: Clock | None = None) -> A
 
 async def run(settings: Settings) -> None:
     app = await build_application(settings)
+    try:
+        # Telegram is asked first: a wrong token or an unreachable server stops start-up here,
+        # before anything else runs (the CLI says it in one line).
+        me = await app.bot.get_me()
+        await set_commands(app.bot, app.translations)
+    except BaseException:
+        await app.bot.session.close()
+        await app.engine.dispose()
+        raise
+    logger.info("Starting as @%s (id %s), mode %s", me.username, me.id, settings.telegram.mode)
     scheduler = create_scheduler(app.sender)
     delivery = asyncio.create_task(app.sender.run(), name="sender")
     app.sender.wake()  # whatever was queued before a restart goes out now
     try:
-        me = await app.bot.get_me()
-        logger.info("Starting as @%s (id %s), mode %s", me.username, me.id, settings.telegram.mode)
-        await set_commands(app.bot, app.translations)
         scheduler.start()
         if settings.telegram.mode == "webhook":
             await _run_webhook(app)

@@ -1,4 +1,8 @@
-"""The `workplan` command: run the bot, upgrade the database, create invites, import plans."""
+"""The `workplan` command: run the bot, upgrade the database, create invites, import plans.
+
+Everything heavy (aiogram, SQLAlchemy, the catalogues) is imported inside the commands, so
+`workplan --help` answers at once.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,29 @@ import logging
 import sys
 from collections.abc import Coroutine, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.config import ConfigError, Settings, load_settings, require_token
-from bot.domain.documents import ParsedDocument
-from bot.i18n import Translator, default_translations
-from bot.logs import setup_logging
-from bot.telegram.views.imports import render_parsed_text
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
-EXIT_CONFIG = 2
+    from bot.config import ConfigError, Settings
+    from bot.domain.documents import ParsedDocument
+    from bot.i18n import Translator
+
+EXIT_CONFIG = 2  # a setting is wrong or missing, or what it points at does not answer
+
+
+class Unavailable(Exception):
+    """A service the command needs did not answer; ``line`` says which and why."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        super().__init__(line)
 
 
 def _translator() -> Translator:
+    from bot.i18n import default_translations
+
     return default_translations().get("ru")
 
 
@@ -74,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from bot.config import ConfigError, load_settings, require_token
+    from bot.logs import setup_logging
+
     try:
         settings = load_settings()
         setup_logging(settings)
@@ -83,10 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             logging.getLogger().setLevel(logging.WARNING)
         if args.command == "run":
             require_token(settings)
-            from bot.app import run
-
-            asyncio.run(run(settings))
-            return 0
+            return _with_database(settings, _run(settings))
         if args.command == "db":
             return _with_database(settings, _db(settings, args.db_command))
         if args.command == "invite":
@@ -95,9 +110,61 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _with_database(settings, _import(settings, args))
     except ConfigError as error:
         return _fail(_config_error_line(error))
+    except Unavailable as error:
+        return _fail(error.line)
     except KeyboardInterrupt:
         return 130
     return _fail(_t("cli-unknown-command"))
+
+
+async def _run(settings: Settings) -> int:
+    from bot.app import run
+    from bot.logs import configured_secrets, redact
+
+    try:
+        async with _telegram_errors(settings):
+            await run(settings)
+    except OSError as error:
+        # A folder that cannot be created, a webhook port already taken: one line.
+        problem = redact(str(error), configured_secrets(settings))
+        raise Unavailable(_t("cli-run-failed", problem=problem)) from None
+    return 0
+
+
+class _telegram_errors:
+    """Telegram's refusal or silence at start-up is one line (the token redacted), not a trace.
+
+    Once the bot runs, aiogram retries a lost connection by itself; what reaches here is a
+    start-up call (getMe, setMyCommands, setWebhook) that failed.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _tb: object
+    ) -> bool:
+        from aiogram.exceptions import (
+            TelegramAPIError,
+            TelegramNetworkError,
+            TelegramUnauthorizedError,
+        )
+
+        from bot.logs import configured_secrets, redact
+
+        if error is None or not isinstance(error, TelegramAPIError):
+            return False
+        secrets = configured_secrets(self.settings)
+        problem = redact(error.message, secrets).removeprefix("HTTP Client says - ")
+        if isinstance(error, TelegramUnauthorizedError):
+            raise Unavailable(_t("cli-token-refused")) from None
+        if isinstance(error, TelegramNetworkError):
+            url = self.settings.telegram.api_url or "https://api.telegram.org"
+            raise Unavailable(_t("cli-telegram-unavailable", url=url, problem=problem)) from None
+        raise Unavailable(_t("cli-telegram-error", problem=problem)) from None
 
 
 def _with_database(settings: Settings, command: Coroutine[Any, Any, int]) -> int:
@@ -144,15 +211,13 @@ async def _db(settings: Settings, action: str) -> int:
 
 
 async def _bot_username(settings: Settings) -> str:
-    from aiogram.exceptions import TelegramAPIError
-
+    """The bot's username from Telegram (getMe); `--bot-username` skips this."""
     from bot.app import create_bot
 
     bot = create_bot(settings)
     try:
-        me = await bot.get_me()
-    except TelegramAPIError as error:
-        raise ConfigError("telegram.token", str(error)) from None
+        async with _telegram_errors(settings):
+            me = await bot.get_me()
     finally:
         await bot.session.close()
     return me.username or ""
@@ -201,6 +266,7 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
     from bot.errors import DocumentRejected
     from bot.jsonout import document_to_json
     from bot.services.imports import parse_upload
+    from bot.telegram.views.imports import render_parsed_text
 
     path = Path(args.file)
     try:
@@ -229,69 +295,141 @@ async def _import_into_cluster(
     data: bytes,
     filename: str,
 ) -> int:
-    """Preview (--dry-run) or store a parsed document into a cluster, creating it when new.
+    """Store a parsed document into a cluster, creating it when new; --dry-run previews it.
 
-    Everything the output shows is read inside the session; a dry run or a refusal closes the
-    session without a commit, so nothing is stored.
+    Everything the output shows is read inside the session; a refusal closes the session
+    without a commit, so nothing is stored. A dry run never creates, migrates or writes the
+    database: it reads the one there is, and previews a new cluster in a scratch database in
+    memory.
     """
+    from storage.db import create_engine
+    from storage.migrate import upgrade
+
+    if args.dry_run:
+        return await _dry_run(settings, args, parsed, data, filename)
+    engine = create_engine(settings.database.url)
+    try:
+        await upgrade(engine)
+        return await _import_with(engine, settings, args, parsed, data, filename)
+    finally:
+        await engine.dispose()
+
+
+async def _dry_run(
+    settings: Settings,
+    args: argparse.Namespace,
+    parsed: ParsedDocument,
+    data: bytes,
+    filename: str,
+) -> int:
+    from sqlalchemy import select
+
+    from storage.db import create_engine
+    from storage.migrate import current_revision, head_revision, upgrade
+    from storage.models import Cluster
+
+    engine = _existing_database(settings.database.url)
+    if engine is not None:
+        try:
+            revision = await current_revision(engine)
+            if revision is not None and revision != head_revision():
+                return _fail(_t("cli-import-dry-run-old-schema", revision=revision))
+            if revision is not None:
+                async with engine.connect() as connection:
+                    known = await connection.scalar(
+                        select(Cluster.id).where(Cluster.name == args.cluster)
+                    )
+                if known is not None:
+                    return await _import_with(engine, settings, args, parsed, data, filename)
+        finally:
+            await engine.dispose()
+    # No database yet, or no such cluster in it: what the import would add to a new cluster.
+    scratch = create_engine("sqlite+aiosqlite://")
+    try:
+        await upgrade(scratch)
+        return await _import_with(scratch, settings, args, parsed, data, filename)
+    finally:
+        await scratch.dispose()
+
+
+def _existing_database(url: str) -> AsyncEngine | None:
+    """An engine on the configured database if it exists; a SQLite file that is not there is
+    not created (nor its folder)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from storage.db import create_engine
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            return None
+        if not Path(parsed.database).expanduser().is_file():
+            return None
+    return create_engine(url)
+
+
+async def _import_with(
+    engine: AsyncEngine,
+    settings: Settings,
+    args: argparse.Namespace,
+    parsed: ParsedDocument,
+    data: bytes,
+    filename: str,
+) -> int:
     from bot.app import service_settings
     from bot.clock import SystemClock
     from bot.services.imports import sha256
     from bot.services.registry import build_services
     from bot.telegram.views.imports import render_import_preview, render_import_result
-    from storage.db import create_engine, create_session_factory
-    from storage.migrate import upgrade
+    from storage.db import create_session_factory
     from storage.models import Cluster
     from storage.uow import Storage
 
     clock = SystemClock()
     t = _translator()
     text = args.format == "text"
-    engine = create_engine(settings.database.url)
-    try:
-        await upgrade(engine)
-        async with create_session_factory(engine)() as session:
-            storage = Storage(session)
-            services = build_services(storage, clock, service_settings(settings))
-            cluster = await storage.clusters.by_name(args.cluster)
-            created = cluster is None
-            if cluster is None:
-                cluster = await storage.clusters.add(
-                    Cluster(
-                        name=args.cluster,
-                        region="",
-                        timezone=settings.bot.default_timezone,
-                        created_at=clock.now(),
-                    )
+    async with create_session_factory(engine)() as session:
+        storage = Storage(session)
+        services = build_services(storage, clock, service_settings(settings))
+        cluster = await storage.clusters.by_name(args.cluster)
+        created = cluster is None
+        if cluster is None:
+            cluster = await storage.clusters.add(
+                Cluster(
+                    name=args.cluster,
+                    region="",
+                    timezone=settings.bot.default_timezone,
+                    created_at=clock.now(),
                 )
-            plan = await services.imports.plan(
-                cluster.id, parsed, source_hash=sha256(data), filename=filename
             )
-            if args.dry_run:
-                if text:
-                    print(_plain(render_import_preview(t, plan, ask=False)))
-                if created:
-                    print(_t("cli-import-new-cluster", cluster=cluster.name), file=sys.stderr)
-                return 0
-            if plan.other_cluster is not None and not args.yes:
-                return _fail(
-                    _t("cli-import-other-cluster", named=plan.other_cluster, cluster=cluster.name)
-                )
-            result = await services.imports.apply_plan(plan, actor=None)
-            steps = await services.imports.next_steps(cluster)
+        plan = await services.imports.plan(
+            cluster.id, parsed, source_hash=sha256(data), filename=filename
+        )
+        if args.dry_run:
             if text:
-                print(_plain(render_import_result(t, result, steps, in_chat=False)))
+                print(_plain(render_import_preview(t, plan, ask=False)))
             if created:
-                print(
-                    _t(
-                        "cli-import-cluster-created",
-                        cluster=cluster.name,
-                        timezone=cluster.timezone,
-                    ),
-                    file=sys.stderr,
-                )
-    finally:
-        await engine.dispose()
+                print(_t("cli-import-new-cluster", cluster=cluster.name), file=sys.stderr)
+            return 0
+        if plan.other_cluster is not None and not args.yes:
+            return _fail(
+                _t("cli-import-other-cluster", named=plan.other_cluster, cluster=cluster.name)
+            )
+        result = await services.imports.apply_plan(plan, actor=None)
+        steps = await services.imports.next_steps(cluster)
+        if text:
+            print(_plain(render_import_result(t, result, steps, in_chat=False)))
+        if created:
+            print(
+                _t(
+                    "cli-import-cluster-created",
+                    cluster=cluster.name,
+                    timezone=cluster.timezone,
+                ),
+                file=sys.stderr,
+            )
     return 0
 
 
