@@ -1,18 +1,68 @@
-"""The central error handler: a DomainError → its polite message; anything else → an apology."""
+"""The central error handler: a DomainError → its polite message; anything else → an apology.
+
+A press gets one answer (Telegram refuses a second one), and an alert holds 200 characters: a
+refusal the handler's own answer has overtaken, or one too long for an alert, arrives as a
+message in the chat of the press, with a short alert pointing to it.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 
 from aiogram import Bot, Router
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import ErrorEvent, Update, User
+from aiogram.methods import AnswerCallbackQuery, Response, TelegramMethod
+from aiogram.methods.base import TelegramType
+from aiogram.types import CallbackQuery, ErrorEvent, Message, Update, User
 
 from bot.errors import DomainError
-from bot.i18n import Translations
+from bot.i18n import Translations, Translator
 
 logger = logging.getLogger(__name__)
+
+ALERT_LIMIT = 200  # Telegram's limit on a callback answer, in UTF-16 code units
+
+
+class AnsweredPresses(BaseRequestMiddleware):
+    """Remembers the presses the bot has answered (the latest ``size``), so the error handler
+    never answers one a second time. Registered on the bot's session by ``bot.app.create_bot``."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def answered(self, query_id: str) -> bool:
+        return query_id in self._ids
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        if isinstance(method, AnswerCallbackQuery):
+            # Counted before the call: a refused or failed answer still cannot be repeated.
+            self._ids[method.callback_query_id] = None
+            while len(self._ids) > self.size:
+                self._ids.popitem(last=False)
+        return await make_request(bot, method)
+
+
+def _already_answered(bot: Bot, query: CallbackQuery) -> bool:
+    return any(
+        isinstance(middleware, AnsweredPresses) and middleware.answered(query.id)
+        for middleware in bot.session.middleware
+    )
+
+
+def _fits_an_alert(text: str) -> bool:
+    return len(text.encode("utf-16-le")) // 2 <= ALERT_LIMIT
 
 
 def _user_of(update: Update) -> User | None:
@@ -20,18 +70,28 @@ def _user_of(update: Update) -> User | None:
     return getattr(event, "from_user", None)
 
 
-async def _tell(bot: Bot, update: Update, text: str) -> None:
+async def _send(bot: Bot, chat_id: int, text: str, message: Message | None) -> None:
+    thread = message.message_thread_id if message is not None and message.is_topic_message else None
+    await bot.send_message(chat_id, text, message_thread_id=thread)
+
+
+async def _tell_about_press(bot: Bot, query: CallbackQuery, text: str, t: Translator) -> None:
+    answered = _already_answered(bot, query)
+    if not answered and _fits_an_alert(text):
+        await query.answer(text, show_alert=True)
+        return
+    if not answered:
+        await query.answer(t("error-details-below"))
+    message = query.message if isinstance(query.message, Message) else None
+    await _send(bot, message.chat.id if message else query.from_user.id, text, message)
+
+
+async def _tell(bot: Bot, update: Update, text: str, t: Translator) -> None:
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(text, show_alert=True)
+            await _tell_about_press(bot, update.callback_query, text, t)
         elif update.message is not None:
-            await bot.send_message(
-                update.message.chat.id,
-                text,
-                message_thread_id=update.message.message_thread_id
-                if update.message.is_topic_message
-                else None,
-            )
+            await _send(bot, update.message.chat.id, text, update.message)
     except TelegramAPIError:
         logger.warning("could not tell the user about an error in update %s", update.update_id)
 
@@ -42,14 +102,14 @@ async def explain_domain_error(event: ErrorEvent, bot: Bot, translations: Transl
     user = _user_of(event.update)
     t = translations.for_language(user.language_code if user else None)
     logger.info("update %s refused: %s", event.update.update_id, error.key)
-    await _tell(bot, event.update, t(error.key, **error.args_for_message))
+    await _tell(bot, event.update, t(error.key, **error.args_for_message), t)
 
 
 async def apologise_for_failure(event: ErrorEvent, bot: Bot, translations: Translations) -> None:
     logger.error("update %s failed", event.update.update_id, exc_info=event.exception)
     user = _user_of(event.update)
     t = translations.for_language(user.language_code if user else None)
-    await _tell(bot, event.update, t("error-unexpected"))
+    await _tell(bot, event.update, t("error-unexpected"), t)
 
 
 def create_router() -> Router:

@@ -135,8 +135,11 @@ ADMIN_TELEGRAM_ID = 900001
 
 
 @pytest.fixture
-def fake() -> FakeTelegram:
-    return FakeTelegram()
+def fake() -> Iterator[FakeTelegram]:
+    """The fake Bot API; a test fails when the bot sent anything Telegram would refuse."""
+    fake = FakeTelegram()
+    yield fake
+    assert not fake.violations, "the bot broke Telegram's rules:\n" + "\n".join(fake.violations)
 
 
 @pytest.fixture

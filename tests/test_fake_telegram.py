@@ -8,7 +8,7 @@ import pytest
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.methods import GetChatMemberCount
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -109,3 +109,163 @@ async def test_an_unknown_method_fails_loudly_in_process(fake: FakeTelegram) -> 
     with pytest.raises(AssertionError, match="Unexpected Bot API call getChatMemberCount"):
         await bot(GetChatMemberCount(chat_id=1))
     assert [c.method for c in fake.unexpected_calls] == ["getChatMemberCount"]
+
+
+# --- Telegram's rules: the fake refuses what Telegram refuses, and records it as a violation ----
+
+
+def taken_violations(fake: FakeTelegram) -> list[str]:
+    """The violations recorded so far, taken away so the test's teardown check passes."""
+    violations = list(fake.violations)
+    fake.violations.clear()
+    return violations
+
+
+async def test_a_message_over_4096_characters_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram
+) -> None:
+    await client.send_message(20, "я" * 4096)
+    with pytest.raises(TelegramBadRequest, match="message is too long"):
+        await client.send_message(20, "я" * 4097)
+    [violation] = taken_violations(fake)
+    assert violation.startswith("sendMessage: message is too long (4097 > 4096)")
+    assert [len(m.text or "") for m in fake.messages_to(20)] == [4096]
+
+
+async def test_message_length_is_counted_after_html_parsing_in_utf16_units(
+    client: Bot, fake: FakeTelegram
+) -> None:
+    await client.send_message(21, "<b>" + "a" * 4090 + "</b>&lt;&amp;", parse_mode="HTML")
+    with pytest.raises(TelegramBadRequest, match="message is too long"):
+        await client.send_message(21, "😀" * 2049)  # 2,049 characters, 4,098 UTF-16 units
+    assert len(taken_violations(fake)) == 1
+
+
+async def test_an_edit_over_4096_characters_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram
+) -> None:
+    sent = await client.send_message(22, "Было")
+    with pytest.raises(TelegramBadRequest, match="message is too long"):
+        await client.edit_message_text("ё" * 4097, chat_id=22, message_id=sent.message_id)
+    assert [v.split(":")[0] for v in taken_violations(fake)] == ["editMessageText"]
+    assert fake.last_message_to(22).text == "Было"
+
+
+async def test_an_empty_message_is_refused_and_recorded(client: Bot, fake: FakeTelegram) -> None:
+    with pytest.raises(TelegramBadRequest, match="message text is empty"):
+        await client.send_message(23, "<b> </b>", parse_mode="HTML")
+    assert len(taken_violations(fake)) == 1
+
+
+async def test_a_caption_over_1024_characters_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram
+) -> None:
+    document = BufferedInputFile(b"x", filename="plan.xlsx")
+    await client.send_document(24, document, caption="п" * 1024)
+    with pytest.raises(TelegramBadRequest, match="caption is too long"):
+        await client.send_document(24, document, caption="п" * 1025)
+    [violation] = taken_violations(fake)
+    assert violation.startswith("sendDocument: message caption is too long (1025 > 1024)")
+
+
+async def test_a_callback_answer_over_200_characters_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram
+) -> None:
+    await client.answer_callback_query("q1", text="о" * 200, show_alert=True)
+    with pytest.raises(TelegramBadRequest, match="MESSAGE_TOO_LONG"):
+        await client.answer_callback_query("q2", text="о" * 201, show_alert=True)
+    [violation] = taken_violations(fake)
+    assert violation.startswith("answerCallbackQuery: MESSAGE_TOO_LONG (201 > 200)")
+
+
+async def test_a_second_answer_to_the_same_press_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram
+) -> None:
+    await client.answer_callback_query("q3", text="Принято")
+    await client.answer_callback_query("q4")
+    with pytest.raises(TelegramBadRequest, match="query is too old"):
+        await client.answer_callback_query("q3", text="Ещё раз", show_alert=True)
+    [violation] = taken_violations(fake)
+    assert "query q3 was answered already" in violation
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["x" * 65, "д" * 33, ""],  # 65 bytes; 33 Cyrillic letters are 66 bytes; empty
+    ids=["65-ascii-bytes", "66-utf8-bytes", "empty"],
+)
+async def test_callback_data_outside_1_to_64_bytes_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram, data: str
+) -> None:
+    fits = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="Да", callback_data="x" * 64)]]
+    )
+    sent = await client.send_message(25, "Кнопки", reply_markup=fits)
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text="Да", callback_data="ok")],
+            [InlineKeyboardButton(text="Нет", callback_data=data)],
+        ]
+    )
+    with pytest.raises(TelegramBadRequest, match="BUTTON_DATA_INVALID"):
+        await client.send_message(25, "Кнопки", reply_markup=keyboard)
+    with pytest.raises(TelegramBadRequest, match="BUTTON_DATA_INVALID"):
+        await client.edit_message_reply_markup(
+            chat_id=25, message_id=sent.message_id, reply_markup=keyboard
+        )
+    assert [v.split(":")[0] for v in taken_violations(fake)] == [
+        "sendMessage",
+        "editMessageReplyMarkup",
+    ]
+
+
+VALID_HTML = (
+    "<b>жирный</b> <strong>s</strong> <i>i</i> <em>e</em> <u>u</u> <ins>ins</ins> <s>s</s>"
+    ' <strike>st</strike> <del>d</del> <span class="tg-spoiler">sp</span>'
+    ' <tg-spoiler>sp</tg-spoiler> <a href="https://example.org/?a=1&amp;b=2">ссылка</a>'
+    ' <code>code</code> <pre><code class="language-python">x = 1 &lt; 2</code></pre>'
+    ' <blockquote>цитата</blockquote> <tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>'
+    " &lt; &gt; &amp; &quot; &#128512; &#x1F600; > 1"
+)
+
+
+async def test_telegrams_html_subset_is_accepted(client: Bot, fake: FakeTelegram) -> None:
+    await client.send_message(26, VALID_HTML, parse_mode="HTML")
+    await client.send_message(26, "a < b & c <br>", parse_mode=None)  # plain text: anything goes
+    assert fake.violations == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a < b",
+        "AT&T",
+        "&nbsp;",
+        "&amp без точки с запятой",
+        "<br>",
+        "строка<br/>",
+        "<p>абзац</p>",
+        "<span>x</span>",
+        "<a>без адреса</a>",
+        "<b>не закрыт",
+        "</b>",
+        "<b><i>x</b></i>",
+        "<!-- комментарий -->",
+        "<b",
+    ],
+)
+async def test_invalid_html_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram, text: str
+) -> None:
+    with pytest.raises(TelegramBadRequest, match="can't parse entities"):
+        await client.send_message(27, text, parse_mode="HTML")
+    [violation] = taken_violations(fake)
+    assert violation.startswith("sendMessage: can't parse entities")
+    assert fake.messages_to(27) == []
+
+
+async def test_an_invalid_caption_is_refused_and_recorded(client: Bot, fake: FakeTelegram) -> None:
+    document = BufferedInputFile(b"x", filename="plan.xlsx")
+    with pytest.raises(TelegramBadRequest, match="can't parse entities"):
+        await client.send_document(28, document, caption="<b>план", parse_mode="HTML")
+    assert len(taken_violations(fake)) == 1

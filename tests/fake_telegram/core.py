@@ -10,10 +10,12 @@ import asyncio
 import contextlib
 import itertools
 import json
+import re
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 from aiogram.types import Update
@@ -45,6 +47,105 @@ BOOL_FIELDS = frozenset(
     }
 )
 SENDING_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto"})
+
+# Telegram's limits on what a bot sends (https://core.telegram.org/bots/api).
+MESSAGE_TEXT_LIMIT = 4096  # UTF-16 code units of the text after entity parsing
+CAPTION_LIMIT = 1024
+CALLBACK_ANSWER_LIMIT = 200
+CALLBACK_DATA_LIMIT = 64  # bytes
+TEXT_METHODS = frozenset({"sendMessage", "editMessageText"})
+CAPTION_METHODS = frozenset({"sendDocument", "sendPhoto", "editMessageCaption"})
+KEYBOARD_METHODS = TEXT_METHODS | CAPTION_METHODS | {"editMessageReplyMarkup"}
+# Telegram's HTML subset: tag → the attributes that make it that tag (None: any or none).
+HTML_TAGS: dict[str, dict[str, str] | None] = {
+    **dict.fromkeys(
+        ("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "code"), None
+    ),
+    **dict.fromkeys(("a", "pre", "blockquote", "tg-emoji"), None),
+    "span": {"class": "tg-spoiler"},
+}
+REQUIRED_ATTRIBUTES = {"a": "href", "tg-emoji": "emoji-id"}
+ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#[0-9]+|#[xX][0-9a-fA-F]+);")
+
+
+def utf16_length(text: str) -> int:
+    """The length Telegram counts: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+class HtmlError(ValueError):
+    pass
+
+
+class _TelegramHtml(HTMLParser):
+    """Telegram's HTML parse_mode: the allowed tags only, balanced and nested, valid entities."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[str] = []
+        self.visible: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in HTML_TAGS:
+            raise HtmlError(f'Unsupported start tag "{tag}"')
+        values = dict(attrs)
+        for name, value in (HTML_TAGS[tag] or {}).items():
+            if values.get(name) != value:
+                raise HtmlError(f'Tag "{tag}" must have attribute {name}="{value}"')
+        required = REQUIRED_ATTRIBUTES.get(tag)
+        if required is not None and not values.get(required):
+            raise HtmlError(f'Tag "{tag}" must have attribute "{required}"')
+        self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raise HtmlError(f'Unsupported start tag "{tag}/"')
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open:
+            raise HtmlError(f'Unexpected end tag "{tag}"')
+        if self.open[-1] != tag:
+            raise HtmlError(f'Unmatched end tag "{tag}", expected "</{self.open[-1]}>"')
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "<" in data:
+            raise HtmlError('Unexpected "<": a bare "<" must be written &lt;')
+        self.visible.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.visible.append({"lt": "<", "gt": ">", "amp": "&", "quot": '"'}[name])
+
+    def handle_charref(self, name: str) -> None:
+        code = int(name[1:], 16) if name[:1] in ("x", "X") else int(name)
+        self.visible.append(chr(code) if 0 < code <= 0x10FFFF else "\ufffd")
+
+    def handle_comment(self, data: str) -> None:
+        raise HtmlError("Comments are not supported")
+
+    def handle_decl(self, decl: str) -> None:
+        raise HtmlError("Declarations are not supported")
+
+    def handle_pi(self, data: str) -> None:
+        raise HtmlError("Processing instructions are not supported")
+
+    def unknown_decl(self, data: str) -> None:
+        raise HtmlError("Declarations are not supported")
+
+
+def visible_text(text: str, parse_mode: str | None) -> str:
+    """The text a person sees, as Telegram parses it; HtmlError when Telegram refuses it."""
+    if (parse_mode or "").upper() != "HTML":
+        return text
+    for position, char in enumerate(text):
+        if char == "&" and not ENTITY.match(text, position):
+            offset = len(text[:position].encode())
+            raise HtmlError(f'Unsupported or unterminated entity "&" at byte offset {offset}')
+    parser = _TelegramHtml()
+    parser.feed(text)
+    parser.close()
+    if parser.open:
+        raise HtmlError(f"Can't find end tag corresponding to start tag {parser.open[-1]!r}")
+    return "".join(parser.visible)
 
 
 def decode_params(raw: dict[str, Any]) -> dict[str, Any]:
@@ -158,6 +259,10 @@ class FakeTelegram:
         self.bot_name = bot_name
         self.calls: list[Call] = []
         self.unexpected_calls: list[Call] = []
+        # Every call Telegram would refuse for breaking its rules: a test fails on any of them
+        # (tests/conftest.py checks the list is empty when a test ends).
+        self.violations: list[str] = []
+        self._answered_queries: set[str] = set()
         self.enforce_rate_limits = False
         self.files: dict[str, tuple[str, bytes, str]] = {}  # file_id -> (file_path, bytes, name)
         self._updates: deque[dict[str, Any]] = deque()
@@ -408,6 +513,71 @@ class FakeTelegram:
         history.append(now)
         self._sent_global.append(now)
 
+    # --- Telegram's rules on what a bot sends ---------------------------------------------------
+
+    def _refuse(self, method: str, description: str, params: dict[str, Any]) -> ApiError:
+        shown = {
+            k: (v[:120] + "…" if isinstance(v, str) and len(v) > 120 else v)
+            for k, v in params.items()
+        }
+        self.violations.append(f"{method}: {description} — {shown}")
+        return ApiError(400, f"Bad Request: {description}")
+
+    def _check_text(self, method: str, params: dict[str, Any], key: str, limit: int) -> None:
+        text = params.get(key)
+        if text is None:
+            if key == "text":
+                raise self._refuse(method, "message text is empty", params)
+            return
+        try:
+            visible = visible_text(str(text), params.get("parse_mode"))
+        except HtmlError as error:
+            raise self._refuse(method, f"can't parse entities: {error}", params) from None
+        if key == "text" and not visible.strip():
+            raise self._refuse(method, "message text is empty", params)
+        length = utf16_length(visible)
+        if length > limit:
+            what = "message is too long" if key == "text" else "message caption is too long"
+            raise self._refuse(method, f"{what} ({length} > {limit})", params)
+
+    def _check_keyboard(self, method: str, params: dict[str, Any]) -> None:
+        markup = params.get("reply_markup")
+        if not isinstance(markup, dict):
+            return
+        for row in markup.get("inline_keyboard") or []:
+            for button in row:
+                data = button.get("callback_data") if isinstance(button, dict) else None
+                if data is None:
+                    continue
+                size = len(str(data).encode())
+                if not 1 <= size <= CALLBACK_DATA_LIMIT:
+                    raise self._refuse(
+                        method, f"BUTTON_DATA_INVALID ({size} bytes: {data!r})", params
+                    )
+
+    def _check_rules(self, method: str, params: dict[str, Any]) -> None:
+        """Refuse, as Telegram does, what breaks its rules — and record it as a violation."""
+        if method in TEXT_METHODS:
+            self._check_text(method, params, "text", MESSAGE_TEXT_LIMIT)
+        if method in CAPTION_METHODS:
+            self._check_text(method, params, "caption", CAPTION_LIMIT)
+        if method in KEYBOARD_METHODS:
+            self._check_keyboard(method, params)
+        if method == "answerCallbackQuery":
+            query_id = str(params.get("callback_query_id"))
+            if query_id in self._answered_queries:
+                raise self._refuse(
+                    method,
+                    "query is too old and response timeout expired or query ID is invalid"
+                    f" (query {query_id} was answered already)",
+                    params,
+                )
+            length = utf16_length(str(params.get("text") or ""))
+            if length > CALLBACK_ANSWER_LIMIT:
+                raise self._refuse(
+                    method, f"MESSAGE_TOO_LONG ({length} > {CALLBACK_ANSWER_LIMIT})", params
+                )
+
     # --- the Bot API --------------------------------------------------------------------------
 
     async def handle(
@@ -441,6 +611,7 @@ class FakeTelegram:
             }
         fault = self._take_fault(method)
         try:
+            self._check_rules(method, params)
             if fault is not None:
                 if fault.delay:
                     await asyncio.sleep(fault.delay)
@@ -575,6 +746,7 @@ class FakeTelegram:
         return True
 
     async def _api_answercallbackquery(self, params: dict[str, Any], call: Call) -> Any:
+        self._answered_queries.add(str(params.get("callback_query_id")))
         return True
 
     async def _api_getfile(self, params: dict[str, Any], call: Call) -> Any:

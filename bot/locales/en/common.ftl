@@ -74,6 +74,7 @@ error-unexpected = Sorry, something went wrong. We have been notified — please
 error-access-denied = This action is not available to you.
 error-not-found = Nothing found.
 error-invalid-input = Could not read the input. Please check it and try again.
+error-details-below = That did not work — see the message below.
 
 ## Invites
 

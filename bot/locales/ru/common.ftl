@@ -74,6 +74,7 @@ error-unexpected = Извините, что-то пошло не так. Мы у
 error-access-denied = Это действие вам недоступно.
 error-not-found = Ничего не найдено.
 error-invalid-input = Не удалось разобрать ввод. Проверьте его и попробуйте ещё раз.
+error-details-below = Не получилось — объяснение в сообщении ниже.
 
 ## Invites
 
