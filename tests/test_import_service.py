@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -18,7 +19,7 @@ from bot.domain.documents import (
     PlanRoleRef,
 )
 from bot.errors import AccessDenied
-from bot.services.imports import ImportService, match_items
+from bot.services.imports import ImportService, match_items, match_keys
 from bot.services.registry import ServiceSettings, build_services
 from storage.models import (
     Assignment,
@@ -330,3 +331,106 @@ async def test_indicator_targets_are_kept_with_their_item(session_factory, setup
     assert [(i.year, i.target, i.text) for i in stored.indicators] == [
         (2022, "50%", "2022 год – 50% от количества экспертов ДЭ")
     ]
+
+
+def _quadratic_match(
+    old: list[tuple[str, str]], new: list[tuple[str, str]]
+) -> list[tuple[int, int | None]]:
+    """The matching as first written (every pair compared): the reference the fast one keeps."""
+    import difflib
+
+    found: dict[int, int] = {}
+    free_old = list(range(len(old)))
+    for rule in ("exact", "similar", "text"):
+        for n, (number, text) in enumerate(new):
+            if n in found:
+                continue
+            for o in free_old:
+                same_number = old[o][0] == number
+                if rule == "exact":
+                    hit = same_number and old[o][1] == text
+                elif rule == "similar":
+                    hit = same_number and (
+                        difflib.SequenceMatcher(None, old[o][1], text).ratio() >= 0.6
+                    )
+                else:
+                    hit = old[o][1] == text
+                if hit:
+                    found[n] = o
+                    free_old.remove(o)
+                    break
+    return [(n, found.get(n)) for n in range(len(new))]
+
+
+def _reworded_plan(size: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    topics = ["совещание", "экскурсию", "стажировку", "конкурс", "семинар", "отчёт", "выставку"]
+    old = [
+        (f"{i // 20 + 1}.{i % 20 + 1}", f"провести {topics[i % 7]} номер {i} для колледжа {i % 13}")
+        for i in range(size)
+    ]
+    new: list[tuple[str, str]] = []
+    for i, (number, text) in enumerate(old):
+        if i % 10 == 3:
+            continue  # removed
+        if i % 10 == 5:
+            new.append((number, text.replace("провести", "организовать и провести")))
+        elif i % 10 == 7:
+            new.append((f"9.{i}", text))  # renumbered, same text
+        elif i % 10 == 8:
+            new.append((number, f"разработать программу {i} совершенно другого содержания"))
+        else:
+            new.append((number, text))
+    new.append(("99.1", "новое мероприятие, которого не было"))
+    return old, new
+
+
+def test_matching_a_reworded_plan_pairs_the_items_as_comparing_every_pair_did() -> None:
+    # Regression guard (issue 9, defect 4): matching is indexed (no pass over every pair),
+    # and must still pair exactly what the all-pairs comparison paired.
+    old, new = _reworded_plan(400)
+    matched = match_keys(old, new)
+    assert matched == _quadratic_match(old, new)
+    paired = {o for _, o in matched if o is not None}
+    assert len(paired) == 320  # 40 removed, 40 rewritten beyond recognition
+    assert [new[n][0] for n, o in matched if o is None][-1] == "99.1"
+
+
+def test_matching_items_that_all_share_one_number_still_pairs_reworded_ones() -> None:
+    # A plan without numbers: every item has the same (empty) number, the crowded case.
+    old = [("", f"мероприятие номер {i} кластера по теме {i}") for i in range(300)]
+    new = [("", f"{text} (уточнено)") for _, text in reversed(old)]
+    matched = match_keys(old, new)
+    assert matched == [(n, len(old) - 1 - n) for n in range(len(new))]
+
+
+async def test_a_re_import_matches_its_items_off_the_event_loop(
+    session_factory, setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression guard (issue 9, defect 4): matching a large reworded plan ran on the event
+    # loop, so nobody got an answer meanwhile; it runs in a worker thread.
+    import threading
+
+    import bot.services.imports as imports_module
+
+    cluster_id, _ = setup
+    await _apply(session_factory, cluster_id, FIRST, "sha-1")
+    threads: list[int] = []
+    match = imports_module.match_keys
+
+    def spy(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        return match(*args)
+
+    monkeypatch.setattr(imports_module, "match_keys", spy)
+    reworded = _plan(
+        *(_item(i.number, f"{i.text} (уточнено)", date(2021, 5, 1)) for i in FIRST.items)
+    )
+    async with session_factory() as session:
+        plan = await _service(session).plan(
+            cluster_id, reworded, source_hash="sha-2", filename="plan.docx"
+        )
+    assert threads
+    assert threads[0] != threading.get_ident()
+    assert [c.item.number for c in plan.changed] == ["1.1", "1.2", "1.3", "1.4"]
+    assert not plan.added
+    assert not plan.removed

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import difflib
 import hashlib
+from collections import Counter, defaultdict, deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 
 from bot.clock import Clock
 from bot.domain.documents import ParsedDocument, ParsedItem
@@ -34,7 +36,6 @@ from storage.models import (
 )
 from storage.uow import Storage
 
-SIMILAR_TEXT = 0.6  # below this a renumbered or rewritten item counts as removed + added
 # Reads the uploaded file when the service decides it is needed (after the access checks).
 Fetch = Callable[[], Awaitable[bytes]]
 
@@ -154,39 +155,134 @@ def _changed_fields(item: Item, parsed: ParsedItem) -> tuple[str, ...]:
     return tuple(fields)
 
 
+SIMILAR_TEXT = 0.6  # below this a renumbered or rewritten item counts as removed + added
+# Similar-text candidates checked per new item (those of its number sharing the most words):
+# a plan whose items all share a number (or have none) stays linear instead of quadratic.
+MAX_CANDIDATES = 8
+# Text compared for similarity, in characters: SequenceMatcher is quadratic in the length.
+SIMILAR_PREFIX = 2000
+# Matching keys: (number, normalised text) of each item.
+Key = tuple[str, str]
+
+
+# A word met in more old items of one number than this says little about which one it is.
+MAX_POSTING = 64
+
+
+def _postings(
+    old: Sequence[Key], by_number: dict[str, list[int]]
+) -> dict[tuple[str, str], list[int]]:
+    """(number, word) → the old items of that number using the word."""
+    postings: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, indices in by_number.items():
+        for index in indices:
+            for word in set(old[index][1].split()):
+                postings[number, word].append(index)
+    return postings
+
+
+def _likely(
+    number: str,
+    text: str,
+    postings: dict[tuple[str, str], list[int]],
+    taken: list[bool],
+) -> list[int]:
+    """The few free old items of a crowded number sharing the most distinctive words with
+    the text, most shared first; none when no word is distinctive."""
+    shared: Counter[int] = Counter()
+    for word in set(text.split()):
+        posting = postings.get((number, word), ())
+        if len(posting) <= MAX_POSTING:
+            shared.update(i for i in posting if not taken[i])
+    return sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
+
+
+def _similar(old_text: str, new_text: str) -> bool:
+    matcher = difflib.SequenceMatcher(None, old_text[:SIMILAR_PREFIX], new_text[:SIMILAR_PREFIX])
+    return (
+        matcher.real_quick_ratio() >= SIMILAR_TEXT
+        and matcher.quick_ratio() >= SIMILAR_TEXT
+        and matcher.ratio() >= SIMILAR_TEXT
+    )
+
+
+def match_keys(old: Sequence[Key], new: Sequence[Key]) -> list[tuple[int, int | None]]:
+    """Pair old and new items by their keys, in three passes over the new ones: same number
+    and text, then same number and similar text, then same text under a new number. Each new
+    item takes the first free old one the pass allows. Returns (new index, old index or None)
+    for every new item, in order. Pure and linear (bounded work per item): run it in a thread."""
+    taken: list[bool] = [False] * len(old)
+    found: dict[int, int] = {}
+    by_key: defaultdict[Key, deque[int]] = defaultdict(deque)
+    by_number: defaultdict[str, list[int]] = defaultdict(list)
+    by_text: defaultdict[str, deque[int]] = defaultdict(deque)
+    dead: Counter[str] = Counter()  # taken old items still listed in by_number
+    for index, key in enumerate(old):
+        by_key[key].append(index)
+        by_number[key[0]].append(index)
+        by_text[key[1]].append(index)
+
+    def first_free(queue: deque[int]) -> int | None:
+        while queue and taken[queue[0]]:
+            queue.popleft()
+        return queue.popleft() if queue else None
+
+    def take(new_index: int, old_index: int | None) -> None:
+        if old_index is not None:
+            taken[old_index] = True
+            found[new_index] = old_index
+            dead[old[old_index][0]] += 1
+
+    for new_index, key in enumerate(new):
+        take(new_index, first_free(by_key[key]) if key in by_key else None)
+    crowded = {number for number, group in by_number.items() if len(group) > MAX_CANDIDATES}
+    postings: dict[tuple[str, str], list[int]] | None = None
+    for new_index, (number, text) in enumerate(new):
+        if new_index in found or number not in by_number:
+            continue
+        group = by_number[number]
+        candidates: list[int] = []
+        if number in crowded:  # many old items of this number: the likeliest first
+            if postings is None:
+                postings = _postings(old, {n: by_number[n] for n in crowded})
+            candidates = _likely(number, text, postings, taken)
+        if not candidates:
+            if dead[number] * 2 > len(group):
+                # Taken ones never come back: dropping them keeps every scan short.
+                group = by_number[number] = [i for i in group if not taken[i]]
+                dead[number] = 0
+            candidates = list(islice((i for i in group if not taken[i]), MAX_CANDIDATES))
+        take(new_index, next((i for i in candidates if _similar(old[i][1], text)), None))
+    for new_index, (_number, text) in enumerate(new):
+        if new_index not in found and text in by_text:
+            take(new_index, first_free(by_text[text]))
+    return [(new_index, found.get(new_index)) for new_index in range(len(new))]
+
+
+def item_key(number: str | None, text: str) -> Key:
+    return (number or "", normalise(text))
+
+
 def match_items(
     old: Sequence[Item], new: Sequence[ParsedItem]
 ) -> tuple[list[tuple[Item, ParsedItem]], list[ParsedItem], list[Item]]:
-    """Pair old and new items: same number and text, then same number and similar text,
-    then same text under a new number. Returns (pairs, added, removed)."""
-    pairs: list[tuple[Item, ParsedItem]] = []
-    free_old = list(old)
-    free_new = list(new)
+    """Pair old and new items (see ``match_keys``). Returns (pairs, added, removed), pairs in
+    the new document's order."""
+    matched = match_keys(
+        [item_key(item.number, item.text) for item in old],
+        [item_key(parsed.number, parsed.text) for parsed in new],
+    )
+    return _paired(old, new, matched)
 
-    def take(rule: str) -> None:
-        for parsed in list(free_new):
-            for item in free_old:
-                same_number = item.number == parsed.number
-                old_text, new_text = normalise(item.text), normalise(parsed.text)
-                if rule == "exact":
-                    hit = same_number and old_text == new_text
-                elif rule == "similar":
-                    hit = same_number and (
-                        difflib.SequenceMatcher(None, old_text, new_text).ratio() >= SIMILAR_TEXT
-                    )
-                else:
-                    hit = old_text == new_text
-                if hit:
-                    pairs.append((item, parsed))
-                    free_old.remove(item)
-                    free_new.remove(parsed)
-                    break
 
-    for rule in ("exact", "similar", "text"):
-        take(rule)
-    order = {id(p): index for index, p in enumerate(new)}
-    pairs.sort(key=lambda pair: order[id(pair[1])])
-    return pairs, free_new, free_old
+def _paired(
+    old: Sequence[Item], new: Sequence[ParsedItem], matched: list[tuple[int, int | None]]
+) -> tuple[list[tuple[Item, ParsedItem]], list[ParsedItem], list[Item]]:
+    pairs = [(old[o], new[n]) for n, o in matched if o is not None]
+    added = [new[n] for n, o in matched if o is None]
+    paired_old = {o for _, o in matched if o is not None}
+    removed = [item for index, item in enumerate(old) if index not in paired_old]
+    return pairs, added, removed
 
 
 class ImportService:
@@ -321,7 +417,12 @@ class ImportService:
             for item in await self.storage.plans.items_of_document(existing.id)
             if item.status is not ItemStatus.CANCELLED
         ]
-        pairs, result.added, result.removed = match_items(old, parsed.items)
+        # The keys are read here (loaded ORM objects stay on the loop); matching thousands of
+        # items takes a noticeable fraction of a second, so it runs in a thread.
+        old_keys = [item_key(item.number, item.text) for item in old]
+        new_keys = [item_key(item.number, item.text) for item in parsed.items]
+        matched = await asyncio.to_thread(match_keys, old_keys, new_keys)
+        pairs, result.added, result.removed = _paired(old, parsed.items, matched)
         for item, parsed_item in pairs:
             fields = _changed_fields(item, parsed_item)
             if fields:
