@@ -119,14 +119,20 @@ class InviteTokens:
         if invite.used_count >= invite.max_uses:
             raise InviteInvalid("invite-used-up")
 
+    async def check_usable_by(self, invite: Invite, person: Person) -> None:
+        """Refuses a link ``person`` already used, besides a revoked, expired or used-up one."""
+        if await self.storage.invites.was_used_by(invite.id, person.id):
+            raise InviteInvalid("invite-used-up")
+        self.check_usable(invite)
+
     async def claim(self, invite: Invite, person: Person) -> None:
-        """Count one use by ``person`` (a second use by the same person is harmless).
+        """Count one use by ``person``. A link grants once per person: whoever used it before is
+        refused, so a used link never grants anything again — not after it was revoked, not
+        after what it granted was taken away.
 
         Does not commit: the caller applies what the invite grants, then commits once.
         """
-        if await self.storage.invites.was_used_by(invite.id, person.id):
-            return
-        self.check_usable(invite)
+        await self.check_usable_by(invite, person)
         now = self.clock.now()
         if not await self.storage.invites.claim_use(invite.id, now):
             raise InviteInvalid("invite-used-up")  # someone else took the last use just now

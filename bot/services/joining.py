@@ -76,8 +76,11 @@ class JoiningService:
         self.assignments = assignments
 
     async def offer(self, person: Person, invite: Invite) -> JoinOffer:
-        """What a usable link offers the person, before any details are asked (no commit)."""
-        self.tokens.check_usable(invite)
+        """What a usable link offers the person, before any details are asked (no commit).
+
+        A link the person used before is refused here, before they type anything: it does not
+        bring back a membership that was taken away."""
+        await self.tokens.check_usable_by(invite, person)
         details = await self.invites.details(invite)
         membership = await self.storage.memberships.active(details.cluster.id, person.id)
         return JoinOffer(details, membership.role if membership else None)

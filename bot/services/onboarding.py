@@ -52,8 +52,11 @@ class OnboardingService:
                 offer = await self.joining.offer(person, invite)
                 await self.storage.commit()
                 return StartOutcome(person=person, is_admin=is_admin, join=offer)
-            await self.tokens.claim(invite, person)
-            if not person.is_admin:
+            # An administrator already (by an earlier link or by the config): the link is left
+            # unused, for whom it was meant. Anyone else claims it, and a link this person used
+            # before, or a revoked or expired one, is refused: it never grants admin again.
+            if not is_admin:
+                await self.tokens.claim(invite, person)
                 person.is_admin = is_admin = granted_admin = True
                 await audit.record(
                     self.storage,
