@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 
+ECHO_LIMIT = 100  # characters of a person's own words repeated in a refusal
+
+
+def _echo(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1].rstrip() + "…"
+
+
 class DomainError(Exception):
     """A rule of the product was broken; the user is told ``key`` in their language."""
 
@@ -13,7 +21,11 @@ class DomainError(Exception):
     def __init__(self, key: str | None = None, /, **args: Any) -> None:
         if key is not None:
             self.key = key
-        self.args_for_message: dict[str, Any] = args
+        # A refusal may repeat what the person typed («Пункт … не найден»): a long echo is cut
+        # visibly, so the refusal always fits a message or an alert (the text is in their chat).
+        self.args_for_message: dict[str, Any] = {
+            name: _echo(value) if isinstance(value, str) else value for name, value in args.items()
+        }
         super().__init__(self.key, args)
 
 

@@ -76,3 +76,15 @@ async def test_members_of_a_large_cluster_are_listed_page_by_page(
         page = await chat.press(world.coordinator, "▶️", page)
     assert "Страница 5 из 5" in (page.text or "")
     assert len(seen) == 45
+
+
+async def test_a_refusal_repeating_a_long_argument_cuts_it_visibly(
+    chat: Chat, fake: FakeTelegram, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Regression, issue 9 defect 2: `/item` with a long argument answered nothing (the refusal
+    repeating it was over Telegram's limit)."""
+    world = await seed_plan(session_factory, fake, items=1, colleges=1)
+    answer = await chat.say(world.coordinator, "/item " + "1.2.3 " * 1000)
+    assert "не найден" in (answer.text or "")
+    assert "…" in (answer.text or "")
+    assert len(answer.text or "") < 300
