@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 ECHO_LIMIT = 100  # characters of a person's own words repeated in a refusal
 
 
