@@ -26,6 +26,15 @@ def outranks(held: MemberRole, offered: MemberRole) -> bool:
     return _RANK[held] > _RANK[offered]
 
 
+def keeps(held: MemberRole | None, offered: MemberRole) -> bool:
+    """Whether a link leaves the person's membership as it is, and the link unused: a higher
+    role than it offers, or the very role a coordinator or an observer already holds (an
+    executor's link may still name their college and plan roles)."""
+    if held is None:
+        return False
+    return outranks(held, offered) or (held is offered and held is not MemberRole.EXECUTOR)
+
+
 @dataclass(frozen=True, slots=True)
 class JoinForm:
     full_name: str
@@ -45,8 +54,9 @@ class JoinOffer:
 
     @property
     def keeps_role(self) -> bool:
-        """The person already holds a higher role: the link is left for whom it was meant."""
-        return self.held_role is not None and outranks(self.held_role, self.details.role)
+        """The person already holds a higher role, or this one: the link is left for whom it was
+        meant."""
+        return keeps(self.held_role, self.details.role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +119,7 @@ class JoiningService:
             raise InviteInvalid("invite-unknown")
         offered = MemberRole(invite.role.value)
         membership = await self.storage.memberships.active(cluster_id, person.id)
-        if membership is not None and outranks(membership.role, offered):
+        if membership is not None and keeps(membership.role, offered):
             return Joined(cluster, membership, offered, kept_role=True, cluster_has_plan=True)
         await self.tokens.claim(invite, person)
         now = self.clock.now()

@@ -15,6 +15,7 @@ join-done = Welcome to "{ $cluster }"! Your role: { $role }{ $has_organization -
 join-next-executor = Your plan items: /my, the whole plan: /plan, all commands: /help.
 join-next-observer = The whole plan and its progress: /plan, all commands: /help.
 join-role-kept = You are already in "{ $cluster }" as { $held } — more than this link gives ({ $offered }), so your role stays. The link was not used: if it is meant for a colleague, forward it to them.
+join-role-same = You are already in "{ $cluster }" as { $held }, so nothing changes. The link was not used: if it is meant for a colleague, forward it to them.
 
 coordinator-next-steps-no-plan = What next:
     1. Send me the work plan file (DOCX, XLSX or text) — I will split it into items.

@@ -34,9 +34,10 @@ def skip_keyboard(t: Translator) -> InlineKeyboardMarkup:
 
 
 def render_role_kept(t: Translator, cluster: Cluster, held: MemberRole, offered: MemberRole) -> str:
-    """The person already holds a higher role there: said politely, the link left unused."""
+    """The person already holds a higher role there, or this one: said politely, the link left
+    unused."""
     return t(
-        "join-role-kept",
+        "join-role-same" if held is offered else "join-role-kept",
         cluster=cluster.name,
         held=role_name(t, held),
         offered=role_name(t, offered),
