@@ -17,6 +17,10 @@ WORKPLAN = str(Path(sys.executable).with_name("workplan"))
 
 pytestmark = pytest.mark.process
 
+# How long a bot process may take to start and reach Telegram: generous, since a busy CI machine
+# (two cores shared with PostgreSQL) can take tens of seconds to import and migrate.
+STARTUP = 90.0
+
 
 def _environment(**extra: str) -> dict[str, str]:
     env = {
@@ -94,7 +98,7 @@ async def test_the_bot_process_answers_start_and_stops_cleanly_on_sigterm(
             stderr=asyncio.subprocess.STDOUT,
         )
         try:
-            await fake.wait_for_call("getUpdates", timeout=30)
+            await fake.wait_for_call("getUpdates", timeout=STARTUP)
             commands = fake.calls_of("setMyCommands")
             assert {c.params.get("language_code") for c in commands} >= {None, "en"}
 
@@ -159,7 +163,7 @@ async def test_the_bot_process_in_webhook_mode_registers_its_webhook_and_answers
             stderr=asyncio.subprocess.STDOUT,
         )
         try:
-            hook = await fake.wait_for_call("setWebhook", timeout=30)
+            hook = await fake.wait_for_call("setWebhook", timeout=STARTUP)
             assert hook.params["url"] == "https://bot.example.org/telegram/webhook"
             assert hook.params["secret_token"] == "s3cret"
             update = fake.send_text(fake.user(5002, "Нина"), "/help")
@@ -231,7 +235,7 @@ async def test_the_bot_process_runs_a_cluster_and_import_journey(
             raise AssertionError(f"no reply to {text or press}")
 
         try:
-            await fake.wait_for_call("getUpdates", timeout=30)
+            await fake.wait_for_call("getUpdates", timeout=STARTUP)
             await reply_to("/start")
             await reply_to("/newcluster")
             await reply_to("Кластер транспорта")

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tests.fake_telegram import FakeTelegram, FakeTelegramServer, FakeUser, StoredMessage
 from tests.plan_world import seed_plan
-from tests.test_process import WORKPLAN, _environment
+from tests.test_process import STARTUP, WORKPLAN, _environment
 
 pytestmark = pytest.mark.process
 
@@ -52,7 +52,7 @@ async def test_a_report_and_its_decision_travel_through_the_background_sender(
             stderr=asyncio.subprocess.STDOUT,
         )
         try:
-            await fake.wait_for_call("getUpdates", timeout=30)
+            await fake.wait_for_call("getUpdates", timeout=STARTUP)
             fake.send_text(head, "/done 1 Провели встречу со школьниками")
             await _arrives(fake, head, "Отметил пункт 1")
             notice = await _arrives(fake, coordinator, "Отчёт по пункту 1")
