@@ -15,7 +15,7 @@ from tests.fake_telegram import FakeTelegram, FakeTelegramServer
 ROOT = Path(__file__).resolve().parent.parent
 WORKPLAN = str(Path(sys.executable).with_name("workplan"))
 
-pytestmark = pytest.mark.process
+pytestmark = [pytest.mark.process, pytest.mark.timeout(300)]
 
 # How long a bot process may take to start and reach Telegram: generous, since a busy CI machine
 # (two cores shared with PostgreSQL) can take tens of seconds to import and migrate.

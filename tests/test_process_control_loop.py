@@ -17,7 +17,7 @@ from tests.fake_telegram import FakeTelegram, FakeTelegramServer, FakeUser, Stor
 from tests.plan_world import seed_plan
 from tests.test_process import STARTUP, WORKPLAN, _environment
 
-pytestmark = pytest.mark.process
+pytestmark = [pytest.mark.process, pytest.mark.timeout(300)]
 
 
 async def _arrives(fake: FakeTelegram, user: FakeUser, words: str) -> StoredMessage:
