@@ -67,3 +67,33 @@ async def test_the_only_coordinator_opening_an_observers_link_stays_coordinator(
     answer = await chat.say(coordinator, f"/start {token}")
     assert "ваша роль не изменится" in answer.text
     assert await _memberships_and_uses(session_factory) == ([MemberRole.COORDINATOR], 0)
+
+
+async def _every_stored_value(session_factory: async_sessionmaker[AsyncSession]) -> str:
+    from storage.models import Base
+
+    async with session_factory() as session:
+        rows = [
+            str(tuple(row))
+            for table in Base.metadata.sorted_tables
+            for row in (await session.execute(select(table))).all()
+        ]
+    return "\n".join(rows)
+
+
+async def test_no_table_holds_the_raw_invite_token_while_someone_joins_or_after(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """Defect 15: the dialog state keeps the invite's id; only the token's hash is stored."""
+    token = await _link(chat, coordinator_cluster, "наблюдатель")
+    guest = chat.fake.user(3202, "Нина", "Орлова")
+    await chat.say(guest, f"/start {token}")
+    assert "invite_id" in str(await chat.data(guest))
+    assert token not in await _every_stored_value(session_factory)
+    await chat.say(guest, "Орлова Нина")
+    await chat.press(guest, "Пропустить")
+    roles, uses = await _memberships_and_uses(session_factory)
+    assert (sorted(roles), uses) == ([MemberRole.COORDINATOR, MemberRole.OBSERVER], 1)
+    assert token not in await _every_stored_value(session_factory)
