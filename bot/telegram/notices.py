@@ -16,6 +16,7 @@ from bot.telegram.callbacks import AssignmentCallback, ItemCallback, ReportCallb
 from bot.telegram.views.common import short
 
 COMMENT_LIMIT = 1500  # of a report's comment inside a notice; the card holds the rest
+REASON_LIMIT = 1500  # of a typed reason inside a notice (up to 4,096 typed): cut visibly
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,14 @@ def _comment(t: Translator, text: str | None) -> str | None:
     return t("notice-comment", comment=text)
 
 
+def _reason(text: str | None) -> str:
+    """A typed reason as a notice quotes it: whole, or cut visibly at a word with «…»."""
+    text = text or ""
+    if len(text) <= REASON_LIMIT:
+        return text
+    return text[: REASON_LIMIT - 1].rsplit(" ", 1)[0].rstrip() + "…"
+
+
 def render_report_notice(
     t: Translator, kind: NoticeKind, facts: ReportFacts, payload: dict[str, object]
 ) -> Rendered:
@@ -59,7 +68,7 @@ def render_report_notice(
                 t(
                     "notice-report-again",
                     attempt=facts.attempt,
-                    reason=facts.previous_return_reason or "",
+                    reason=_reason(facts.previous_return_reason),
                 )
             )
         comment = _comment(t, report.text)
@@ -94,7 +103,7 @@ def render_report_notice(
                 new=_requested(facts),
             )
         )
-        lines.append(t("notice-extension-reason", reason=report.text or ""))
+        lines.append(t("notice-extension-reason", reason=_reason(report.text)))
         builder.button(
             text=t("button-approve"), callback_data=ReportCallback(action="ok", report_id=report.id)
         )
@@ -109,7 +118,7 @@ def render_report_notice(
         lines.append(t("notice-accepted", **head))
     elif kind is NoticeKind.REPORT_RETURNED:
         lines.append(t("notice-returned", **head))
-        lines.append(t("notice-returned-reason", reason=report.decision_reason or ""))
+        lines.append(t("notice-returned-reason", reason=_reason(report.decision_reason)))
         lines.append(t("notice-returned-next"))
         builder.button(
             text=t("button-done"),
