@@ -71,7 +71,8 @@ class DatabaseFsmStorage(BaseStorage):
         name = self.key_builder.build(key)
 
         async def read(storage: Storage) -> str | None:
-            record = await storage.fsm.get(name)
+            # The update's first read of its dialog: lock it for the rest of the update.
+            record = await storage.fsm.get(name, lock=storage is _update_storage.get())
             return record.state if record else None
 
         return await self._use(read, write=False)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, User
+from aiogram.types import Chat, TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
@@ -41,9 +43,10 @@ class DbSessionMiddleware(BaseMiddleware):
         self.clock = clock
         self.settings = settings
         self.after_update = after_update
+        self.dialogs = DialogLocks()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        async with self.session_factory() as session:
+        async with self.dialogs.hold(_dialog_of(data)), self.session_factory() as session:
             storage = Storage(session)
             data.update(build_services(storage, self.clock, self.settings).as_handler_data())
             with update_storage(storage):
@@ -53,6 +56,43 @@ class DbSessionMiddleware(BaseMiddleware):
         if self.after_update is not None:
             self.after_update()
         return result
+
+
+class DialogLocks:
+    """One update at a time per person and chat in this process.
+
+    A photo album or a quick second press arrives as updates handled at once; each reads and
+    writes the same dialog (the report draft), so the later would overwrite the earlier. On
+    PostgreSQL the dialog's row is also locked for the update (FsmRepository.get), which holds
+    across replicas; this lock covers SQLite, which has no row locks.
+    """
+
+    def __init__(self) -> None:
+        self._locks: dict[tuple[int, int], asyncio.Lock] = {}
+        self._waiting: dict[tuple[int, int], int] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: tuple[int, int] | None) -> AsyncIterator[None]:
+        if key is None:
+            yield
+            return
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._locks[key]
+
+
+def _dialog_of(data: dict[str, Any]) -> tuple[int, int] | None:
+    chat: Chat | None = data.get("event_chat")
+    user: User | None = data.get("event_from_user")
+    if chat is None or user is None:
+        return None
+    return chat.id, user.id
 
 
 class PersonMiddleware(BaseMiddleware):

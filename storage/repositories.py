@@ -42,6 +42,10 @@ from storage.models import (
 FSM_DIRTY = "workplan.fsm_dirty"
 
 
+def _dialect(session: AsyncSession) -> str:
+    return session.bind.dialect.name if session.bind is not None else ""
+
+
 class _Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -196,12 +200,15 @@ class FsmRepository(_Repository):
         super().__init__(session)
         self._records: dict[str, FsmRecord | None] = {}
 
-    async def get(self, key: str) -> FsmRecord | None:
+    async def get(self, key: str, *, lock: bool = False) -> FsmRecord | None:
+        """The record; with ``lock`` on PostgreSQL its row stays locked until the commit, so a
+        second update of the same dialog (on any replica) waits instead of overwriting."""
         if key in self._records:
             record = self._records[key]
             if record is None or not inspect(record).expired_attributes:
                 return record
-        record = await self.session.get(FsmRecord, key)
+        with_lock = lock and _dialect(self.session) == "postgresql"
+        record = await self.session.get(FsmRecord, key, with_for_update=with_lock or None)
         self._records[key] = record
         return record
 
@@ -211,10 +218,21 @@ class FsmRepository(_Repository):
         if record is None:
             if all(not value for value in values.values()):
                 return  # clearing a dialog that was never stored
-            record = FsmRecord(key=key, state=None, data={}, updated_at=now)
-            self.session.add(record)
-            self._records[key] = record
-        elif all(getattr(record, name) == value for name, value in values.items()):
+            # Two first updates of one dialog at once: the later one's values win, no error.
+            insert = postgresql.insert if _dialect(self.session) == "postgresql" else sqlite.insert
+            row = {"key": key, "state": None, "data": {}, **values, "updated_at": now}
+            await self.session.execute(
+                insert(FsmRecord)
+                .values(**row)
+                .on_conflict_do_update(
+                    index_elements=[FsmRecord.key],
+                    set_={name: row[name] for name in (*values, "updated_at")},
+                )
+            )
+            self._records.pop(key, None)
+            self.session.info[FSM_DIRTY] = True
+            return
+        if all(getattr(record, name) == value for name, value in values.items()):
             return  # nothing changes: no write, nothing to commit
         for name, value in values.items():
             setattr(record, name, value)
@@ -615,8 +633,7 @@ class NotificationRepository(_Repository):
         One statement: INSERT … ON CONFLICT DO NOTHING on the unique dedup key, so two
         processes queueing the same notice at once still queue it once.
         """
-        dialect = self.session.bind.dialect.name if self.session.bind is not None else ""
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        insert = postgresql.insert if _dialect(self.session) == "postgresql" else sqlite.insert
         statement = (
             insert(Notification)
             .values(**values)
