@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pytest
@@ -268,4 +269,20 @@ async def test_an_invalid_caption_is_refused_and_recorded(client: Bot, fake: Fak
     document = BufferedInputFile(b"x", filename="plan.xlsx")
     with pytest.raises(TelegramBadRequest, match="can't parse entities"):
         await client.send_document(28, document, caption="<b>план", parse_mode="HTML")
+    assert len(taken_violations(fake)) == 1
+
+
+async def _too_long_a_message_over_http(fake: FakeTelegram) -> None:
+    async with FakeTelegramServer(fake) as server:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(server.url))
+        bot = Bot(fake.token, session=session)
+        with contextlib.suppress(TelegramBadRequest):
+            await bot.send_message(29, "я" * 4097)
+        await bot.session.close()
+
+
+async def test_leaving_the_http_server_fails_when_the_bot_broke_a_rule(fake: FakeTelegram) -> None:
+    """A real `workplan run` process talks over HTTP: its violations fail the test as well."""
+    with pytest.raises(AssertionError, match="message is too long"):
+        await _too_long_a_message_over_http(fake)
     assert len(taken_violations(fake)) == 1

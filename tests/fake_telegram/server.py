@@ -12,7 +12,10 @@ from tests.fake_telegram.core import FakeTelegram
 
 
 class FakeTelegramServer:
-    """``async with FakeTelegramServer(core) as server:`` then point the bot at ``server.url``."""
+    """``async with FakeTelegramServer(core) as server:`` then point the bot at ``server.url``.
+
+    Leaving the block fails the test when the bot sent anything Telegram would refuse
+    (``core.violations``)."""
 
     def __init__(self, core: FakeTelegram, host: str = "127.0.0.1") -> None:
         self.core = core
@@ -78,3 +81,8 @@ class FakeTelegramServer:
         self.core.close()
         if self._runner is not None:
             await self._runner.cleanup()
+        # A bot process breaking Telegram's rules fails the test that ran it, as in process.
+        if exc is None and self.core.violations:
+            raise AssertionError(
+                "the bot broke Telegram's rules:\n" + "\n".join(self.core.violations)
+            )
