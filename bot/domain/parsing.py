@@ -39,7 +39,11 @@ WARNING_CODES = (
     "warn-row-without-number",
     "warn-duplicate-number",
     "warn-no-period",
+    "warn-formulas-without-values",
+    "warn-item-without-text",
 )
+# Cells named in the warning about formulas without values; the rest are counted.
+MAX_NAMED_CELLS = 10
 
 # Header words of a plan table's columns, checked in this order (first match wins per cell).
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -461,6 +465,11 @@ def _items(
     seen: set[str] = set()
     for draft in drafts:
         text, indicators = _indicators(draft.text)
+        if not text:
+            # Never an item nobody can tell what to do about (a formula left uncomputed, a
+            # row with only a date): said in the preview instead.
+            warnings.append(ParseWarning("warn-item-without-text", {"number": draft.number}))
+            continue
         executors_text = _join(draft.executors)
         roles, notes = book.split(executors_text) if executors_text else ([], [])
         deadline_text = _join(draft.deadline)
@@ -519,7 +528,23 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
         warnings.append(ParseWarning("warn-no-period", {}))
     book = RoleBook()
     effective_reference = header.date or reference
+    if raw.formulas:
+        named = ", ".join(raw.formulas[:MAX_NAMED_CELLS])
+        warnings.append(
+            ParseWarning(
+                "warn-formulas-without-values",
+                {
+                    "count": len(raw.formulas),
+                    "cells": named,
+                    "more": max(len(raw.formulas) - MAX_NAMED_CELLS, 0),
+                },
+            )
+        )
     items = _items(drafts, book, header.period, effective_reference, warnings)
+    if not items:
+        if raw.formulas:
+            raise DocumentRejected("doc-formulas-without-values")
+        raise DocumentRejected("doc-not-a-plan")
     roles = [
         PlanRoleRef(name, tuple(book.aliases.get(key, ()))) for key, name in book.names.items()
     ]

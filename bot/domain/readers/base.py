@@ -40,3 +40,5 @@ class RawDocument:
     source_format: str  # "docx" | "xlsx" | "text"
     encoding: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # Cells («B5») holding a formula with no saved value: read as empty, so worth a warning.
+    formulas: tuple[str, ...] = field(default=())

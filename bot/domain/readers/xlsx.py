@@ -9,6 +9,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.worksheet.cell_range import CellRange
 
 from bot.domain.readers.base import Block, Cell, Paragraph, RawDocument, Table
 from bot.domain.readers.encoding import tidy_lines
@@ -24,6 +27,9 @@ HEADER_MARKERS = (
     ("результат",),
 )
 MIN_HEADER_MARKERS = 2
+# Non-empty cells read from one sheet. A plan of 5,000 rows fills about 30,000; every cell
+# read costs memory, so a sheet with more is refused before it is read to the end.
+MAX_CELLS = 200_000
 _EMPTY = Cell("")
 
 _Position = tuple[int, int]  # (row, column), 1-based as in openpyxl
@@ -36,6 +42,8 @@ class _Sheet:
     cells: dict[_Position, Cell] = field(default_factory=dict)
     # (min_row, min_col, max_row, max_col) of merged ranges whose top-left cell has text
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Cells holding a formula whose value was never computed and saved («B5»)
+    formulas: list[str] = field(default_factory=list)
 
     def rows(self) -> dict[int, list[int]]:
         columns: defaultdict[int, list[int]] = defaultdict(list)
@@ -48,23 +56,30 @@ class _Sheet:
 
 
 def read_xlsx(data: bytes, sheet: str | None = None) -> RawDocument:
-    """Read a workbook whose ZIP already passed the safety checks; ``sheet`` picks by name."""
+    """Read a workbook whose ZIP already passed the safety checks; ``sheet`` picks by name.
+
+    Sheets are streamed (openpyxl read-only) and only their non-empty cells are kept."""
     check_merged_cells(data)
     with library_errors("XLSX"):
-        # Not read_only: merged ranges are only known in the full model.
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-        blocks = _blocks(_choose_sheet(workbook.worksheets, sheet))
-    return RawDocument(tuple(blocks), source_format="xlsx")
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            chosen = _choose_sheet(workbook, sheet)
+        finally:
+            workbook.close()
+    return RawDocument(
+        tuple(_blocks(chosen)), source_format="xlsx", formulas=tuple(chosen.formulas)
+    )
 
 
-def _choose_sheet(worksheets: list[Any], name: str | None) -> _Sheet:
+def _choose_sheet(workbook: Any, name: str | None) -> _Sheet:
+    worksheets = workbook.worksheets
     if name is not None:
-        return _load(_named(worksheets, name))
+        return _load(workbook, _named(worksheets, name))
     # Visible sheets first: a hidden sheet is usually a lookup list, not the plan.
     ordered = sorted(worksheets, key=lambda ws: ws.sheet_state != "visible")
     first_filled: _Sheet | None = None
     for worksheet in ordered:
-        sheet = _load(worksheet)
+        sheet = _load(workbook, worksheet)
         if _header_row(sheet) is not None:
             return sheet
         if first_filled is None and sheet.cells:
@@ -81,18 +96,57 @@ def _named(worksheets: list[Any], name: str) -> Any:
     return (exact or loose)[0]
 
 
-def _load(worksheet: Any) -> _Sheet:
+class _Parser(WorkSheetParser):  # type: ignore[misc]
+    """openpyxl's streaming sheet parser, noting formulas that have no saved value: with
+    data_only they read as empty cells, and the plan would silently lose their text."""
+
+    formulas: list[str]
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        cell: dict[str, Any] = super().parse_cell(element)
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            self.formulas.append(element.get("r") or f"R{cell['row']}C{cell['column']}")
+        return cell
+
+
+def _load(workbook: Any, worksheet: Any) -> _Sheet:
+    """The sheet's non-empty cells, streamed row by row: sparse, so a stray cell at
+    XFD1048576 costs nothing, and refused past MAX_CELLS."""
     sheet = _Sheet()
-    # The private cell dict, not iter_rows(): iter_rows() walks the dense max_row × max_column
-    # rectangle, which one far-away cell makes billions of cells large.
-    for (row, column), cell in worksheet._cells.items():
-        text = _format(cell.value, cell.number_format)
-        if text:
-            font = cell.font
-            sheet.cells[row, column] = Cell(text, bool(font and font.b), bool(font and font.i))
-    for merged in worksheet.merged_cells.ranges:
-        if (merged.min_row, merged.min_col) in sheet.cells:
-            sheet.merges.append((merged.min_row, merged.min_col, merged.max_row, merged.max_col))
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        parser = _Parser(
+            source,
+            workbook.shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        parser.formulas = sheet.formulas
+        for _row, cells in parser.parse():
+            for found in cells:
+                if found["value"] is None:
+                    continue
+                cell = ReadOnlyCell(
+                    worksheet,
+                    found["row"],
+                    found["column"],
+                    found["value"],
+                    found["data_type"],
+                    found["style_id"],
+                )
+                text = _format(cell.value, cell.number_format)
+                if text:
+                    font = cell.font
+                    sheet.cells[cell.row, cell.column] = Cell(
+                        text, bool(font and font.b), bool(font and font.i)
+                    )
+                    if len(sheet.cells) > MAX_CELLS:
+                        raise DocumentRejected("doc-too-many-cells", limit=MAX_CELLS)
+    for merged in parser.merged_cells.mergeCell if parser.merged_cells else ():
+        bounds = CellRange(merged.ref)
+        if (bounds.min_row, bounds.min_col) in sheet.cells:
+            sheet.merges.append((bounds.min_row, bounds.min_col, bounds.max_row, bounds.max_col))
     return sheet
 
 

@@ -15,6 +15,8 @@ doc-unsupported-format = { $format ->
 }
 doc-encoding = Could not detect the text encoding. Save the file as UTF-8 or Windows-1251 and send it again.
 doc-not-a-plan = The document has neither a plan table (with "activity", "executors", "deadline" columns) nor protocol decisions ("Решили: 1. … Срок: … Отв.: …"). It does not look like a work plan or a protocol — nothing was stored.
+doc-too-many-cells = The table has too many filled cells: I accept at most { $limit }. Keep only the plan's sheet in the workbook and resend the file.
+doc-formulas-without-values = The table has formulas whose values are not saved in the file. Open the workbook in Excel, let it recalculate, save it and resend.
 doc-sheet-not-found = The workbook has no sheet "{ $name }".
 
 ## Import dialog
@@ -25,6 +27,7 @@ import-stale = This action is no longer current. Please send the file again.
 import-cancelled = Import cancelled, nothing was stored.
 import-button-go = ✅ Import
 import-button-cancel = Cancel
+import-warnings = <b>Please note:</b>
 import-preview-title = <b>Import preview</b>
 import-preview-cluster = Cluster: { $cluster }
 import-preview-document = { $kind }: { $title }
@@ -143,4 +146,12 @@ warn-deadline-unscheduled = Item { $number }: the deadline "{ $text }" has no da
 warn-deadline-unrecognized = Item { $number }: the deadline "{ $text }" was not recognised — set a date after the import.
 warn-row-without-number = A row without an item number was kept as "{ $number }".
 warn-duplicate-number = Item number { $number } occurs more than once in the document.
+warn-formulas-without-values = { $count ->
+    [one] { $count } cell has a formula without a saved value
+   *[other] { $count } cells have formulas without saved values
+} ({ $cells }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}): they were read as empty. To include them, open the workbook in Excel, save it and resend.
+warn-item-without-text = Item { $number } has no activity text and was skipped.
 warn-no-period = The plan's period was not found ("на 2021 год", "на 2021–2022 учебный год"): deadlines without a year count from today.

@@ -98,6 +98,12 @@ def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) 
         )
     if doc.roles:
         parts.append(t("import-roles", names=", ".join(r.name for r in doc.roles)))
+    # Deadline warnings are the undated list below; the others are said here.
+    noted = [w for w in doc.warnings if not w.code.startswith("warn-deadline-")]
+    if noted:
+        parts.append(
+            t("import-warnings") + "\n" + _limited(t, [t(w.code, **w.args) for w in noted], 10)
+        )
     done = sum(1 for item in doc.items if item.done)
     if done:
         parts.append(t("import-done-count", count=done))
