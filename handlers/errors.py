@@ -7,7 +7,9 @@ message in the chat of the press, with a short alert pointing to it.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from collections import OrderedDict
 
 from aiogram import Bot, Router
@@ -27,6 +29,8 @@ from bot.i18n import Translations, Translator
 logger = logging.getLogger(__name__)
 
 ALERT_LIMIT = 200  # Telegram's limit on a callback answer, in UTF-16 code units
+MESSAGE_LIMIT = 4096  # Telegram's limit on a message, in UTF-16 code units after parsing
+TAG = re.compile(r"<[^>]*>")
 
 
 class AnsweredPresses(BaseRequestMiddleware):
@@ -61,8 +65,32 @@ def _already_answered(bot: Bot, query: CallbackQuery) -> bool:
     )
 
 
-def _fits_an_alert(text: str) -> bool:
-    return len(text.encode("utf-16-le")) // 2 <= ALERT_LIMIT
+def _length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def as_alert(text: str) -> str:
+    """An alert is plain text: a message's tags dropped and its entities read (``&amp;`` → &)."""
+    return html.unescape(TAG.sub("", text))
+
+
+def as_message(text: str) -> str:
+    """A refusal within one message: a longer one (a long argument repeated) is cut at a line,
+    or, when one line is too long, as plain words cut at a space; «…» says it was cut."""
+    if _length(as_alert(text)) <= MESSAGE_LIMIT:
+        return text
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if _length(as_alert("\n".join([*lines, line, "…"]))) > MESSAGE_LIMIT:
+            break
+        lines.append(line)
+    if not lines:  # one line too long: its plain words, cut at a space
+        plain = as_alert(text)
+        while _length(plain) > MESSAGE_LIMIT - 2:
+            plain = plain[: len(plain) - (_length(plain) - (MESSAGE_LIMIT - 2))]
+        head, space, _ = plain.rpartition(" ")
+        return html.escape(head if space else plain, quote=False) + " …"
+    return "\n".join([*lines, "…"])
 
 
 def _user_of(update: Update) -> User | None:
@@ -72,13 +100,14 @@ def _user_of(update: Update) -> User | None:
 
 async def _send(bot: Bot, chat_id: int, text: str, message: Message | None) -> None:
     thread = message.message_thread_id if message is not None and message.is_topic_message else None
-    await bot.send_message(chat_id, text, message_thread_id=thread)
+    await bot.send_message(chat_id, as_message(text), message_thread_id=thread)
 
 
 async def _tell_about_press(bot: Bot, query: CallbackQuery, text: str, t: Translator) -> None:
     answered = _already_answered(bot, query)
-    if not answered and _fits_an_alert(text):
-        await query.answer(text, show_alert=True)
+    alert = as_alert(text)
+    if not answered and _length(alert) <= ALERT_LIMIT:
+        await query.answer(alert, show_alert=True)
         return
     if not answered:
         await query.answer(t("error-details-below"))

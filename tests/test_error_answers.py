@@ -11,11 +11,12 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.i18n import Translations
-from handlers.errors import ALERT_LIMIT
+from handlers.errors import ALERT_LIMIT, as_alert, as_message
 from storage.models import Cluster, MemberRole, Membership
 from tests.chat import Chat
 from tests.conftest import CoordinatorCluster
 from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram.core import utf16_length, visible_text
 
 LINK = re.compile(r"https://t\.me/\w+\?start=(\S+)")
 FARMING = "Кластер сельского хозяйства"
@@ -90,3 +91,31 @@ async def test_a_press_is_answered_once_even_when_the_handler_fails_after_answer
 
     assert len(_answers_since(fake, answered)) == 1
     assert "уже использована" in (told.text or "")
+
+
+def test_an_alert_reads_as_plain_text_without_tags_or_entities() -> None:
+    """An alert is not parsed as HTML: «R&amp;D» would reach the person letter by letter."""
+    assert as_alert("Кластер «R&amp;D &lt;1&gt;» <b>закрыт</b>.") == "Кластер «R&D <1>» закрыт."
+
+
+def test_a_refusal_longer_than_a_message_is_cut_at_a_line_and_says_so() -> None:
+    lines = [f"<b>{n}</b>. Строка с R&amp;D и &lt;угловыми&gt; скобками" for n in range(200)]
+    cut = as_message("\n".join(lines))
+    visible = visible_text(cut, "HTML")  # valid Telegram HTML, or this raises
+    assert utf16_length(visible) <= 4096
+    assert cut.endswith("\n…")
+    assert cut.split("\n")[:-1] == lines[: len(cut.split("\n")) - 1]  # whole lines only
+
+
+def test_a_refusal_of_one_enormous_line_is_cut_at_a_space_and_says_so() -> None:
+    word = "R&amp;D😀 "
+    cut = as_message("<b>Пункт</b> " + word * 2000)
+    visible = visible_text(cut, "HTML")
+    assert utf16_length(visible) <= 4096
+    assert visible.startswith("Пункт R&D😀 R&D😀")
+    assert visible.endswith("R&D😀 …")
+
+
+def test_a_refusal_that_fits_a_message_is_sent_as_it_is() -> None:
+    text = "Пункт <b>1</b> не найден: «R&amp;D»."
+    assert as_message(text) == text
