@@ -507,3 +507,62 @@ def test_a_sheet_with_more_cells_than_the_limit_is_refused_before_it_is_read_to_
     text = RUSSIAN.get("ru")(refused.value.key, **refused.value.args_for_message)
     assert "слишком много заполненных ячеек" in text
     assert "2" in text
+
+
+# --- defect 11: values longer than their columns ------------------------------------------------
+
+LONG_ROLE = "Руководитель " + "очень " * 78 + "и " + "ответственной организации"  # 508 characters
+PROTOCOL_SEED = (SEEDS / "003_f8176f1963e075cf.txt").read_text(encoding="utf-8")
+
+
+def test_the_parser_limits_are_the_lengths_of_the_columns_they_fill() -> None:
+    from bot.domain import parsing
+    from storage.models import Indicator, PlanDocument, PlanRole, PlanRoleAlias
+
+    def length(model: type, column: str) -> int | None:
+        return getattr(model.__table__.c[column].type, "length", None)  # type: ignore[attr-defined]
+
+    assert length(Item, "number") == parsing.MAX_ITEM_NUMBER
+    assert length(PlanDocument, "number") == parsing.MAX_DOCUMENT_NUMBER
+    assert length(PlanDocument, "approver") == parsing.MAX_APPROVER
+    assert length(PlanRole, "name") == length(PlanRole, "key") == parsing.MAX_ROLE_NAME
+    assert length(PlanRoleAlias, "alias") == parsing.MAX_ROLE_NAME
+    assert length(Indicator, "target") == parsing.MAX_INDICATOR_TARGET
+
+
+def _overlong_plan() -> bytes:
+    return _docx(
+        HEADER,
+        ["1.", "Провести совещание руководителей", LONG_ROLE, "до 01.05.2022"],
+        ["Пункт номер два по порядку", "Подготовить отчёт о работе", "Секретарь КС", "май 2022"],
+        paragraphs=("План работы кластера транспорта на 2022 год",),
+    )
+
+
+async def test_values_longer_than_their_columns_are_imported_without_a_crash(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    # Regression guard (issue 9, defect 11): on PostgreSQL a 508-character role name and a
+    # 26-character item number made the import fail with a traceback.
+    assert len(LONG_ROLE) == 508
+    user = coordinator_cluster.user
+    preview = await chat.send_file(user, "plan.docx", _overlong_plan())
+    await chat.press(user, chat.button(preview, "✅ Импортировать"))
+    async with session_factory() as session:
+        items = (await session.scalars(select(Item).order_by(Item.position))).all()
+        assert [item.number for item in items] == ["1", "б/н 1"]
+        assert items[0].executors_text == LONG_ROLE
+        assert LONG_ROLE in (items[0].notes or "")
+        assert items[0].plan_roles == []
+
+
+def test_a_protocol_number_longer_than_its_column_is_left_out() -> None:
+    number = "4-" + "1" * 78
+    text = PROTOCOL_SEED.replace("ПРОТОКОЛ № 4", f"ПРОТОКОЛ № {number}")
+    parsed = parse_upload(
+        text.encode(), "protocol.txt", max_bytes=DEFAULT_MAX_BYTES, reference=date(2022, 12, 6)
+    )
+    assert parsed.number is None
+    assert parsed.items

@@ -44,6 +44,14 @@ WARNING_CODES = (
 )
 # Cells named in the warning about formulas without values; the rest are counted.
 MAX_NAMED_CELLS = 10
+# What fits the database's columns (storage.models; tests/test_bad_files.py checks they agree).
+# Longer is not what the column holds: a sentence in the number column is no number, a
+# paragraph among the executors is a note, not a role.
+MAX_ITEM_NUMBER = 20
+MAX_DOCUMENT_NUMBER = 50
+MAX_APPROVER = 300
+MAX_ROLE_NAME = 300
+MAX_INDICATOR_TARGET = 100
 
 # Header words of a plan table's columns, checked in this order (first match wins per cell).
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -348,7 +356,12 @@ def _plan_drafts(
             continue
         assert row is not None
         number_match = _NUMBER.match(row.number)
-        if number_match:
+        if len(row.number) > MAX_ITEM_NUMBER:
+            unnumbered += 1
+            number = f"б/н {unnumbered}"
+            warnings.append(ParseWarning("warn-row-without-number", {"number": number}))
+            drafts.append(_Draft(number, section))
+        elif number_match:
             drafts.append(_Draft(number_match[1], section))
         elif not row.number and drafts and drafts[-1].section == section:
             pass  # a row continued after a page break: its cells belong to the previous item
@@ -501,6 +514,23 @@ def _items(
     return items
 
 
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _fit(item: ParsedItem) -> None:
+    """Keep what the columns cannot hold where it is still seen (the executors' text, notes)."""
+    if len(item.number) > MAX_ITEM_NUMBER:  # protocol decisions: numbered by the reader
+        item.number = _cut(item.number, MAX_ITEM_NUMBER)
+    long_names = [name for name in item.executors if len(name) > MAX_ROLE_NAME]
+    if long_names:
+        item.executors = [name for name in item.executors if len(name) <= MAX_ROLE_NAME]
+        item.notes.extend(long_names)
+    for index, indicator in enumerate(item.indicators):
+        if indicator.target is not None and len(indicator.target) > MAX_INDICATOR_TARGET:
+            item.indicators[index] = Indicator(indicator.text, indicator.year, None)
+
+
 def parse_document(raw: RawDocument, *, reference: date | None = None) -> ParsedDocument:
     """Understand a plan or a protocol; DocumentRejected("doc-not-a-plan") for anything else."""
     paragraphs = [b for b in raw.blocks if isinstance(b, Paragraph)]
@@ -546,8 +576,19 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
             raise DocumentRejected("doc-formulas-without-values")
         raise DocumentRejected("doc-not-a-plan")
     roles = [
-        PlanRoleRef(name, tuple(book.aliases.get(key, ()))) for key, name in book.names.items()
+        PlanRoleRef(
+            name,
+            tuple(a for a in book.aliases.get(key, ()) if len(a) <= MAX_ROLE_NAME),
+        )
+        for key, name in book.names.items()
+        if len(name) <= MAX_ROLE_NAME
     ]
+    for item in items:
+        _fit(item)
+    if header.number is not None and len(header.number) > MAX_DOCUMENT_NUMBER:
+        header.number = None
+    if header.approver is not None:
+        header.approver = _cut(header.approver, MAX_APPROVER)
     title = header.title or (items[0].text[:100] if items else "")
     return ParsedDocument(
         kind=kind,

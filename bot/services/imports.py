@@ -460,7 +460,8 @@ class ImportService:
         document.period_start = parsed.period.start if parsed.period else None
         document.period_end = parsed.period.end if parsed.period else None
         document.approver = parsed.approver
-        document.source_filename = filename
+        # The column holds 300 characters; a name is only shown, so a longer one is cut.
+        document.source_filename = filename[:300] if filename else None
         document.source_hash = source_hash
         document.imported_at = now
         document.imported_by_id = actor_id
