@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -566,3 +567,30 @@ def test_a_protocol_number_longer_than_its_column_is_left_out() -> None:
     )
     assert parsed.number is None
     assert parsed.items
+
+
+# --- defect 5: a file is parsed once ------------------------------------------------------------
+
+
+async def test_confirming_an_import_does_not_parse_the_file_again(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Regression guard (issue 9, defect 5): the confirmation parsed the whole file again.
+    import bot.services.imports as imports_module
+
+    parses: list[str | None] = []
+    parse = imports_module.parse_upload
+
+    def counting(data: bytes, filename: str | None, **options: Any) -> Any:
+        parses.append(filename)
+        return parse(data, filename, **options)
+
+    monkeypatch.setattr(imports_module, "parse_upload", counting)
+    user = coordinator_cluster.user
+    preview = await chat.send_file(user, "plan.xlsx", _plan_xlsx())
+    await chat.press(user, chat.button(preview, "✅ Импортировать"))
+    assert parses == ["plan.xlsx"]
+    assert await _stored(session_factory) == (1, 1, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 import hashlib
-from collections import Counter, defaultdict, deque
+from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -285,6 +285,30 @@ def _paired(
     return pairs, added, removed
 
 
+class ParsedCache:
+    """The last few parsed uploads by (file hash, file name, day), so that confirming an
+    import does not download and parse the file again. Read and written on the event loop."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple[str, str | None, date], ParsedDocument] = OrderedDict()
+
+    def keep(self, key: tuple[str, str | None, date], parsed: ParsedDocument) -> None:
+        self._kept[key] = parsed
+        self._kept.move_to_end(key)
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+
+    def get(self, key: tuple[str, str | None, date]) -> ParsedDocument | None:
+        return self._kept.get(key)
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+
+PARSED = ParsedCache()
+
+
 class ImportService:
     def __init__(
         self,
@@ -301,11 +325,28 @@ class ImportService:
         self.max_bytes = max_bytes
 
     async def parse(self, data: bytes, filename: str | None) -> ParsedDocument:
-        """Parse off the event loop: a large plan takes a noticeable fraction of a second."""
+        """Parse off the event loop: a large plan takes a noticeable fraction of a second.
+
+        The result is kept for the confirmation (PARSED), so a file is parsed once."""
         today = self.clock.now().date()
-        return await asyncio.to_thread(
+        parsed = await asyncio.to_thread(
             parse_upload, data, filename, max_bytes=self.max_bytes, reference=today
         )
+        PARSED.keep((sha256(data), filename, today), parsed)
+        return parsed
+
+    async def _previewed(
+        self, fetch: Fetch, filename: str | None, previewed_hash: str
+    ) -> tuple[ParsedDocument, str]:
+        """The document the preview parsed, when the file is still the one previewed; it is
+        parsed again only when this process no longer holds it (a restart, another worker,
+        many previews since)."""
+        data = await fetch()
+        source_hash = sha256(data)
+        if source_hash != previewed_hash:
+            raise InvalidInput("import-stale")
+        kept = PARSED.get((source_hash, filename, self.clock.now().date()))
+        return kept or await self.parse(data, filename), source_hash
 
     async def undated_count(self, cluster_id: int) -> int:
         return sum(
@@ -350,11 +391,7 @@ class ImportService:
         """Apply the file the person saw in the preview; refuses a different file, and a plan
         whose title names another cluster unless the person confirmed that (``despite_title``)."""
         await self.access.require_coordinator(person, cluster_id)
-        data = await fetch()
-        source_hash = sha256(data)
-        if source_hash != previewed_hash:
-            raise InvalidInput("import-stale")
-        parsed = await self.parse(data, filename)
+        parsed, source_hash = await self._previewed(fetch, filename, previewed_hash)
         plan = await self.plan(cluster_id, parsed, source_hash=source_hash, filename=filename)
         if plan.other_cluster is not None and not despite_title:
             # The preview this press belongs to did not warn of it: it is out of date.
