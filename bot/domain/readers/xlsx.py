@@ -28,8 +28,9 @@ HEADER_MARKERS = (
 )
 MIN_HEADER_MARKERS = 2
 # Non-empty cells read from one sheet. A plan of 5,000 rows fills about 30,000; every cell
-# read costs memory, so a sheet with more is refused before it is read to the end.
-MAX_CELLS = 200_000
+# read costs memory (200,000 took +143 MB: bench/bench_bad_files.py), so a sheet with more is
+# refused before it is read to the end.
+MAX_CELLS = 100_000
 _EMPTY = Cell("")
 
 _Position = tuple[int, int]  # (row, column), 1-based as in openpyxl
