@@ -286,3 +286,20 @@ async def test_leaving_the_http_server_fails_when_the_bot_broke_a_rule(fake: Fak
     with pytest.raises(AssertionError, match="message is too long"):
         await _too_long_a_message_over_http(fake)
     assert len(taken_violations(fake)) == 1
+
+
+async def test_an_edit_that_changes_nothing_is_refused_and_recorded(
+    client: Bot, fake: FakeTelegram
+) -> None:
+    sent = await client.send_message(30, "Было", reply_markup=KEYBOARD)
+    with pytest.raises(TelegramBadRequest, match="message is not modified"):
+        await client.edit_message_text(
+            "Было", chat_id=30, message_id=sent.message_id, reply_markup=KEYBOARD
+        )
+    await client.edit_message_text("Было", chat_id=30, message_id=sent.message_id)  # buttons off
+    with pytest.raises(TelegramBadRequest, match="message is not modified"):
+        await client.edit_message_reply_markup(chat_id=30, message_id=sent.message_id)
+    assert [v.split(":")[0] for v in taken_violations(fake)] == [
+        "editMessageText",
+        "editMessageReplyMarkup",
+    ]

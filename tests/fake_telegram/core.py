@@ -263,6 +263,8 @@ class FakeTelegram:
         # (tests/conftest.py checks the list is empty when a test ends).
         self.violations: list[str] = []
         self._answered_queries: set[str] = set()
+        # Telegram refuses an edit that changes nothing ("message is not modified").
+        self.refuse_unmodified_edits = True
         self.enforce_rate_limits = False
         self.files: dict[str, tuple[str, bytes, str]] = {}  # file_id -> (file_path, bytes, name)
         self._updates: deque[dict[str, Any]] = deque()
@@ -728,8 +730,21 @@ class FakeTelegram:
     async def _api_sendphoto(self, params: dict[str, Any], call: Call) -> Any:
         return await self._send_file(params, call, "photo")
 
+    def _check_modified(self, method: str, params: dict[str, Any], message: StoredMessage) -> None:
+        if not self.refuse_unmodified_edits:
+            return
+        text = params.get("text", message.text) if method == "editMessageText" else message.text
+        if text == message.text and params.get("reply_markup") == message.reply_markup:
+            raise self._refuse(
+                method,
+                "message is not modified: specified new message content and reply markup are"
+                " exactly the same as a current content and reply markup of the message",
+                params,
+            )
+
     async def _api_editmessagetext(self, params: dict[str, Any], call: Call) -> Any:
         message = self._find(params)
+        self._check_modified("editMessageText", params, message)
         message.text = params.get("text")
         message.parse_mode = params.get("parse_mode")
         message.reply_markup = params.get("reply_markup")
@@ -737,6 +752,7 @@ class FakeTelegram:
 
     async def _api_editmessagereplymarkup(self, params: dict[str, Any], call: Call) -> Any:
         message = self._find(params)
+        self._check_modified("editMessageReplyMarkup", params, message)
         message.reply_markup = params.get("reply_markup")
         return self._as_message_json(message)
 
