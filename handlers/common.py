@@ -71,9 +71,12 @@ async def explain_unknown_input(message: Message, person: Person | None, t: Tran
 
 async def ask_stranger_to_start(message: Message, person: Person | None, t: Translator) -> None:
     """One of the bot's commands in a group from someone the bot does not know yet (a known
-    person's command is answered by its own router)."""
-    if person is None:
-        await message.reply(t("error-not-registered"))
+    person's command is answered by its own router). An anonymous admin or a channel (the
+    message is sent on behalf of a chat) is asked to write under their own name instead."""
+    if person is not None:
+        return
+    anonymous = message.sender_chat is not None or message.from_user is None
+    await message.reply(t("error-anonymous-sender" if anonymous else "error-not-registered"))
 
 
 async def answer_stale_button(query: CallbackQuery, person: Person | None, t: Translator) -> None:

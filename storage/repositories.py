@@ -82,6 +82,10 @@ class ClusterRepository(_Repository):
         )
         return result.scalars().all()
 
+    async def by_group_chat(self, chat_id: int) -> Cluster | None:
+        result = await self.session.execute(select(Cluster).where(Cluster.group_chat_id == chat_id))
+        return result.scalar_one_or_none()
+
     async def add(self, cluster: Cluster) -> Cluster:
         await self._add(cluster)
         return cluster

@@ -39,6 +39,7 @@ class GroupService:
                 return Binding(choices=coordinated)
             cluster_id = coordinated[0].id
         cluster = await self.access.require_coordinator(actor, cluster_id)
+        await self._release(actor, chat_id, keep=cluster)
         cluster.group_chat_id = chat_id
         cluster.group_thread_id = thread_id
         await audit.record(
@@ -54,6 +55,20 @@ class GroupService:
         )
         await self.storage.commit()
         return Binding(bound=cluster)
+
+    async def _release(self, actor: Person, chat_id: int, keep: Cluster) -> None:
+        """A group serves one cluster: it moves to another only in the hands of someone who
+        coordinates the cluster it serves now."""
+        holder = await self.storage.clusters.by_group_chat(chat_id)
+        if holder is None or holder.id == keep.id:
+            return
+        try:
+            await self.access.require_coordinator(actor, holder.id)
+        except AccessDenied:
+            raise AccessDenied("bind-taken", cluster=holder.name) from None
+        holder.group_chat_id = None
+        holder.group_thread_id = None
+        await self.storage.session.flush()  # the group is free before it is bound again
 
     async def migrate(self, old_chat_id: int, new_chat_id: int) -> None:
         """A group became a supergroup: Telegram gave it a new id."""

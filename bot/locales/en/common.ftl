@@ -75,6 +75,7 @@ error-access-denied = This action is not available to you.
 error-not-found = Nothing found.
 error-invalid-input = Could not read the input. Please check it and try again.
 error-details-below = That did not work — see the message below.
+error-anonymous-sender = Please send this command under your own name: when you write on behalf of the group or a channel, I cannot tell who you are.
 
 ## Invites
 
