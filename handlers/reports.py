@@ -19,10 +19,12 @@ from bot.telegram.callbacks import AssignmentCallback, ReportCallback
 from bot.telegram.views.reports import (
     draft_keyboard,
     render_collected,
+    render_report_in_full,
     render_report_prompt,
     render_sent,
 )
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
+from handlers.replies import answer_parts
 from handlers.states import ExtensionDialog, ReportDialog, ReturnDialog
 from storage.models import Person
 
@@ -272,6 +274,19 @@ async def resend_report_files(
             )
 
 
+async def show_report_in_full(
+    query: CallbackQuery,
+    callback_data: ReportCallback,
+    message: Message,
+    person: Person,
+    reports: ReportService,
+    t: Translator,
+) -> None:
+    report, view = await reports.report_in_full(person, callback_data.report_id)
+    await query.answer()
+    await answer_parts(message, render_report_in_full(t, report, view))
+
+
 def _assignment_of(message: Message) -> int | None:
     """The assignment a bot message is about: its «✅ Выполнено» button names it."""
     markup = message.reply_markup
@@ -328,4 +343,5 @@ def create_router() -> Router:
         decide_extension, ReportCallback.filter(F.action.in_({"ok", "no"}))
     )
     router.callback_query.register(resend_report_files, ReportCallback.filter(F.action == "files"))
+    router.callback_query.register(show_report_in_full, ReportCallback.filter(F.action == "full"))
     return router

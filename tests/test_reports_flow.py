@@ -254,3 +254,25 @@ async def test_a_deadline_moved_for_one_college_leaves_the_other_colleges_date(
         occurrence = (await session.execute(select(Occurrence))).scalars().first()
         assert occurrence is not None
         assert occurrence.due_date == date(2022, 5, 1)  # the plan's own date is unchanged
+
+
+async def test_a_comment_cut_in_the_coordinators_notice_is_one_press_away_in_full(
+    chat: Chat, world: PlanWorld
+) -> None:
+    """Issue 9, defect 2: no user text is lost from a message — cut visibly, whole on a press."""
+    head, coordinator = world.heads[0], world.coordinator
+    comment = " ".join(f"Пункт отчёта {n}: проведена встреча со школьниками." for n in range(70))
+    assert len(comment) > 3000
+    await chat.say(head, "/my")
+    await chat.press(head, "✅ 1")
+    await chat.say(head, comment)
+    await chat.press(head, "📨 Отправить")
+    notice = chat.last(coordinator)
+    assert "…" in (notice.text or "")
+    assert comment not in (notice.text or "")
+    before = len(chat.messages(coordinator))
+    await chat.press(coordinator, "📄 Полностью", notice)
+    shown = "\n".join(m.text or "" for m in chat.messages(coordinator)[before:])
+    assert all(len(m.text or "") <= 4096 for m in chat.messages(coordinator)[before:])
+    assert " ".join(shown.split()).count("Пункт отчёта 69:") == 1
+    assert all(f"Пункт отчёта {n}:" in shown for n in range(70))

@@ -379,6 +379,13 @@ class ReportService:
                 cluster_id=item.cluster_id,
             )
 
+    async def report_in_full(self, person: Person, report_id: int) -> tuple[Report, AssignmentView]:
+        """A report with everything typed in it, for its author, holders and coordinators."""
+        report = await self.storage.reports.get(report_id)
+        if report is None:
+            raise NotFound("error-not-found")
+        return report, await self.items.assignment(person, report.assignment_id)
+
     async def report_files(self, person: Person, report_id: int) -> tuple[Report, Item]:
         """A report's files, for its author and the cluster's coordinators."""
         report = await self.storage.reports.get(report_id)

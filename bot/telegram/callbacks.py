@@ -68,7 +68,7 @@ class AssignmentCallback(CallbackData, prefix="asg"):
 class ReportCallback(CallbackData, prefix="rep"):
     """A coordinator's decision on a report, or its files re-sent."""
 
-    action: str  # acc | ret (done report) | ok | no (deadline move) | files
+    action: str  # acc | ret (done report) | ok | no (deadline move) | files | full (all text)
     report_id: Id
 
 

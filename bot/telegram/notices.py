@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.notices import NoticeKind
@@ -135,8 +135,30 @@ def render_report_notice(
         lines.append(t("notice-extension-rejected", **head, due=facts.due))
     else:  # pragma: no cover - every report kind is listed above
         raise ValueError(kind)
+    if _was_cut(kind, facts):
+        builder.row(
+            InlineKeyboardButton(
+                text=t("button-full-text"),
+                callback_data=ReportCallback(action="full", report_id=report.id).pack(),
+            )
+        )
     markup = builder.as_markup() if builder.buttons else None
     return Rendered("\n".join(lines), markup if markup and markup.inline_keyboard else None)
+
+
+def _was_cut(kind: NoticeKind, facts: ReportFacts) -> bool:
+    """Whether the notice quotes what a person typed only in part: the rest is a press away."""
+    report = facts.report
+    if kind is NoticeKind.REPORT_SUBMITTED:
+        return (
+            len(report.text or "") > COMMENT_LIMIT
+            or len(facts.previous_return_reason or "") > REASON_LIMIT
+        )
+    if kind is NoticeKind.EXTENSION_REQUESTED:
+        return len(report.text or "") > REASON_LIMIT
+    if kind is NoticeKind.REPORT_RETURNED:
+        return len(report.decision_reason or "") > REASON_LIMIT
+    return False
 
 
 def _requested(facts: ReportFacts) -> date:

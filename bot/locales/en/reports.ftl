@@ -88,7 +88,7 @@ notice-files = { $count ->
    *[other] { $count } files attached
 }
 notice-comment = Comment: { $comment }
-notice-comment-cut = Comment (the beginning; the item card has all of it): { $comment }
+notice-comment-cut = Comment (the beginning; all of it under "📄 In full"): { $comment }
 notice-report-title = 📝 <b>Report on item { $number }</b> · { $cluster }
     { $text }
 notice-report-again = 🔁 A second report (attempt { $attempt }). Last time it was returned: "{ $reason }"
@@ -121,3 +121,7 @@ decision-extension-rejected = The request to move item { $number } is rejected; 
 error-already-decided = This report has already been decided.
 error-return-reason = Write what needs rework.
 error-close-reason = Please give a reason.
+button-full-text = 📄 In full
+report-full-title = <b>The report on item { $number }</b> in full:
+report-full-text = { $text }
+report-full-reason = The coordinator's comment: { $reason }

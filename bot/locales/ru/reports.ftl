@@ -95,7 +95,7 @@ notice-files = { $count ->
    *[many] Приложено { $count } файлов
 }
 notice-comment = Комментарий: { $comment }
-notice-comment-cut = Комментарий (начало, полностью — в карточке пункта): { $comment }
+notice-comment-cut = Комментарий (начало; полностью — кнопкой «📄 Полностью»): { $comment }
 notice-report-title = 📝 <b>Отчёт по пункту { $number }</b> · { $cluster }
     { $text }
 notice-report-again = 🔁 Повторный отчёт (попытка { $attempt }). В прошлый раз возвращён: «{ $reason }»
@@ -128,3 +128,7 @@ decision-extension-rejected = Перенос срока пункта { $number }
 error-already-decided = Решение по этому отчёту уже принято.
 error-return-reason = Напишите, что нужно доработать.
 error-close-reason = Укажите причину.
+button-full-text = 📄 Полностью
+report-full-title = <b>Отчёт по пункту { $number }</b> полностью:
+report-full-text = { $text }
+report-full-reason = Комментарий координатора: { $reason }

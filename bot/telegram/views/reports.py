@@ -9,7 +9,8 @@ from bot.domain.drafts import DraftKind, ReportDraft
 from bot.i18n import Translator
 from bot.services.items import AssignmentView
 from bot.telegram.callbacks import AssignmentCallback
-from bot.telegram.views.common import short
+from bot.telegram.views.common import chunks, short
+from storage.models import Report
 
 
 def draft_keyboard(t: Translator, assignment_id: int) -> InlineKeyboardMarkup:
@@ -41,3 +42,13 @@ def render_sent(t: Translator, kind: DraftKind, as_note: bool) -> str:
     if as_note:
         return t("report-kept-as-note")
     return t(f"report-sent-{kind.value}")
+
+
+def render_report_in_full(t: Translator, report: Report, view: AssignmentView) -> list[str]:
+    """Everything a report holds that a notice may have cut, as messages within the limit."""
+    lines = [t("report-full-title", number=view.item.number)]
+    if report.text:
+        lines.append(t("report-full-text", text=report.text))
+    if report.decision_reason:
+        lines.append(t("report-full-reason", reason=report.decision_reason))
+    return chunks(lines)
