@@ -15,6 +15,7 @@ from bot.i18n import Translator
 from bot.services.imports import ClusterChoice, Fetch, ImportPlan, ImportService
 from bot.services.plans import PlanService
 from bot.telegram.callbacks import ImportCallback, UndatedCallback
+from bot.telegram.views.common import chunks
 from bot.telegram.views.imports import (
     clusters_keyboard,
     import_confirm_keyboard,
@@ -25,6 +26,7 @@ from bot.telegram.views.imports import (
     undated_keyboard,
 )
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
+from handlers.replies import answer_parts
 from handlers.states import DeadlineDialog, ImportDialog
 from storage.models import Person
 
@@ -51,10 +53,12 @@ async def _pending(state: FSMContext) -> dict[str, Any] | None:
 async def _show_preview(
     message: Message, state: FSMContext, t: Translator, pending: dict[str, Any], plan: ImportPlan
 ) -> None:
-    text = render_import_preview(t, plan)
+    # A long preview (a plan naming many bodies, long section titles) goes as several
+    # messages, split between lines; the buttons are under the last one.
+    parts = chunks(render_import_preview(t, plan).split("\n"))
     if plan.changes_nothing:
         await state.clear()
-        await message.answer(text)
+        await answer_parts(message, parts)
         return
     await state.set_state(ImportDialog.confirming)
     await state.set_data(
@@ -68,7 +72,7 @@ async def _show_preview(
             }
         }
     )
-    await message.answer(text, reply_markup=import_confirm_keyboard(t, plan))
+    await answer_parts(message, parts, import_confirm_keyboard(t, plan))
 
 
 async def receive_plan_file(

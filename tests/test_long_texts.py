@@ -88,3 +88,29 @@ async def test_a_refusal_repeating_a_long_argument_cuts_it_visibly(
     assert "не найден" in (answer.text or "")
     assert "…" in (answer.text or "")
     assert len(answer.text or "") < 300
+
+
+async def test_an_import_preview_naming_120_organizations_arrives_with_its_buttons(
+    chat: Chat, fake: FakeTelegram, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Regression, issue 9 defect 2: a preview naming 120 organizations was over Telegram's
+    limit and never arrived."""
+    world = await seed_plan(session_factory, fake, items=0, colleges=0)
+    rows = "\n".join(
+        f"{n}.\tПровести встречу № {n}\tАО «Предприятие-партнёр кластера номер {n:03d}»"
+        f"\tдо 01.05.2022\tПротокол"
+        for n in range(1, 121)
+    )
+    plan = (
+        "ПЛАН РАБОТЫ КЛАСТЕРА ТРАНСПОРТА НА 2022 ГОД\n\n"
+        "№ п/п\tНаименование мероприятия\tИсполнители\tСрок исполнения\tРезультат\n" + rows
+    )
+    before = len(chat.messages(world.coordinator))
+    await chat.send_file(world.coordinator, "план.txt", plan.encode())
+    parts = chat.messages(world.coordinator)[before:]
+    assert parts, "the preview never arrived"
+    assert all(len(p.text or "") <= 4096 for p in parts)
+    shown = "\n".join(p.text or "" for p in parts)
+    assert "Предпросмотр" in shown
+    assert "и ещё 90" in shown
+    assert any(b.get("text", "").startswith("✅") for b in parts[-1].buttons())

@@ -26,6 +26,9 @@ def _period(t: Translator, start: date | None, end: date | None) -> str:
     return t("period-none")
 
 
+ROLES_SHOWN = 30  # executors named in a preview; a plan naming more says how many more
+
+
 def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) -> str:
     doc = plan.parsed
     kind = t("doc-kind-protocol") if doc.kind is DocumentKind.PROTOCOL else t("doc-kind-plan")
@@ -97,7 +100,10 @@ def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) 
             + _limited(t, lines, 15)
         )
     if doc.roles:
-        parts.append(t("import-roles", names=", ".join(r.name for r in doc.roles)))
+        names = [r.name for r in doc.roles[:ROLES_SHOWN]]
+        if len(doc.roles) > ROLES_SHOWN:
+            names.append(t("list-more", count=len(doc.roles) - ROLES_SHOWN))
+        parts.append(t("import-roles", names=", ".join(names)))
     # Deadline warnings are the undated list below; the others are said here.
     noted = [w for w in doc.warnings if not w.code.startswith("warn-deadline-")]
     if noted:
