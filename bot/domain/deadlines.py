@@ -800,7 +800,15 @@ def parse_deadline(
     ``UNRECOGNIZED``, exactly as an unreadable one: a month without its year is not a schedule,
     and the coordinator must be asked for the dates. Recurring and continuous phrases keep their
     kind there, with no occurrences. A phrase carrying its own year is read in any context.
+
+    Pure, and the result is immutable: a plan repeats its phrases («В течение года»), so the
+    last few thousand readings are kept.
     """
+    return _parse_deadline(text, period, reference)
+
+
+@lru_cache(maxsize=4096)
+def _parse_deadline(text: str, period: Period | None, reference: date | None) -> Deadline:
     normal = _normalise(text)
     if not normal or len(normal) > _MAX_PHRASE:
         return Deadline(text, DeadlineKind.UNRECOGNIZED)
