@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings, require_token
+from bot.domain.reminders import ReminderPolicy
 from bot.i18n import Translations, Translator
 from bot.scheduler import create_scheduler
 from bot.services.registry import ServiceSettings
@@ -52,12 +53,30 @@ PRIVATE_COMMANDS = (
 GROUP_COMMANDS = ("done", "plan", "bind", "help")
 
 
+def reminder_policy(settings: Settings) -> ReminderPolicy:
+    r = settings.reminders
+    return ReminderPolicy(
+        days_before=tuple(r.days_before),
+        on_the_day=r.on_the_day,
+        hour=r.hour,
+        overdue_every=r.overdue_every,
+        overdue_times=r.overdue_times,
+        escalate_after=r.escalate_after,
+        checkin_monthly=r.checkin_monthly,
+        undated_weekly=r.undated_weekly,
+        awaiting_after=r.awaiting_after,
+        quiet_start=r.quiet_start,
+        quiet_end=r.quiet_end,
+    )
+
+
 def service_settings(settings: Settings) -> ServiceSettings:
     return ServiceSettings(
         admin_ids=tuple(settings.bot.admins),
         invite_ttl=timedelta(hours=settings.bot.invite_ttl_hours),
         default_timezone=settings.bot.default_timezone,
         max_upload_bytes=settings.bot.max_upload_mb * 1024 * 1024,
+        reminder_policy=reminder_policy(settings),
     )
 
 

@@ -85,6 +85,42 @@ class BotSettings(_Section):
         return value
 
 
+class ReminderSettings(_Section):
+    """The default reminder policy; each cluster's coordinator changes it with /settings."""
+
+    days_before: list[int] = [7, 3, 1]
+    on_the_day: bool = True
+    hour: int = Field(default=9, ge=0, le=23)
+    overdue_every: int = Field(default=2, ge=1, le=30)
+    overdue_times: int = Field(default=5, ge=0, le=30)
+    escalate_after: int = Field(default=3, ge=0, le=60)
+    checkin_monthly: bool = True
+    undated_weekly: bool = True
+    awaiting_after: int = Field(default=2, ge=1, le=30)
+    quiet_start: int = Field(default=20, ge=0, le=23)
+    quiet_end: int = Field(default=8, ge=0, le=23)
+    # How often the bot looks for reminders that are due, seconds.
+    sweep_seconds: int = Field(default=60, ge=1, le=3600)
+
+    @field_validator("days_before")
+    @classmethod
+    def _days(cls, value: list[int]) -> list[int]:
+        if any(not 1 <= day <= 60 for day in value):
+            raise ValueError("each day must be from 1 to 60")
+        return sorted(set(value), reverse=True)
+
+
+class DeliverySettings(_Section):
+    """Telegram's limits on what a bot sends; the sender keeps within them."""
+
+    # Messages per second over all chats.
+    global_per_second: float = Field(default=30.0, gt=0, le=1000)
+    # Messages per second to one private chat.
+    per_chat_per_second: float = Field(default=1.0, gt=0, le=100)
+    # Messages per minute to one group.
+    per_group_per_minute: float = Field(default=20.0, gt=0, le=1000)
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -100,6 +136,8 @@ class Settings(BaseSettings):
     telegram: TelegramSettings = TelegramSettings()
     database: DatabaseSettings = DatabaseSettings()
     bot: BotSettings = BotSettings()
+    reminders: ReminderSettings = ReminderSettings()
+    delivery: DeliverySettings = DeliverySettings()
     logging: LoggingSettings = LoggingSettings()
 
     @classmethod

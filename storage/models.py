@@ -136,6 +136,10 @@ class Cluster(Base):
     group_thread_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The coordinator's changes to the reminder policy (keys of ReminderPolicy); {} = defaults.
+    reminder_settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The last local day whose reminders were queued: a later sweep folds the missed days in.
+    reminders_swept_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Organization(Base):
@@ -162,6 +166,8 @@ class Person(Base):
     position: Mapped[str | None] = mapped_column(String(300))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     private_chat_started: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Telegram refused to deliver to the person (they blocked the bot); cleared when they write.
+    unreachable_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="SET NULL")
     )
@@ -430,6 +436,22 @@ class Notification(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class ReminderSnooze(Base):
+    """«⏰ Напомнить завтра»: the person's reminders of an assignment wait until ``until``
+    (a working day), when the item is in their digest whatever the schedule says."""
+
+    __tablename__ = "reminder_snoozes"
+    __table_args__ = (UniqueConstraint("person_id", "assignment_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
+    )
+    until: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AuditEntry(Base):

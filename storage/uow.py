@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.reminders import ReminderRepository
 from storage.repositories import (
     FSM_DIRTY,
     AssignmentRepository,
@@ -34,6 +35,7 @@ class Storage:
         self.assignments = AssignmentRepository(session)
         self.reports = ReportRepository(session)
         self.notifications = NotificationRepository(session)
+        self.reminders = ReminderRepository(session)
 
     async def commit(self) -> None:
         await self.session.commit()

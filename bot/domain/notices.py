@@ -19,6 +19,9 @@ class NoticeKind(StrEnum):
     EXTENSION_APPROVED = "extension_approved"  # to the author
     EXTENSION_REJECTED = "extension_rejected"  # to the author
     START_LINK = "start_link"  # to a group: ask a member to open a private chat with the bot
+    DIGEST = "digest"  # to an executor: the day's reminders, one message (or parts) a day
+    COORDINATOR_DIGEST = "coordinator_digest"  # to a coordinator: escalations, undated, waiting
+    PERSON_UNREACHABLE = "person_unreachable"  # to a coordinator: Telegram refuses a member
 
 
 # Notices about one report: they carry ``report_id`` and are rendered from it.
@@ -32,6 +35,10 @@ REPORT_KINDS = frozenset(
         NoticeKind.EXTENSION_REJECTED,
     }
 )
+
+
+# Reminders: never sent in quiet hours, and only on their own local day.
+REMINDER_KINDS = frozenset({NoticeKind.DIGEST, NoticeKind.COORDINATOR_DIGEST})
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.domain.reminders import ReminderPolicy
+from bot.domain.workdays import WorkCalendar
 from bot.services.access import AccessService
 from bot.services.assignments import AssignmentService
 from bot.services.clusters import ClusterService
@@ -19,6 +21,7 @@ from bot.services.members import MemberService
 from bot.services.onboarding import OnboardingService
 from bot.services.people import PeopleService
 from bot.services.plans import PlanService
+from bot.services.reminders import ReminderService
 from bot.services.reports import ReportService
 from storage.uow import Storage
 
@@ -29,6 +32,8 @@ class ServiceSettings:
     invite_ttl: timedelta = timedelta(hours=72)
     default_timezone: str = "Europe/Moscow"
     max_upload_bytes: int = 10 * 1024 * 1024
+    reminder_policy: ReminderPolicy = field(default_factory=ReminderPolicy)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,7 @@ class Services:
     assignments: AssignmentService
     reports: ReportService
     items: ItemsService
+    reminders: ReminderService
 
     def as_handler_data(self) -> dict[str, object]:
         return {
@@ -62,6 +68,7 @@ class Services:
             "groups": self.groups,
             "reports": self.reports,
             "items": self.items,
+            "reminders": self.reminders,
         }
 
 
@@ -92,4 +99,7 @@ def build_services(
         assignments=assignments,
         items=items,
         reports=ReportService(storage, clock, access, items),
+        reminders=ReminderService(
+            storage, clock, access, settings.reminder_policy, settings.calendar
+        ),
     )

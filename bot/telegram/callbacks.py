@@ -76,3 +76,19 @@ class ItemCallback(CallbackData, prefix="itm"):
     action: str  # card | files | page
     item_id: Id = 0
     page: Id = 0
+
+
+class ReminderCallback(CallbackData, prefix="rem"):
+    """From a digest: «⏰ Напомнить завтра» for one assignment."""
+
+    action: str  # snooze
+    assignment_id: Id
+
+
+class SettingsCallback(CallbackData, prefix="set"):
+    """/settings of a cluster's reminders: open a setting, or set its value."""
+
+    action: str  # menu | open (a setting: key) | set (key, value) | reset | cluster (choose)
+    cluster_id: Id
+    key: str = ""  # a ReminderPolicy field name
+    value: Id = 0
