@@ -84,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import even when the document's title names another cluster",
     )
+    reminders = commands.add_parser("reminders", help="reminders the bot sends")
+    reminder_commands = reminders.add_subparsers(
+        dest="reminders_command", metavar="ACTION", required=True
+    )
+    preview = reminder_commands.add_parser(
+        "preview", help="print what would go out on a day, to whom and why (sends nothing)"
+    )
+    preview.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
+    preview.add_argument("--cluster", default=None, help="only this cluster (its name)")
+    preview.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     return parser
 
 
@@ -108,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _with_database(settings, _invite(settings, args))
         if args.command == "import":
             return _with_database(settings, _import(settings, args))
+        if args.command == "reminders":
+            return _with_database(settings, _reminders_preview(settings, args))
     except ConfigError as error:
         return _fail(_config_error_line(error))
     except Unavailable as error:
@@ -350,6 +362,68 @@ async def _dry_run(
         return await _import_with(scratch, settings, args, parsed, data, filename)
     finally:
         await scratch.dispose()
+
+
+async def _reminders_preview(settings: Settings, args: argparse.Namespace) -> int:
+    """`workplan reminders preview`: the day's digests as the sweep would queue them."""
+    import json
+    from datetime import date
+
+    from bot.app import reminder_policy
+    from bot.clock import SystemClock
+    from bot.domain.workdays import WorkCalendar
+    from bot.errors import NotFound
+    from bot.jsonout import digests_to_json
+    from bot.services.reminders import ReminderService
+    from bot.telegram.views.digests import render_digest
+    from storage.db import create_session_factory
+    from storage.migrate import current_revision, head_revision
+    from storage.uow import Storage
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        return _fail(_t("cli-reminders-bad-date", value=args.date))
+    engine = _existing_database(settings.database.url)
+    if engine is None:
+        return _fail(_t("cli-reminders-no-database"))
+    try:
+        revision = await current_revision(engine)
+        if revision != head_revision():
+            return _fail(_t("cli-import-dry-run-old-schema", revision=revision or "—"))
+        async with create_session_factory(engine)() as session:
+            service = ReminderService(
+                Storage(session), SystemClock(), None, reminder_policy(settings), WorkCalendar()
+            )
+            try:
+                digests = await service.preview(day, args.cluster)
+            except NotFound:
+                return _fail(_t("cli-reminders-no-cluster", cluster=args.cluster))
+    finally:
+        await engine.dispose()
+    if args.format == "json":
+        print(json.dumps(digests_to_json(day, digests), ensure_ascii=False, indent=2))
+        return 0
+    if not digests:
+        print(_t("cli-reminders-none", date=day))
+        return 0
+    t = _translator()
+    print(_t("cli-reminders-count", date=day, count=len(digests)))
+    for digest in digests:
+        person = digest.person
+        print()
+        print(
+            _t(
+                "cli-reminders-to",
+                person=person.full_name,
+                telegram_id=str(person.telegram_id),
+                time=digest.send_at.strftime("%H:%M"),
+                timezone=digest.cluster.timezone,
+            )
+        )
+        for part in render_digest(t, digest):
+            print(_plain(part.text))
+    return 0
 
 
 def _existing_database(url: str) -> AsyncEngine | None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.domain.deadlines import Deadline, Period
 from bot.domain.documents import ParsedDocument, ParsedItem, ParseWarning
 from bot.i18n import Translator, default_translations
+
+if TYPE_CHECKING:
+    from bot.services.reminders import Digest
 
 
 def _date(value: date | None) -> str | None:
@@ -66,4 +70,33 @@ def document_to_json(doc: ParsedDocument, t: Translator | None = None) -> dict[s
         "items": [_item(item) for item in doc.items],
         "roles": [{"name": role.name, "aliases": list(role.aliases)} for role in doc.roles],
         "warnings": [render_warning(w, t) for w in doc.warnings],
+    }
+
+
+def digests_to_json(day: date, digests: Sequence[Digest]) -> dict[str, Any]:
+    """`workplan reminders preview --format json` (a contract; keys may be added)."""
+    return {
+        "date": day.isoformat(),
+        "messages": [
+            {
+                "cluster": digest.cluster.name,
+                "person": digest.person.full_name,
+                "telegram_id": digest.person.telegram_id,
+                "send_at": digest.send_at.isoformat(timespec="seconds"),
+                "kind": digest.kind.value,
+                "since": digest.since.isoformat(),
+                "items": [
+                    {
+                        "number": entry.number,
+                        "due": _date(entry.due),
+                        "reason": entry.reason.value,
+                        "days": entry.days,
+                        "organization": entry.organization,
+                        "assignment_id": entry.assignment_id,
+                    }
+                    for entry in digest.entries
+                ],
+            }
+            for digest in digests
+        ],
     }

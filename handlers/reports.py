@@ -287,17 +287,20 @@ async def show_report_in_full(
     await answer_parts(message, render_report_in_full(t, report, view))
 
 
-def _assignment_of(message: Message) -> int | None:
-    """The assignment a bot message is about: its «✅ Выполнено» button names it."""
+def _assignments_of(message: Message) -> list[int]:
+    """The assignments a bot message is about: its «✅» buttons name them."""
     markup = message.reply_markup
     if markup is None or message.from_user is None or not message.from_user.is_bot:
-        return None
+        return []
+    found: list[int] = []
     for row in markup.inline_keyboard:
         for button in row:
             data = button.callback_data or ""
             if data.startswith(AssignmentCallback.__prefix__ + ":done:"):
-                return AssignmentCallback.unpack(data).assignment_id
-    return None
+                assignment_id = AssignmentCallback.unpack(data).assignment_id
+                if assignment_id not in found:
+                    found.append(assignment_id)
+    return found
 
 
 async def mark_done_by_reply(
@@ -305,11 +308,15 @@ async def mark_done_by_reply(
 ) -> None:
     """A reply to a reminder or notice with a «✅» button: the reply is the done report."""
     assert message.reply_to_message is not None  # the filter F.reply_to_message says so
-    assignment_id = _assignment_of(message.reply_to_message)
-    if assignment_id is None:
+    assignments = _assignments_of(message.reply_to_message)
+    if not assignments:
         await message.answer(t("unknown-input"))
         return
-    submitted = await reports.done_by_reply(person, assignment_id, message.text or "")
+    if len(assignments) > 1:
+        # A digest of several items: the reply cannot say which one is done.
+        await message.reply(t("reply-which-item"))
+        return
+    submitted = await reports.done_by_reply(person, assignments[0], message.text or "")
     await message.reply(render_sent_by_command(t, submitted))
 
 

@@ -168,7 +168,7 @@ class ReminderService:
         self,
         storage: Storage,
         clock: Clock,
-        access: AccessService,
+        access: AccessService | None,
         policy: ReminderPolicy,
         calendar: WorkCalendar,
     ) -> None:
@@ -485,6 +485,7 @@ class ReminderService:
     # --- /settings ------------------------------------------------------------------------
 
     async def settings(self, person: Person, cluster_id: int) -> ClusterSettings:
+        assert self.access is not None, "settings are read by the handlers' service"
         await self.access.require_coordinator(person, cluster_id)
         cluster = await self.storage.clusters.get(cluster_id)
         if cluster is None:
@@ -531,6 +532,15 @@ class ReminderService:
         await self.storage.commit()
         return ClusterSettings(cluster, candidate, self.default)
 
+    async def coordinated_policies(self, person: Person) -> list[ClusterSettings]:
+        """/reminders: the clusters whose coordinator digest the person receives (active
+        coordinator memberships, not an administrator's reach), each with its policy."""
+        return [
+            ClusterSettings(m.cluster, self.policy_of(m.cluster), self.default)
+            for m in await self.storage.memberships.active_of_person(person.id)
+            if m.role is MemberRole.COORDINATOR and m.cluster.archived_at is None
+        ]
+
 
 _ORDER = {
     Reason.ESCALATION: 0,
@@ -541,3 +551,24 @@ _ORDER = {
     Reason.BEFORE: 2,
     Reason.CHECKIN: 3,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class DigestReader:
+    """What the sender needs to read a queued digest again at send time (no rights checks:
+    the row already names its recipient)."""
+
+    policy: ReminderPolicy
+    calendar: WorkCalendar
+    clock: Clock
+
+    async def read(
+        self, storage: Storage, person_id: int, cluster_id: int, kind: NoticeKind, payload: Any
+    ) -> Digest | None:
+        try:
+            day = date.fromisoformat(str(payload["day"]))
+            since = date.fromisoformat(str(payload.get("since") or payload["day"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+        service = ReminderService(storage, self.clock, None, self.policy, self.calendar)
+        return await service.digest(person_id, cluster_id, kind, day, since)

@@ -22,3 +22,13 @@ cli-token-refused = Telegram did not accept the bot token. Check the WORKPLAN_TE
 cli-telegram-error = Telegram refused a start-up request: { $problem }
 cli-run-failed = The bot did not start: { $problem }
 cli-import-dry-run-old-schema = The database schema is out of date (revision { $revision }), and a dry run changes nothing in the database. Run first: workplan db upgrade
+
+cli-reminders-bad-date = The date «{ $value }» is not understood. Write it as 2022-03-28.
+cli-reminders-no-database = The database is not created yet: there is nobody to remind. First run: workplan db upgrade
+cli-reminders-no-cluster = There is no cluster «{ $cluster }» in the database.
+cli-reminders-none = { $date }: no reminders (a day off, or nothing is near its deadline).
+cli-reminders-count = { $date }: { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}.
+cli-reminders-to = → { $person } (Telegram id { $telegram_id }), at { $time } ({ $timezone }):

@@ -125,3 +125,4 @@ button-full-text = 📄 In full
 report-full-title = <b>The report on item { $number }</b> in full:
 report-full-text = { $text }
 report-full-reason = The coordinator's comment: { $reason }
+reply-which-item = This message lists several items, so a reply cannot tell which one is done. Press «✅» with the item’s number and send this text again — it becomes the report.

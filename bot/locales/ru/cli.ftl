@@ -23,3 +23,14 @@ cli-token-refused = Telegram не принял токен бота. Провер
 cli-telegram-error = Telegram отказал в запросе при запуске: { $problem }
 cli-run-failed = Бот не запустился: { $problem }
 cli-import-dry-run-old-schema = Схема базы данных устарела (версия { $revision }), а пробный импорт ничего в базе не меняет. Сначала выполните: workplan db upgrade
+
+cli-reminders-bad-date = Дата «{ $value }» не распознана. Укажите её так: 2022-03-28.
+cli-reminders-no-database = База данных ещё не создана: напоминать пока некому. Сначала выполните: workplan db upgrade
+cli-reminders-no-cluster = Кластера «{ $cluster }» нет в базе.
+cli-reminders-none = { $date }: напоминаний нет (выходной день или ничего не подходит к сроку).
+cli-reminders-count = { $date }: { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[many] { $count } сообщений
+}.
+cli-reminders-to = → { $person } (Telegram id { $telegram_id }), в { $time } ({ $timezone }):
