@@ -101,7 +101,12 @@ class PersonMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
         people: PeopleService = data["people"]
-        data["person"] = await people.find(user.id) if user is not None else None
+        person = await people.find(user.id) if user is not None else None
+        chat: Chat | None = data.get("event_chat")
+        private = chat is not None and chat.type == "private"
+        if person is not None and person.unreachable_since is not None and private:
+            await people.reachable_again(person)  # they unblocked the bot
+        data["person"] = person
         return await handler(event, data)
 
 

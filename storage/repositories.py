@@ -718,3 +718,49 @@ class NotificationRepository(_Repository):
             return {}
         result = await self.session.execute(select(Person).where(Person.id.in_(person_ids)))
         return {p.id: p for p in result.scalars().all()}
+
+    async def clusters(self, cluster_ids: Sequence[int]) -> dict[int, Cluster]:
+        """The clusters of claimed rows, in one read: their time zones and reminder policies."""
+        if not cluster_ids:
+            return {}
+        result = await self.session.execute(
+            select(Cluster).where(Cluster.id.in_(sorted(set(cluster_ids))))
+        )
+        return {c.id: c for c in result.scalars().all()}
+
+    async def extend_claims(self, ids: Sequence[int], until: datetime) -> None:
+        """Keep rows a sender still holds (waiting for a chat's limit) from being claimed."""
+        if not ids:
+            return
+        await self.session.execute(
+            update(Notification)
+            .where(
+                Notification.id.in_(ids),
+                Notification.status == NotificationStatus.PENDING,
+            )
+            .values(claimed_until=until)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def clusters_of_person(self, person_id: int) -> Sequence[int]:
+        """The clusters a person is an active member of."""
+        result = await self.session.execute(
+            select(Membership.cluster_id)
+            .where(Membership.person_id == person_id, Membership.removed_at.is_(None))
+            .order_by(Membership.cluster_id)
+        )
+        return result.scalars().all()
+
+    async def member_organization(self, cluster_id: int, person_id: int) -> Organization | None:
+        """The organization a member stands for in a cluster, if any."""
+        result = await self.session.execute(
+            select(Organization)
+            .join(Membership, Membership.organization_id == Organization.id)
+            .where(
+                Membership.cluster_id == cluster_id,
+                Membership.person_id == person_id,
+                Membership.removed_at.is_(None),
+            )
+            .limit(1)
+        )
+        return result.scalar_one_or_none()

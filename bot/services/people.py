@@ -38,7 +38,14 @@ class PeopleService:
         person.language_code = user.language_code
         if private_chat:
             person.private_chat_started = True
+            person.unreachable_since = None
         return person
+
+    async def reachable_again(self, person: Person) -> None:
+        """The person wrote to the bot in private: Telegram delivers to them again."""
+        if person.unreachable_since is not None:
+            person.unreachable_since = None
+            await self.storage.commit()
 
     def is_admin(self, person: Person | None, telegram_id: int) -> bool:
         return telegram_id in self.admin_ids or bool(person and person.is_admin)

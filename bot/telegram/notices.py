@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.notices import NoticeKind
 from bot.i18n import Html, Translator
-from bot.services.notices import ReportFacts, StartLinkFacts
+from bot.services.notices import ReportFacts, StartLinkFacts, UnreachableFacts
 from bot.telegram.callbacks import AssignmentCallback, ItemCallback, ReportCallback
 from bot.telegram.views.common import short
 
@@ -171,3 +171,13 @@ def render_start_link(t: Translator, facts: StartLinkFacts, bot_username: str) -
     return Rendered(
         t("notify-start-link", mention=Html(mention), link=f"https://t.me/{bot_username}")
     )
+
+
+def render_person_unreachable(t: Translator, facts: UnreachableFacts) -> Rendered:
+    """To a coordinator: Telegram refuses to deliver to a member (blocked the bot)."""
+    name = facts.person.full_name
+    if facts.organization is not None:
+        return Rendered(
+            t("notice-unreachable-of", name=name, organization=facts.organization.name)
+        )
+    return Rendered(t("notice-unreachable", name=name))

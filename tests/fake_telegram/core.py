@@ -10,6 +10,8 @@ import asyncio
 import contextlib
 import itertools
 import json
+import math
+import random
 import re
 import time
 from collections import deque
@@ -226,6 +228,36 @@ class Call:
     response: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RateLimits:
+    """Telegram's limits on sends, enforced when ``FakeTelegram.enforce_rate_limits`` is on:
+    over all chats per second, per private chat per second, per group (chat id < 0) per minute."""
+
+    global_per_second: int = 30
+    per_chat_per_second: int = 1
+    per_group_per_minute: int = 20
+
+
+@dataclass
+class Chaos:
+    """Random faults on sends, from a seeded RNG so a failing run can be repeated.
+
+    ``server_errors`` of the sends are answered 500 or 502; ``timeouts`` of them are held for
+    ``timeout_delay`` seconds (past the client's request timeout) and then refused — the
+    request stalled before Telegram took it, so nothing was delivered; every send to a user in
+    ``blocked`` is answered 403 "bot was blocked by the user"."""
+
+    seed: int = 0
+    server_errors: float = 0.0
+    timeouts: float = 0.0
+    timeout_delay: float = 5.0
+    blocked: frozenset[int] = frozenset()
+    rng: random.Random = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+
+
 @dataclass
 class Fault:
     method: str
@@ -252,6 +284,9 @@ class FakeTelegram:
         token: str = TOKEN,
         bot_username: str = "workplan_test_bot",
         bot_name: str = "План работы",
+        *,
+        rate_limits: RateLimits | None = None,
+        chaos: Chaos | None = None,
     ) -> None:
         self.token = token
         self.bot_id = int(token.split(":", 1)[0])
@@ -265,7 +300,18 @@ class FakeTelegram:
         self._answered_queries: set[str] = set()
         # Telegram refuses an edit that changes nothing ("message is not modified").
         self.refuse_unmodified_edits = True
-        self.enforce_rate_limits = False
+        # Off unless asked: Telegram's limits (``rate_limits``) answered with 429 past them.
+        self.enforce_rate_limits = rate_limits is not None
+        self.rate_limits = rate_limits or RateLimits()
+        self.chaos = chaos
+        # What the faults did, for a test or a benchmark to report.
+        self.rate_limited = 0  # sends answered 429 for going past ``rate_limits``
+        self.chaos_counts: dict[str, int] = {"server_error": 0, "timeout": 0, "blocked": 0}
+        # Seconds each send takes to answer (a real round trip), and the most sends that were
+        # being answered at once: a sender that sends one at a time never gets past 1.
+        self.send_latency = 0.0
+        self.sends_in_progress = 0
+        self.max_sends_in_progress = 0
         self.files: dict[str, tuple[str, bytes, str]] = {}  # file_id -> (file_path, bytes, name)
         self._updates: deque[dict[str, Any]] = deque()
         self._update_ids = itertools.count(1)
@@ -429,6 +475,14 @@ class FakeTelegram:
     def _store(self, message: StoredMessage) -> None:
         self._messages.setdefault(message.chat_id, {})[message.message_id] = message
 
+    def sent_counts(self) -> dict[int, int]:
+        """How many messages the bot sent to each chat."""
+        return {
+            chat_id: sum(1 for m in messages.values() if m.from_bot)
+            for chat_id, messages in self._messages.items()
+            if any(m.from_bot for m in messages.values())
+        }
+
     def messages_to(self, chat_id: int) -> list[StoredMessage]:
         """Messages the bot sent to a chat, oldest first (edits applied)."""
         return [m for m in self._messages.get(chat_id, {}).values() if m.from_bot]
@@ -499,21 +553,51 @@ class FakeTelegram:
         return None
 
     def _check_rate(self, method: str, params: dict[str, Any]) -> None:
+        """Sliding windows over the sends Telegram took: 429 with the seconds until the window
+        that is full has room again (rounded up, as Telegram's ``retry_after`` is whole)."""
         if not self.enforce_rate_limits or method not in SENDING_METHODS:
             return
+        limits = self.rate_limits
         now = time.monotonic()
         chat_id = params.get("chat_id")
-        window, limit = (60.0, 20) if isinstance(chat_id, int) and chat_id < 0 else (1.0, 1)
+        group = isinstance(chat_id, int) and chat_id < 0
+        window, limit = (
+            (60.0, limits.per_group_per_minute) if group else (1.0, limits.per_chat_per_second)
+        )
         history = self._sent_at.setdefault(chat_id if isinstance(chat_id, int) else 0, deque())
         while history and now - history[0] >= window:
             history.popleft()
         while self._sent_global and now - self._sent_global[0] >= 1.0:
             self._sent_global.popleft()
-        if len(history) >= limit or len(self._sent_global) >= 30:
-            retry = max(1, int(window - (now - history[0])) + 1) if history else 1
+        waits = []
+        if len(history) >= limit:
+            waits.append(window - (now - history[-limit]))
+        if len(self._sent_global) >= limits.global_per_second:
+            waits.append(1.0 - (now - self._sent_global[-limits.global_per_second]))
+        if waits:
+            self.rate_limited += 1
+            retry = max(1, math.ceil(max(waits)))
             raise ApiError(429, f"Too Many Requests: retry after {retry}", retry_after=retry)
         history.append(now)
         self._sent_global.append(now)
+
+    async def _check_chaos(self, method: str, params: dict[str, Any]) -> None:
+        chaos = self.chaos
+        if chaos is None or method not in SENDING_METHODS:
+            return
+        if params.get("chat_id") in chaos.blocked:
+            self.chaos_counts["blocked"] += 1
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        roll = chaos.rng.random()
+        if roll < chaos.server_errors:
+            self.chaos_counts["server_error"] += 1
+            status = chaos.rng.choice((500, 502))
+            description = "Internal Server Error" if status == 500 else "Bad Gateway"
+            raise ApiError(status, description)
+        if roll < chaos.server_errors + chaos.timeouts:
+            self.chaos_counts["timeout"] += 1
+            await asyncio.sleep(chaos.timeout_delay)
+            raise ApiError(504, "Gateway Timeout")
 
     # --- Telegram's rules on what a bot sends ---------------------------------------------------
 
@@ -594,7 +678,17 @@ class FakeTelegram:
         call = Call(method, params, dict(files or {}), time.monotonic())
         self.calls.append(call)
         self._new_call.set()
-        status, body = await self._answer(token, method, params, call)
+        if method not in SENDING_METHODS:
+            status, body = await self._answer(token, method, params, call)
+        else:
+            self.sends_in_progress += 1
+            self.max_sends_in_progress = max(self.max_sends_in_progress, self.sends_in_progress)
+            try:
+                if self.send_latency:
+                    await asyncio.sleep(self.send_latency)
+                status, body = await self._answer(token, method, params, call)
+            finally:
+                self.sends_in_progress -= 1
         call.status, call.response = status, body
         return status, body
 
@@ -618,6 +712,7 @@ class FakeTelegram:
                 if fault.delay:
                     await asyncio.sleep(fault.delay)
                 raise ApiError(fault.status, fault.description, retry_after=fault.retry_after)
+            await self._check_chaos(method, params)
             self._check_rate(method, params)
             result = await handler(params, call)
         except ApiError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncGenerator
 from typing import Any, cast
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramNetworkError
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import InputFile
@@ -41,7 +43,14 @@ class RecordingSession(BaseSession):
             content = b"".join([chunk async for chunk in input_file.read(bot)])
             uploads[key] = (input_file.filename or key, content)
         name = method.__api_method__
-        status, body = await self.core.handle(bot.token, name, raw, uploads)
+        # As AiohttpSession does: a request past its timeout is a TelegramNetworkError.
+        limit = self.timeout if timeout is None else timeout
+        try:
+            status, body = await asyncio.wait_for(
+                self.core.handle(bot.token, name, raw, uploads), float(limit)
+            )
+        except TimeoutError:
+            raise TelegramNetworkError(method=method, message="Request timeout error") from None
         if status == 404 and body.get("description", "").endswith("method not found"):
             raise AssertionError(f"Unexpected Bot API call {name} with {raw}")
         response = self.check_response(bot, method, status, json.dumps(body))
