@@ -2,7 +2,7 @@
 
 digest-title = 🔔 <b>Deadline reminder</b> · { $cluster }, { $date }
 digest-coordinator-title = 📋 <b>Coordinator's summary</b> · { $cluster }, { $date }
-digest-missed = <i>While the bot was unavailable (since { $since }) no reminders came — below is everything that still matters.</i>
+digest-missed = <i>The bot was unavailable and reminders for the past days did not come — below is everything that still matters.</i>
 digest-continued = <i>(continued)</i>
 digest-part = Part { $part } of { $parts }.
 
@@ -12,7 +12,7 @@ digest-group-before = 🟡 <b>Due soon</b> ({ $count })
 digest-group-checkin = 🔵 <b>Running through the period</b> ({ $count }) — how is it going?
 digest-group-escalation = 🔴 <b>Executors are late</b> ({ $count })
 digest-group-awaiting_decision = 📥 <b>Reports waiting for your decision</b> ({ $count })
-digest-group-undated = 📅 <b>Items without a deadline</b> ({ $count }) — nothing to remind of until a date is set
+digest-group-undated = 📅 <b>Items without a deadline</b> ({ $count }) — set a date so that the bot reminds the executors
 
 digest-of = {" "}· { $organization }
 digest-line = • <b>{ $number }</b>. { $text }{ $who } — { $due }

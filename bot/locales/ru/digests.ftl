@@ -2,7 +2,7 @@
 
 digest-title = 🔔 <b>Напоминание о сроках</b> · { $cluster }, { $date }
 digest-coordinator-title = 📋 <b>Сводка для координатора</b> · { $cluster }, { $date }
-digest-missed = <i>Пока бот был недоступен (с { $since }), напоминания не приходили — ниже всё, что актуально сейчас.</i>
+digest-missed = <i>Бот был недоступен, и напоминания за прошлые дни не приходили — ниже всё, что актуально сейчас.</i>
 digest-continued = <i>(продолжение)</i>
 digest-part = Часть { $part } из { $parts }.
 
@@ -12,7 +12,7 @@ digest-group-before = 🟡 <b>Скоро срок</b> ({ $count })
 digest-group-checkin = 🔵 <b>Выполняется в течение периода</b> ({ $count }) — как продвигается работа?
 digest-group-escalation = 🔴 <b>Исполнители просрочили срок</b> ({ $count })
 digest-group-awaiting_decision = 📥 <b>Отчёты ждут вашего решения</b> ({ $count })
-digest-group-undated = 📅 <b>Пункты без срока</b> ({ $count }) — напоминать о них не о чем, пока не указан срок
+digest-group-undated = 📅 <b>Пункты без срока</b> ({ $count }) — укажите срок, чтобы бот напоминал исполнителям
 
 digest-of = {" "}· { $organization }
 digest-line = • <b>{ $number }</b>. { $text }{ $who } — { $due }

@@ -55,7 +55,7 @@ def _header(t: Translator, digest: Digest) -> list[str]:
     key = "digest-title" if digest.kind is NoticeKind.DIGEST else "digest-coordinator-title"
     lines = [t(key, cluster=digest.cluster.name, date=digest.day)]
     if digest.missed_days:
-        lines.append(t("digest-missed", since=digest.since))
+        lines.append(t("digest-missed"))
     return lines
 
 
