@@ -15,7 +15,9 @@ from handlers import (
     joining,
     members,
     plans,
+    reminders,
     reports,
+    settings,
 )
 
 
@@ -28,6 +30,8 @@ def create_root_router() -> Router:
         clusters.create_router(),
         invites.create_router(),
         members.create_router(),
+        settings.create_router(),
+        reminders.create_router(),
         groups.create_router(),
         reports.create_router(),  # before imports: a file sent while reporting is evidence
         imports.create_router(),

@@ -27,6 +27,7 @@ help-member =
     /plan — the whole plan and its progress
     /item 2.3 — an item's card
     /history 2.3 — an item's history
+    /reminders — what I will remind you of, and when
     /cancel — cancel the current action
     /start — your clusters
     /help — this help
@@ -37,6 +38,7 @@ help-coordinator =
     /invites — active invites
     /members — cluster members
     /additem — add an item by hand
+    /settings — the cluster's reminder settings
     /bind — send it in the cluster's group to bind the group
 help-admin =
     <b>For administrators</b>
