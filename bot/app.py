@@ -19,13 +19,14 @@ from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.clock import Clock, SystemClock
+from bot.clock import Clock, SystemClock, clock_from_environment
 from bot.config import Settings, require_token
 from bot.domain.reminders import ReminderPolicy
 from bot.i18n import Translations, Translator
-from bot.scheduler import create_scheduler
+from bot.scheduler import Sweeper, create_scheduler
 from bot.services.registry import ServiceSettings
-from bot.telegram.sender import Sender, TelegramDelivery
+from bot.services.reminders import DigestReader
+from bot.telegram.sender import Pacer, Sender, TelegramDelivery
 from handlers import create_root_router
 from handlers.errors import AnsweredPresses
 from handlers.fsm_storage import DatabaseFsmStorage
@@ -41,10 +42,12 @@ PRIVATE_COMMANDS = (
     "done",
     "item",
     "history",
+    "reminders",
     "additem",
     "invite",
     "invites",
     "members",
+    "settings",
     "newcluster",
     "start",
     "help",
@@ -157,6 +160,8 @@ class Application:
     dispatcher: Dispatcher
     translations: Translations
     sender: Sender
+    clock: Clock
+    services: ServiceSettings
 
 
 async def build_application(settings: Settings, clock: Clock | None = None) -> Application:
@@ -167,19 +172,34 @@ async def build_application(settings: Settings, clock: Clock | None = None) -> A
     session_factory = create_session_factory(engine)
     translations = Translations(default_locale=settings.bot.default_locale)
     bot = create_bot(settings)
-    sender = Sender(session_factory, TelegramDelivery(bot), clock, translations)
+    limits = settings.delivery
+    pacer = Pacer.from_limits(
+        limits.global_per_second, limits.per_chat_per_second, limits.per_group_per_minute
+    )
+    sender = Sender(
+        session_factory,
+        TelegramDelivery(bot, pacer=pacer),
+        clock,
+        translations,
+        policy=reminder_policy(settings),
+        default_timezone=settings.bot.default_timezone,
+    )
+    services = service_settings(settings)
+    sender.digests = DigestReader(services.reminder_policy, services.calendar, clock)
     dispatcher = create_dispatcher(
         session_factory=session_factory,
-        settings=service_settings(settings),
+        settings=services,
         translations=translations,
         clock=clock,
         sender=sender,
     )
-    return Application(settings, engine, session_factory, bot, dispatcher, translations, sender)
+    return Application(
+        settings, engine, session_factory, bot, dispatcher, translations, sender, clock, services
+    )
 
 
 async def run(settings: Settings) -> None:
-    app = await build_application(settings)
+    app = await build_application(settings, clock_from_environment())
     try:
         # Telegram is asked first: a wrong token or an unreachable server stops start-up here,
         # before anything else runs (the CLI says it in one line).
@@ -190,7 +210,16 @@ async def run(settings: Settings) -> None:
         await app.engine.dispose()
         raise
     logger.info("Starting as @%s (id %s), mode %s", me.username, me.id, settings.telegram.mode)
-    scheduler = create_scheduler(app.sender)
+    sweeper = Sweeper(
+        app.session_factory,
+        app.clock,
+        app.services.reminder_policy,
+        app.services.calendar,
+        app.sender,
+    )
+    scheduler = create_scheduler(
+        app.sender, sweeper, sweep_seconds=settings.reminders.sweep_seconds
+    )
     delivery = asyncio.create_task(app.sender.run(), name="sender")
     app.sender.wake()  # whatever was queued before a restart goes out now
     try:

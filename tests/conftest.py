@@ -26,8 +26,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import create_bot, create_dispatcher
 from bot.config import Settings
+from bot.domain.reminders import ReminderPolicy
+from bot.domain.workdays import WorkCalendar
 from bot.i18n import Translations
 from bot.services.registry import ServiceSettings
+from bot.services.reminders import DigestReader
 from bot.telegram.sender import Pacer, Sender, TelegramDelivery
 from handlers.middlewares import DbSessionMiddleware, I18nMiddleware, PersonMiddleware
 from storage.db import create_engine, create_session_factory
@@ -37,6 +40,8 @@ from storage.uow import Storage
 from tests.chat import Chat, Deliver
 from tests.fake_telegram import FakeTelegram, FakeUser, RecordingSession
 from tests.fakes import FixedClock
+
+RUSSIA = WorkCalendar()
 
 PG_ENV = "WORKPLAN_TEST_DATABASE_URL"
 
@@ -162,7 +167,9 @@ def sender(
     translations: Translations,
 ) -> Sender:
     delivery = TelegramDelivery(bot, pacer=Pacer(per_chat_interval=0, global_interval=0))
-    return Sender(session_factory, delivery, clock, translations)
+    sender = Sender(session_factory, delivery, clock, translations)
+    sender.digests = DigestReader(ReminderPolicy(), RUSSIA, clock)
+    return sender
 
 
 APP_MIDDLEWARES = (I18nMiddleware, DbSessionMiddleware, FSMContextMiddleware, PersonMiddleware)

@@ -91,6 +91,25 @@ class _Window:
         self.times.append(now)
 
 
+class _Spacing:
+    """One grant per ``interval``, on an ideal schedule (GCRA): a grant that came a little
+    late (a sleep overshoots by a millisecond or two) does not push back the ones after it,
+    so the rate holds; an idle spell earns no burst beyond ``slack`` intervals."""
+
+    __slots__ = ("interval", "slack", "tat")
+
+    def __init__(self, interval: float, slack: int = 2) -> None:
+        self.interval = interval
+        self.slack = slack * interval
+        self.tat = 0.0  # the theoretical time of the next grant
+
+    def ready_at(self, now: float) -> float:
+        return max(now, self.tat)
+
+    def take(self, now: float) -> None:
+        self.tat = max(self.tat, now - self.slack) + self.interval
+
+
 def _window(per: float, seconds: float, margin: float) -> _Window | None:
     """``per`` messages in ``seconds``, ``margin`` slower; a fractional rate keeps its mean."""
     if per <= 0 or seconds <= 0:
@@ -121,7 +140,7 @@ class Pacer:
         self.margin = margin
         self._now = monotonic
         self._sleep = sleep
-        self._global = _window(1.0, global_interval, margin) if global_interval > 0 else None
+        self._global = _Spacing(global_interval * (1 + margin)) if global_interval > 0 else None
         self._chat_limit = (1.0, per_chat_interval)
         self._group_limit = (
             (per_group_per_minute, 60.0)
