@@ -189,8 +189,8 @@ async def seed_fuzz_world(
 _SNAPSHOT: Sequence[tuple[str, str]] = (
     (
         "cluster",
-        "SELECT name, region, timezone, group_chat_id, group_thread_id, archived_at "
-        "FROM clusters WHERE id = :c",
+        "SELECT name, region, timezone, group_chat_id, group_thread_id, archived_at, "
+        "CAST(reminder_settings AS TEXT) FROM clusters WHERE id = :c",
     ),
     ("organizations", "SELECT id, name FROM organizations WHERE cluster_id = :c ORDER BY id"),
     (

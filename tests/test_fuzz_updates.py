@@ -76,10 +76,10 @@ class ErrorRecords(logging.Handler):
 
 class WriteCounter:
     """Counts statements that may change what a snapshot reads (dialog state, people's own
-    rows and the outbox are not part of it), so an update that wrote nothing needs no
-    snapshot."""
+    rows, their snoozes and the outbox are not part of it), so an update that wrote nothing
+    needs no snapshot."""
 
-    IGNORED = ("fsm_records", "persons", "notifications")
+    IGNORED = ("fsm_records", "persons", "notifications", "reminder_snoozes")
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.count = 0
@@ -357,7 +357,7 @@ def fuzz_settings(share: float) -> settings:
 WHERE = st.sampled_from(["private", "private", "private", "group", "topic", "other_group"])
 COMMANDS = (
     "start", "help", "cancel", "my", "plan", "item", "history", "done", "bind", "additem",
-    "members", "invite", "invites", "newcluster",
+    "members", "invite", "invites", "newcluster", "reminders", "settings",
 )  # fmt: skip
 NUMBERS = st.one_of(
     st.integers(min_value=-3, max_value=12),
@@ -416,13 +416,14 @@ def commands(draw: st.DrawFn) -> str:
 
 TEXTS = st.one_of(commands(), HOSTILE, WORDS, JUNK_NUMBERS.filter(bool))
 
-PREFIXES = ("imp", "und", "cl", "grp", "join", "inv", "mem", "asg", "rep", "itm")
+PREFIXES = ("imp", "und", "cl", "grp", "join", "inv", "mem", "asg", "rep", "itm", "rem", "set")
 ACTIONS = (
     "cluster", "go", "no", "list", "item", "tz", "bind", "keep", "skip", "role", "org",
     "otherorg", "noorg", "toggle", "roles_done", "revoke", "menu", "coordinator", "executor",
     "observer", "remove", "done", "note", "file", "move", "info", "send", "page", "acc", "ret",
     "ok", "files", "card", "history", "executors", "close", "cancel", "shared",
-    "per_organization", "", "DONE", "x" * 20, "acc:1", "__class__",
+    "per_organization", "", "DONE", "x" * 20, "acc:1", "__class__", "snooze", "open", "set",
+    "reset", "hour", "days_before", "quiet_start", "on_the_day",
 )  # fmt: skip
 
 

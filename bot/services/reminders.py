@@ -36,9 +36,10 @@ from bot.domain.reminders import (
     undated_on,
 )
 from bot.domain.workdays import WorkCalendar
-from bot.errors import InvalidInput, NotFound
+from bot.errors import AccessDenied, InvalidInput, NotFound
 from bot.services import audit
 from bot.services.access import AccessService
+from bot.services.assignments import holds
 from storage.models import (
     AssignmentStatus,
     Cluster,
@@ -476,6 +477,9 @@ class ReminderService:
             raise NotFound("error-assignment-not-found")
         if assignment.status not in (AssignmentStatus.OPEN, AssignmentStatus.RETURNED):
             raise InvalidInput("reminders-snooze-closed")
+        if not holds(membership, assignment):
+            # Only the people reminded of it may put its reminders off.
+            raise AccessDenied("reminders-snooze-not-yours")
         today = local_time(self.clock.now(), cluster.timezone).date()
         until = self.calendar.next_working_day(today)
         await self.storage.reminders.snooze(person.id, assignment_id, until, self.clock.now())

@@ -29,3 +29,4 @@ digest-button-snooze = ⏰ Remind me tomorrow
 digest-button-snooze-short = ⏰ Tomorrow
 digest-button-card = 📋 { $number }
 digest-button-set-date = 📅 { $number }
+reminders-snooze-not-yours = Only the item's executor can put its reminder off.

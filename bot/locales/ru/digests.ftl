@@ -29,3 +29,4 @@ digest-button-snooze = ⏰ Напомнить завтра
 digest-button-snooze-short = ⏰ Завтра
 digest-button-card = 📋 { $number }
 digest-button-set-date = 📅 { $number }
+reminders-snooze-not-yours = Отложить напоминание может только исполнитель этого пункта.
