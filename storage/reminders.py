@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import Table, and_, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,7 +27,7 @@ from storage.models import (
 )
 
 OPEN_STATES = (AssignmentStatus.OPEN, AssignmentStatus.RETURNED)
-INSERT_CHUNK = 500
+NOTIFICATIONS = cast(Table, Notification.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +139,15 @@ class ReminderRepository:
         """Submitted assignments with their latest undecided done report."""
         latest = (
             select(Report.assignment_id, func.max(Report.id).label("report_id"))
-            .where(Report.kind == ReportKind.DONE, Report.decision.is_(None))
+            .join(Assignment, Assignment.id == Report.assignment_id)
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .join(Item, Item.id == Occurrence.item_id)
+            .where(
+                Item.cluster_id == cluster_id,
+                Assignment.status == AssignmentStatus.SUBMITTED,
+                Report.kind == ReportKind.DONE,
+                Report.decision.is_(None),
+            )
             .group_by(Report.assignment_id)
             .subquery()
         )
@@ -219,15 +227,16 @@ class ReminderRepository:
 
     async def enqueue_many(self, rows: Sequence[dict[str, Any]]) -> int:
         """Queue notices in a few multi-row statements; a dedup key already queued is skipped
-        (ON CONFLICT DO NOTHING), so sweeps of several processes queue each once."""
+        (ON CONFLICT DO NOTHING), so sweeps of several processes queue each once. One cached
+        statement with the rows as parameters (SQLAlchemy batches them into multi-row INSERTs
+        itself); RETURNING counts the rows actually written on both SQLite and PostgreSQL."""
+        if not rows:
+            return 0
         insert = postgresql.insert if _dialect(self.session) == "postgresql" else sqlite.insert
-        queued = 0
-        for start in range(0, len(rows), INSERT_CHUNK):
-            statement = (
-                insert(Notification)
-                .values(list(rows[start : start + INSERT_CHUNK]))
-                .on_conflict_do_nothing(index_elements=[Notification.dedup_key])
-            )
-            result = await self.session.execute(statement)
-            queued += max(int(getattr(result, "rowcount", 0) or 0), 0)
-        return queued
+        statement = (
+            insert(NOTIFICATIONS)
+            .on_conflict_do_nothing(index_elements=[NOTIFICATIONS.c.dedup_key])
+            .returning(NOTIFICATIONS.c.id)
+        )
+        result = await self.session.execute(statement, list(rows))
+        return len(result.all())
