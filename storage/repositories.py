@@ -764,3 +764,23 @@ class NotificationRepository(_Repository):
             .limit(1)
         )
         return result.scalar_one_or_none()
+
+    async def member_organizations(
+        self, pairs: Sequence[tuple[int, int]]
+    ) -> dict[tuple[int, int], Organization]:
+        """(cluster id, person id) → the organization the member stands for, in one read."""
+        if not pairs:
+            return {}
+        clusters = sorted({c for c, _ in pairs})
+        persons = sorted({p for _, p in pairs})
+        result = await self.session.execute(
+            select(Membership.cluster_id, Membership.person_id, Organization)
+            .join(Organization, Organization.id == Membership.organization_id)
+            .where(
+                Membership.cluster_id.in_(clusters),
+                Membership.person_id.in_(persons),
+                Membership.removed_at.is_(None),
+            )
+        )
+        wanted = set(pairs)
+        return {(c, p): o for c, p, o in result.all() if (c, p) in wanted}

@@ -159,6 +159,10 @@ class NoticeService:
         self.policy = policy or ReminderPolicy()
         self.default_timezone = default_timezone
         self.claim_for = claim_for
+        # What the notices of the last claim are made from, read for the whole batch at once.
+        self._persons: dict[int, Person] = {}
+        self._clusters: dict[int, Cluster] = {}
+        self._organizations: dict[tuple[int, int], Organization | None] = {}
 
     async def claim(self, limit: int) -> list[Outgoing]:
         return (await self.claim_batch(limit)).outgoing
@@ -201,7 +205,28 @@ class NoticeService:
                 )
             )
         await self.storage.commit()
+        await self._prefetch(outgoing, clusters)
         return Claim(outgoing, len(rows))
+
+    async def _prefetch(self, outgoing: Sequence[Outgoing], clusters: dict[int, Cluster]) -> None:
+        """The people notices name (``payload.person_id``) and their organizations, for the
+        batch in two reads instead of a few per notice."""
+        self._clusters = dict(clusters)
+        subjects: set[tuple[int | None, int]] = set()
+        for o in outgoing:
+            person_id = (o.notification.payload or {}).get("person_id")
+            if isinstance(person_id, int):
+                subjects.add((o.notification.cluster_id, person_id))
+        self._persons = dict(
+            await self.storage.notifications.persons(sorted({p for _, p in subjects}))
+        )
+        members = [(c, p) for c, p in subjects if c is not None]
+        found = await self.storage.notifications.member_organizations(members)
+        self._organizations = {pair: found.get(pair) for pair in members}
+
+    async def _person(self, person_id: int) -> Person | None:
+        person = self._persons.get(person_id)
+        return person if person is not None else await self.storage.persons.get(person_id)
 
     async def extend(self, notifications: Sequence[Notification]) -> None:
         """Extend the claim of rows still held (and commit): nobody else takes them meanwhile."""
@@ -257,21 +282,24 @@ class NoticeService:
         )
 
     async def start_link_facts(self, person_id: int) -> StartLinkFacts | None:
-        person = await self.storage.persons.get(person_id)
+        person = await self._person(person_id)
         return StartLinkFacts(person) if person is not None else None
 
     async def unreachable_facts(
         self, person_id: int, cluster_id: int | None
     ) -> UnreachableFacts | None:
-        person = await self.storage.persons.get(person_id)
+        person = await self._person(person_id)
         if person is None:
             return None
-        cluster = await self.storage.clusters.get(cluster_id) if cluster_id else None
-        organization = (
-            await self.storage.notifications.member_organization(cluster_id, person_id)
-            if cluster_id
-            else None
-        )
+        if not cluster_id:
+            return UnreachableFacts(person, None, None)
+        cluster = self._clusters.get(cluster_id) or await self.storage.clusters.get(cluster_id)
+        if (cluster_id, person_id) in self._organizations:
+            organization: Organization | None = self._organizations[(cluster_id, person_id)]
+        else:
+            organization = await self.storage.notifications.member_organization(
+                cluster_id, person_id
+            )
         return UnreachableFacts(person, cluster, organization)
 
     # --- settling one row (each commits; ``settle`` does a batch in one commit) -------------

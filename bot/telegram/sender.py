@@ -98,7 +98,7 @@ class _Spacing:
 
     __slots__ = ("interval", "slack", "tat")
 
-    def __init__(self, interval: float, slack: int = 2) -> None:
+    def __init__(self, interval: float, slack: int = 4) -> None:
         self.interval = interval
         self.slack = slack * interval
         self.tat = 0.0  # the theoretical time of the next grant
@@ -108,6 +108,26 @@ class _Spacing:
 
     def take(self, now: float) -> None:
         self.tat = max(self.tat, now - self.slack) + self.interval
+
+
+class _Global:
+    """The overall limit: evenly spaced (``_Spacing``, so sends do not reach Telegram in
+    bunches), and never more than the limit in any second (a sliding window a hair longer
+    than a second, whatever the spacing's catch-up does)."""
+
+    __slots__ = ("spacing", "window")
+
+    def __init__(self, interval: float, margin: float) -> None:
+        per_second = max(1, math.floor(1 / interval + 1e-9))
+        self.spacing = _Spacing(interval * (1 + margin))
+        self.window = _Window(per_second, 1.0 + margin / 2)
+
+    def ready_at(self, now: float) -> float:
+        return max(self.spacing.ready_at(now), self.window.ready_at(now))
+
+    def take(self, now: float) -> None:
+        self.spacing.take(now)
+        self.window.take(now)
 
 
 def _window(per: float, seconds: float, margin: float) -> _Window | None:
@@ -140,7 +160,7 @@ class Pacer:
         self.margin = margin
         self._now = monotonic
         self._sleep = sleep
-        self._global = _Spacing(global_interval * (1 + margin)) if global_interval > 0 else None
+        self._global = _Global(global_interval, margin) if global_interval > 0 else None
         self._chat_limit = (1.0, per_chat_interval)
         self._group_limit = (
             (per_group_per_minute, 60.0)
@@ -160,7 +180,7 @@ class Pacer:
         per_chat_per_second: float,
         per_group_per_minute: float,
         *,
-        margin: float = 0.02,
+        margin: float = 0.01,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> Pacer:
