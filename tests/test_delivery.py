@@ -69,7 +69,8 @@ async def seed_outbox(
     timezone: str = "Europe/Moscow",
 ) -> Outbox:
     """``rows`` pending notices spread over ``clusters`` × (``members`` + ``coordinators``)
-    people and one group each; ``blocked`` members have blocked the bot. A block queues, once,
+    people and one group each (``group_share`` of a cluster's rows to its group, the rest to
+    its members in turn); ``blocked`` members have blocked the bot. A block queues, once,
     a START_LINK in the member's group and a PERSON_UNREACHABLE to each coordinator: those are
     counted in ``expected`` too."""
     rng = random.Random(seed)
@@ -137,10 +138,12 @@ async def seed_outbox(
         refusing_ids = {p.id for p in refusing}
         told: set[tuple[int, int]] = set()
         notifications = []
+        every = round(1 / group_share) if group_share else 0
         for i in range(rows):
             cluster, heads, people, _ = member_rows[i % clusters]
+            k = i // clusters  # the cluster's k-th row: to its group, or to its members in turn
             subject = rng.choice(people)
-            if rng.random() < group_share:
+            if every and k % every == 0:
                 assert cluster.group_chat_id is not None
                 notifications.append(
                     Notification(
@@ -155,7 +158,7 @@ async def seed_outbox(
                 )
                 expected[cluster.group_chat_id] += 1
                 continue
-            recipient = rng.choice(people)
+            recipient = people[k % len(people)]
             notifications.append(
                 Notification(
                     dedup_key=f"seed:{i}",

@@ -120,7 +120,7 @@ class _Global:
     def __init__(self, interval: float, margin: float) -> None:
         per_second = max(1, math.floor(1 / interval + 1e-9))
         self.spacing = _Spacing(interval * (1 + margin))
-        self.window = _Window(per_second, 1.0 + margin / 2)
+        self.window = _Window(per_second, 1.0 + margin)
 
     def ready_at(self, now: float) -> float:
         return max(self.spacing.ready_at(now), self.window.ready_at(now))
