@@ -177,7 +177,5 @@ def render_person_unreachable(t: Translator, facts: UnreachableFacts) -> Rendere
     """To a coordinator: Telegram refuses to deliver to a member (blocked the bot)."""
     name = facts.person.full_name
     if facts.organization is not None:
-        return Rendered(
-            t("notice-unreachable-of", name=name, organization=facts.organization.name)
-        )
+        return Rendered(t("notice-unreachable-of", name=name, organization=facts.organization.name))
     return Rendered(t("notice-unreachable", name=name))
