@@ -110,6 +110,26 @@ class ReminderSettings(_Section):
         return sorted(set(value), reverse=True)
 
 
+class SummarySettings(_Section):
+    """The weekly summary posted to each cluster's group (coordinators change it in /settings)."""
+
+    # Day of the week, 1 = Monday … 7 = Sunday, and the local hour of the post.
+    weekday: int = Field(default=1, ge=1, le=7)
+    hour: int = Field(default=9, ge=0, le=23)
+
+
+class BrandingSettings(_Section):
+    """Default colours and logo of the chart, the exports and the web page."""
+
+    primary: str = Field(default="#1F4E79", pattern=r"^#[0-9a-fA-F]{6}$")
+    accent: str = Field(default="#C55A11", pattern=r"^#[0-9a-fA-F]{6}$")
+    text: str = Field(default="#1A1A1A", pattern=r"^#[0-9a-fA-F]{6}$")
+    background: str = Field(default="#FFFFFF", pattern=r"^#[0-9a-fA-F]{6}$")
+    muted: str = Field(default="#D9D9D9", pattern=r"^#[0-9a-fA-F]{6}$")
+    logo: str = ""
+    organization: str = ""
+
+
 class DeliverySettings(_Section):
     """Telegram's limits on what a bot sends; the sender keeps within them."""
 
@@ -137,6 +157,8 @@ class Settings(BaseSettings):
     database: DatabaseSettings = DatabaseSettings()
     bot: BotSettings = BotSettings()
     reminders: ReminderSettings = ReminderSettings()
+    summary: SummarySettings = SummarySettings()
+    branding: BrandingSettings = BrandingSettings()
     delivery: DeliverySettings = DeliverySettings()
     logging: LoggingSettings = LoggingSettings()
 

@@ -140,6 +140,9 @@ class Cluster(Base):
     reminder_settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The last local day whose reminders were queued: a later sweep folds the missed days in.
     reminders_swept_on: Mapped[date | None] = mapped_column(Date)
+    # The weekly summary: the coordinator's day and hour (None: the defaults) and its colours.
+    summary_settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    branding: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Organization(Base):
