@@ -320,6 +320,30 @@ class Indicator(Base):
     actual_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class IndicatorValue(Base):
+    """The actual value of an indicator as one done report gave it («52%», «14 экспертов»).
+
+    A per-college item gets one per college's report; ``Indicator.actual`` holds the latest
+    value reported for the item (the value itself for a shared item)."""
+
+    __tablename__ = "indicator_values"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), unique=True
+    )
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL")
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"))
+    value: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Occurrence(Base):
     """One due date of an item; recurring items have several."""
 
