@@ -28,6 +28,7 @@ from bot.services.notices import NoticeService, Outgoing
 from bot.services.registry import ServiceSettings
 from bot.telegram.notices import Rendered
 from bot.telegram.sender import DeliveryStatus, Pacer, Sender, TelegramDelivery
+from storage.db import create_engine, create_session_factory
 from storage.models import (
     Cluster,
     MemberRole,
@@ -710,3 +711,43 @@ async def test_a_thousand_notices_through_limits_and_faults_arrive_exactly_once(
             await session.execute(select(Person.id).where(Person.unreachable_since.is_not(None)))
         ).scalars()
         assert set(unreachable) == outbox.blocked_person_ids
+
+
+async def test_a_drain_killed_mid_burst_repeats_at_most_its_in_flight_rows(
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    database_url: str,
+    on_postgres: bool,
+    clock: FixedClock,
+    translations: Translations,
+) -> None:
+    """In process, a cancelled drain stands for the crash; its engine is thrown away after it,
+    as a dead process's connections are. PostgreSQL only: on SQLite a connection cancelled in
+    the middle of a statement keeps the database locked until it is collected, which a real
+    crash does not do — tests/test_process_delivery_kill.py kills a real process on both."""
+    if not on_postgres:
+        pytest.skip("a cancelled aiosqlite connection is no stand-in for a dead process")
+    outbox = await seed_outbox(session_factory, clock.now(), rows=400, group_share=0.1)
+    fake.send_latency = 0.005
+    doomed = create_engine(database_url)
+    sender = _sender(bot, create_session_factory(doomed), clock, translations, max_in_flight=12)
+    drain = asyncio.create_task(sender.drain())
+    for _ in range(3000):
+        if sum(fake.sent_counts().values()) >= 150:
+            break
+        await asyncio.sleep(0.01)
+    drain.cancel()  # as a crash: nothing more is settled
+    with pytest.raises(asyncio.CancelledError):
+        await drain
+    await doomed.dispose()
+    at_crash = sum(fake.sent_counts().values())
+    assert at_crash < 400
+    clock.advance(minutes=1)  # the dead drain's claims run out
+    restarted = _sender(bot, session_factory, clock, translations, max_in_flight=12)
+    await restarted.drain()
+    assert (await _statuses(session_factory))[NotificationStatus.PENDING.value] == 0
+    received = Counter(fake.sent_counts())
+    assert all(received[chat] >= n for chat, n in outbox.expected.items()), "a notice was lost"
+    repeated = sum(received.values()) - sum(outbox.expected.values())
+    assert 0 <= repeated <= 12

@@ -600,7 +600,10 @@ class _Drain:
             pending = len(self.finished)
             try:
                 timeout = sender.settle_after if pending else sender.claim_for.total_seconds() / 3
-                await asyncio.wait_for(self.result.wait(), timeout)
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for may swallow a
+                # cancellation that comes with the result, and the drain would not stop.
+                async with asyncio.timeout(timeout):
+                    await self.result.wait()
             except TimeoutError:
                 if pending or self._claims_due():
                     return

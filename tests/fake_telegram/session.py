@@ -46,9 +46,8 @@ class RecordingSession(BaseSession):
         # As AiohttpSession does: a request past its timeout is a TelegramNetworkError.
         limit = self.timeout if timeout is None else timeout
         try:
-            status, body = await asyncio.wait_for(
-                self.core.handle(bot.token, name, raw, uploads), float(limit)
-            )
+            async with asyncio.timeout(float(limit)):
+                status, body = await self.core.handle(bot.token, name, raw, uploads)
         except TimeoutError:
             raise TelegramNetworkError(method=method, message="Request timeout error") from None
         if status == 404 and body.get("description", "").endswith("method not found"):
