@@ -18,12 +18,16 @@ from storage.models import (
     Cluster,
     Item,
     ItemStatus,
+    MemberRole,
+    Membership,
     Notification,
     Occurrence,
     Organization,
+    Person,
     ReminderSnooze,
     Report,
     ReportKind,
+    membership_plan_roles,
 )
 
 OPEN_STATES = (AssignmentStatus.OPEN, AssignmentStatus.RETURNED)
@@ -47,6 +51,24 @@ class AssignmentRow:
     text: str
     deadline_kind: str
     position: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: int
+    full_name: str
+    telegram_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """An active member as reminders need them: who, in which college, holding which roles."""
+
+    person_id: int
+    role: MemberRole
+    organization_id: int | None
+    role_ids: frozenset[int]
+    person: PersonRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +116,42 @@ def _row(values: Sequence[Any]) -> AssignmentRow:
 class ReminderRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def members(self, cluster_id: int) -> list[MemberRow]:
+        """The cluster's active members with their plan roles, in two plain reads."""
+        result = await self.session.execute(
+            select(
+                Membership.id,
+                Membership.person_id,
+                Membership.role,
+                Membership.organization_id,
+                Person.full_name,
+                Person.telegram_id,
+            )
+            .join(Person, Person.id == Membership.person_id)
+            .where(Membership.cluster_id == cluster_id, Membership.removed_at.is_(None))
+            .order_by(Membership.joined_at, Membership.id)
+        )
+        rows = result.all()
+        roles: dict[int, set[int]] = {}
+        if rows:
+            held = await self.session.execute(
+                select(membership_plan_roles.c.membership_id, membership_plan_roles.c.plan_role_id)
+                .join(Membership, Membership.id == membership_plan_roles.c.membership_id)
+                .where(Membership.cluster_id == cluster_id, Membership.removed_at.is_(None))
+            )
+            for membership_id, role_id in held.all():
+                roles.setdefault(membership_id, set()).add(role_id)
+        return [
+            MemberRow(
+                person_id=person_id,
+                role=role,
+                organization_id=organization_id,
+                role_ids=frozenset(roles.get(membership_id, ())),
+                person=PersonRow(person_id, full_name, telegram_id),
+            )
+            for membership_id, person_id, role, organization_id, full_name, telegram_id in rows
+        ]
 
     def _assignments(self, cluster_id: int, states: Sequence[AssignmentStatus]) -> Any:
         return (

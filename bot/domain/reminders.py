@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from bot.domain.workdays import WorkCalendar
@@ -153,10 +154,21 @@ def reason_on(
             and day > start
         ):
             return Reason.CHECKIN
-    for when, reason in _dated_days(schedule.due, policy, calendar):
-        if when == day:
-            return reason
-    return None
+    return reminder_days(schedule.due, policy, calendar).get(day)
+
+
+def reminder_days(due: date, policy: ReminderPolicy, calendar: WorkCalendar) -> dict[date, Reason]:
+    """Every day an executor is reminded of a deadline and why (the first reason a day gets),
+    kept for the last few thousand deadlines: a sweep asks for the same ones many times."""
+    return _reminder_days(due, policy, calendar)
+
+
+@lru_cache(maxsize=8192)
+def _reminder_days(due: date, policy: ReminderPolicy, calendar: WorkCalendar) -> dict[date, Reason]:
+    days: dict[date, Reason] = {}
+    for when, reason in _dated_days(due, policy, calendar):
+        days.setdefault(when, reason)
+    return days
 
 
 def state_on(schedule: Schedule, day: date) -> Reason:

@@ -27,6 +27,7 @@ class WorkCalendar:
     def __init__(self, country: str = "RU") -> None:
         self._days = _country(country)
         self._cache: dict[date, bool] = {}
+        self._running: list[int] | None = None
 
     def is_working_day(self, day: date) -> bool:
         known = self._cache.get(day)
@@ -65,12 +66,29 @@ class WorkCalendar:
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in (start, end]: 0 when end ≤ start."""
+        if end <= start:
+            return 0
+        first = date(_FIRST_YEAR, 1, 1).toordinal()
+        if start.toordinal() >= first and end.year <= _LAST_YEAR:
+            counts = self._counts()  # working days up to and including each day
+            return counts[end.toordinal() - first] - counts[start.toordinal() - first]
         count, day = 0, start
         while day < end:
             day += timedelta(days=1)
             if self.is_working_day(day):
                 count += 1
         return count
+
+    def _counts(self) -> list[int]:
+        if self._running is None:
+            running, total = [], 0
+            day = date(_FIRST_YEAR, 1, 1)
+            while day.year <= _LAST_YEAR:
+                total += self.is_working_day(day)
+                running.append(total)
+                day += timedelta(days=1)
+            self._running = running
+        return self._running
 
     def first_working_day_of_month(self, day: date) -> date:
         return self.on_or_after(day.replace(day=1))

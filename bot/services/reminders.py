@@ -48,7 +48,7 @@ from storage.models import (
     NotificationStatus,
     Person,
 )
-from storage.reminders import AssignmentRow, UndatedRow, WaitingRow
+from storage.reminders import AssignmentRow, MemberRow, PersonRow, UndatedRow, WaitingRow
 from storage.repositories import ItemRepository
 from storage.uow import Storage
 
@@ -77,7 +77,7 @@ class Digest:
     """What one person is told on one day in one cluster."""
 
     cluster: Cluster
-    person: Person
+    person: PersonRow
     kind: NoticeKind  # DIGEST or COORDINATOR_DIGEST
     day: date
     since: date  # the first day folded in; before ``day`` after downtime
@@ -133,26 +133,37 @@ def _days(start: date, end: date) -> Iterable[date]:
         day += timedelta(days=1)
 
 
+def _member(membership: Membership) -> MemberRow:
+    person = membership.person
+    return MemberRow(
+        person_id=membership.person_id,
+        role=membership.role,
+        organization_id=membership.organization_id,
+        role_ids=frozenset(role.id for role in membership.plan_roles),
+        person=PersonRow(person.id, person.full_name, person.telegram_id),
+    )
+
+
 def _holders(
-    members: Sequence[Membership],
-) -> tuple[dict[int, list[Membership]], dict[int, list[Membership]]]:
+    members: Sequence[MemberRow],
+) -> tuple[dict[int, list[MemberRow]], dict[int, list[MemberRow]]]:
     """Members by person id, and members answering for each plan role (as ``holds``)."""
-    by_person: dict[int, list[Membership]] = defaultdict(list)
-    by_role: dict[int, list[Membership]] = defaultdict(list)
+    by_person: dict[int, list[MemberRow]] = defaultdict(list)
+    by_role: dict[int, list[MemberRow]] = defaultdict(list)
     for member in members:
         if member.role is MemberRole.OBSERVER:
             continue
         by_person[member.person_id].append(member)
-        for role in member.plan_roles:
-            by_role[role.id].append(member)
+        for role_id in member.role_ids:
+            by_role[role_id].append(member)
     return by_person, by_role
 
 
 def _recipients(
     row: AssignmentRow,
-    by_person: dict[int, list[Membership]],
-    by_role: dict[int, list[Membership]],
-) -> list[Membership]:
+    by_person: dict[int, list[MemberRow]],
+    by_role: dict[int, list[MemberRow]],
+) -> list[MemberRow]:
     if row.person_id is not None:
         return by_person.get(row.person_id, [])[:1]
     if row.plan_role_id is None:
@@ -259,7 +270,7 @@ class ReminderService:
         if not self.calendar.is_working_day(day):
             return []
         window = [d for d in _days(since, day) if self.calendar.is_working_day(d)]
-        members = await self.storage.memberships.active_of_cluster(cluster.id)
+        members = await self.storage.reminders.members(cluster.id)
         if person_id is not None:
             members = [m for m in members if m.person_id == person_id]
         if not members:
@@ -364,9 +375,12 @@ class ReminderService:
         self, cluster: Cluster, window: Sequence[date], day: date, policy: ReminderPolicy
     ) -> list[Entry]:
         entries: list[Entry] = []
+        reminded: dict[date, bool] = {}  # by the day the report was sent: many share one
         for waiting in await self.storage.reminders.waiting_reports(cluster.id):
             since = local_time(waiting.sent_at, cluster.timezone).date()
-            if any(awaiting_on(since, d, policy, self.calendar) for d in window):
+            if since not in reminded:
+                reminded[since] = any(awaiting_on(since, d, policy, self.calendar) for d in window)
+            if reminded[since]:
                 entries.append(self._waiting_entry(waiting, day))
         if any(undated_on(d, policy, self.calendar) for d in window):
             entries.extend(
@@ -450,7 +464,7 @@ class ReminderService:
                 and (cluster.reminders_swept_on is None or cluster.reminders_swept_on < today)
                 else today
             )
-            by_person, by_role = _holders([membership])
+            by_person, by_role = _holders([_member(membership)])
             snoozes = await self.storage.reminders.snoozes(cluster.id, today)
             for row in await self.storage.reminders.all_open_assignments(cluster.id):
                 if not _recipients(row, by_person, by_role):
