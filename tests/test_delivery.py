@@ -751,3 +751,42 @@ async def test_a_drain_killed_mid_burst_repeats_at_most_its_in_flight_rows(
     assert all(received[chat] >= n for chat, n in outbox.expected.items()), "a notice was lost"
     repeated = sum(received.values()) - sum(outbox.expected.values())
     assert 0 <= repeated <= 12
+
+
+async def test_a_notice_queued_while_a_group_waits_for_its_limit_does_not_wait_with_it(
+    bot: Bot,
+    fake: FakeTelegram,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FixedClock,
+    translations: Translations,
+) -> None:
+    outbox = await seed_outbox(
+        session_factory, clock.now(), rows=40, clusters=1, members=3, group_share=1.0
+    )
+    pacer = Pacer(per_chat_interval=0, global_interval=0, per_group_per_minute=30)
+    sender = _sender(bot, session_factory, clock, translations, pacer)
+    drain = asyncio.create_task(sender.drain())
+    await fake.wait_for_call("sendMessage", lambda c: len(fake.messages_to(-100_000)) == 30)
+    assert outbox.expected[-100_000] == 40  # ten wait a minute for the group's window
+    async with session_factory() as session:
+        person = (await session.execute(select(Person).limit(1))).scalar_one()
+        cluster_id = (await session.execute(select(Cluster.id))).scalar_one()
+        session.add(
+            Notification(
+                dedup_key="while-waiting",
+                kind=NoticeKind.PERSON_UNREACHABLE.value,
+                person_id=person.id,
+                cluster_id=cluster_id,
+                payload={"person_id": person.id},
+                not_before=clock.now(),
+                created_at=clock.now(),
+            )
+        )
+        await session.commit()
+    sender.wake()
+    await fake.wait_for_call("sendMessage", lambda c: c.params["chat_id"] == person.telegram_id)
+    assert len(fake.messages_to(-100_000)) == 30  # the group is still waiting
+    pacer._group_limit = (1000.0, 60.0)  # let the group's window go, so the drain ends
+    pacer._chats.clear()
+    assert await drain == 41
+    assert len(fake.messages_to(-100_000)) == 40

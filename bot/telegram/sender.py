@@ -30,7 +30,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
@@ -40,6 +40,7 @@ from bot.domain.reminders import ReminderPolicy
 from bot.i18n import Translations, Translator
 from bot.services.notices import CLAIM_FOR, NoticeService, Outcome, Outgoing, Settlement
 from bot.services.reminders import DigestReader
+from bot.services.summaries import SummaryReader
 from bot.telegram.notices import (
     Rendered,
     render_person_unreachable,
@@ -47,12 +48,15 @@ from bot.telegram.notices import (
     render_start_link,
 )
 from bot.telegram.views.digests import render_digest
+from bot.telegram.views.summaries import render_summary
 from storage.uow import Storage
 
 logger = logging.getLogger(__name__)
 
 # Rows that may be sent and not yet recorded as sent: what a crash can repeat, at most.
 MAX_IN_FLIGHT = 32
+# Seconds a drain waiting on slow chats goes without looking whether it was woken.
+IDLE_LOOK = 1.0
 
 
 class DeliveryStatus(StrEnum):
@@ -281,9 +285,10 @@ class TelegramDelivery:
         thread_id: int | None = None,
         keyboard: InlineKeyboardMarkup | None = None,
         silent: bool = False,
+        photo: bytes | None = None,
     ) -> Delivery:
         async with self.pacer.turn(chat_id):
-            return await self._send(chat_id, text, thread_id, keyboard, silent)
+            return await self._send(chat_id, text, thread_id, keyboard, silent, photo)
 
     async def _send(
         self,
@@ -292,20 +297,32 @@ class TelegramDelivery:
         thread_id: int | None,
         keyboard: InlineKeyboardMarkup | None,
         silent: bool,
+        photo: bytes | None = None,
     ) -> Delivery:
         error = ""
         for attempt in range(1, self.attempts + 1):
             await self.pacer.wait(chat_id)
             try:
-                message = await self.bot.send_message(
-                    chat_id,
-                    text,
-                    message_thread_id=thread_id,
-                    reply_markup=keyboard,
-                    disable_notification=silent or None,
-                    # aiogram annotates whole seconds; aiohttp takes any number of them.
-                    request_timeout=self.request_timeout,  # type: ignore[arg-type]
-                )
+                if photo is not None:  # a chart, its caption the text
+                    message = await self.bot.send_photo(
+                        chat_id,
+                        BufferedInputFile(photo, "chart.png"),
+                        caption=text,
+                        message_thread_id=thread_id,
+                        reply_markup=keyboard,
+                        disable_notification=silent or None,
+                        request_timeout=self.request_timeout,  # type: ignore[arg-type]
+                    )
+                else:
+                    message = await self.bot.send_message(
+                        chat_id,
+                        text,
+                        message_thread_id=thread_id,
+                        reply_markup=keyboard,
+                        disable_notification=silent or None,
+                        # aiogram annotates whole seconds; aiohttp takes any number of them.
+                        request_timeout=self.request_timeout,  # type: ignore[arg-type]
+                    )
             except TelegramRetryAfter as exc:
                 error = str(exc)
                 if exc.retry_after > self.max_retry_after:
@@ -373,6 +390,8 @@ class Sender:
         self.policy = policy or ReminderPolicy()
         # Reads a queued digest again at send time; set by the application (lead's part).
         self.digests: DigestReader | None = None
+        # Computes a queued weekly summary at send time (the application may set its config).
+        self.summaries = SummaryReader(clock)
         self.default_timezone = default_timezone
         self.max_in_flight = max_in_flight
         self.settle_every = settle_every or max(1, max_in_flight // 2)
@@ -431,6 +450,14 @@ class Sender:
             cluster_id = outgoing.notification.cluster_id
             found = await notices.unreachable_facts(int(person_id), cluster_id)
             return render_person_unreachable(t, found) if found else None
+        if kind is NoticeKind.WEEKLY_SUMMARY:
+            cluster_id = outgoing.notification.cluster_id
+            summary = (
+                await self.summaries.read(notices.storage, cluster_id, payload)
+                if cluster_id is not None
+                else None
+            )
+            return render_summary(t, summary) if summary is not None else None
         if kind in REMINDER_KINDS:
             return await self._render_digest(t, notices, outgoing)
         logger.error("no renderer for notice kind %s", kind)
@@ -472,6 +499,10 @@ class _Drain:
     async def run(self) -> int:
         try:
             while True:
+                if self.exhausted and self.sender._wake.is_set():
+                    # Queued while this drain waits for a slow chat: it need not wait too.
+                    self.sender._wake.clear()
+                    self.exhausted = False
                 if not self.exhausted and len(self.held) <= self.sender.max_held // 2:
                     await self._claim()
                 if not self.held:
@@ -530,7 +561,7 @@ class _Drain:
                 job = lane[0]
                 delay = self.delivery.pacer.chat_ready_in(chat_id)
                 while delay > 0:
-                    await asyncio.sleep(delay)
+                    await asyncio.sleep(min(delay, IDLE_LOOK))
                     delay = self.delivery.pacer.chat_ready_in(chat_id)
                 await self.tickets.acquire()
                 job.ticket = True
@@ -561,6 +592,7 @@ class _Drain:
                 thread_id=outgoing.thread_id,
                 keyboard=rendered.keyboard,
                 silent=outgoing.silent,
+                photo=rendered.photo,
             )
             if delivery.status is not DeliveryStatus.SENT:
                 return self._failed(job, delivery, done if done else None, message_id)
@@ -599,13 +631,13 @@ class _Drain:
             self.result.clear()
             pending = len(self.finished)
             try:
-                timeout = sender.settle_after if pending else sender.claim_for.total_seconds() / 3
+                timeout = sender.settle_after if pending else IDLE_LOOK
                 # asyncio.timeout, not wait_for: on Python 3.11 wait_for may swallow a
                 # cancellation that comes with the result, and the drain would not stop.
                 async with asyncio.timeout(timeout):
                     await self.result.wait()
             except TimeoutError:
-                if pending or self._claims_due():
+                if pending or self._claims_due() or sender._wake.is_set():
                     return
 
     def _claims_due(self) -> bool:
