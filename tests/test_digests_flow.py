@@ -94,10 +94,10 @@ async def test_a_reply_to_a_digest_of_several_items_asks_which_one_and_marks_not
     assert [b["text"] for b in digest.buttons()] == [
         "✅ 1.1",
         "ℹ️ 1.1",
-        "⏰ Завтра",
+        "⏰ 1.1 завтра",
         "✅ 1.2",
         "ℹ️ 1.2",
-        "⏰ Завтра",
+        "⏰ 1.2 завтра",
     ]
     answer = await chat.say(head, "Всё сделали", reply_to=digest)
     assert "несколько пунктов" in (answer.text or "")

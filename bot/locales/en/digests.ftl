@@ -26,7 +26,7 @@ digest-coordinator-hint = Open an item with the button carrying its number.
 
 digest-button-info = ℹ️ Details
 digest-button-snooze = ⏰ Remind me tomorrow
-digest-button-snooze-short = ⏰ Tomorrow
+digest-button-snooze-short = ⏰ { $number } tomorrow
 digest-button-card = 📋 { $number }
 digest-button-set-date = 📅 { $number }
 reminders-snooze-not-yours = Only the item's executor can put its reminder off.

@@ -26,7 +26,7 @@ digest-coordinator-hint = Откройте пункт кнопкой с его �
 
 digest-button-info = ℹ️ Подробнее
 digest-button-snooze = ⏰ Напомнить завтра
-digest-button-snooze-short = ⏰ Завтра
+digest-button-snooze-short = ⏰ { $number } завтра
 digest-button-card = 📋 { $number }
 digest-button-set-date = 📅 { $number }
 reminders-snooze-not-yours = Отложить напоминание может только исполнитель этого пункта.

@@ -82,7 +82,9 @@ def _buttons(t: Translator, digest: Digest, entries: Sequence[Entry]) -> InlineK
                 callback_data=AssignmentCallback(action="info", assignment_id=assignment_id),
             )
             builder.button(
-                text=t("digest-button-snooze") if one else t("digest-button-snooze-short"),
+                text=t("digest-button-snooze")
+                if one
+                else t("digest-button-snooze-short", number=entry.number),
                 callback_data=ReminderCallback(action="snooze", assignment_id=assignment_id),
             )
             sizes.extend([1, 2] if one else [3])
