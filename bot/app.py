@@ -48,6 +48,7 @@ PRIVATE_COMMANDS = (
     "invites",
     "members",
     "settings",
+    "stats",
     "newcluster",
     "start",
     "help",

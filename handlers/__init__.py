@@ -18,6 +18,7 @@ from handlers import (
     reminders,
     reports,
     settings,
+    stats,
 )
 
 
@@ -31,6 +32,7 @@ def create_root_router() -> Router:
         invites.create_router(),
         members.create_router(),
         settings.create_router(),
+        stats.create_router(),
         reminders.create_router(),
         groups.create_router(),
         reports.create_router(),  # before imports: a file sent while reporting is evidence

@@ -92,3 +92,11 @@ class SettingsCallback(CallbackData, prefix="set"):
     cluster_id: Id
     key: str = ""  # a ReminderPolicy field name
     value: Id = 0
+
+
+class StatsCallback(CallbackData, prefix="sta"):
+    """/stats: a cluster's statistics, or the overview of clusters sorted one way."""
+
+    action: str  # cluster (cluster_id) | overview (value: 1 by the share overdue, 0 by name)
+    cluster_id: Id = 0
+    value: Id = 0
