@@ -48,6 +48,7 @@ PRIVATE_COMMANDS = (
     "invites",
     "members",
     "settings",
+    "summary",
     "stats",
     "newcluster",
     "start",

@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
     preview.add_argument("--cluster", default=None, help="only this cluster (its name)")
     preview.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    summary = commands.add_parser(
+        "summary", help="print a cluster's weekly summary (sends nothing)"
+    )
+    summary.add_argument("--cluster", required=True, help="the cluster's name")
+    summary.add_argument("--date", default=None, help="the day, YYYY-MM-DD (today by default)")
+    summary.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     return parser
 
 
@@ -120,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _with_database(settings, _import(settings, args))
         if args.command == "reminders":
             return _with_database(settings, _reminders_preview(settings, args))
+        if args.command == "summary":
+            return _with_database(settings, _summary(settings, args))
     except ConfigError as error:
         return _fail(_config_error_line(error))
     except Unavailable as error:
@@ -423,6 +431,53 @@ async def _reminders_preview(settings: Settings, args: argparse.Namespace) -> in
         )
         for part in render_digest(t, digest):
             print(_plain(part.text))
+    return 0
+
+
+async def _summary(settings: Settings, args: argparse.Namespace) -> int:
+    """`workplan summary`: a cluster's weekly summary on a day, as text or JSON."""
+    import json
+    from datetime import date
+
+    from bot.clock import SystemClock
+    from bot.domain.branding import Branding
+    from bot.errors import NotFound
+    from bot.services.summaries import SummarySchedule, SummaryService, summary_to_json
+    from bot.telegram.views.summaries import render_summary_text
+    from storage.db import create_session_factory
+    from storage.migrate import current_revision, head_revision
+    from storage.uow import Storage
+
+    try:
+        day = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        return _fail(_t("cli-reminders-bad-date", value=args.date))
+    engine = _existing_database(settings.database.url)
+    if engine is None:
+        return _fail(_t("cli-reminders-no-database"))
+    try:
+        revision = await current_revision(engine)
+        if revision != head_revision():
+            return _fail(_t("cli-import-dry-run-old-schema", revision=revision or "—"))
+        async with create_session_factory(engine)() as session:
+            b, s = settings.branding, settings.summary
+            branding = Branding(
+                b.primary, b.accent, b.text, b.background, b.muted, b.logo or None, b.organization
+            )
+            service = SummaryService(
+                Storage(session), SystemClock(), SummarySchedule(s.weekday, s.hour), branding
+            )
+            try:
+                cluster = await service.cluster_named(args.cluster)
+            except NotFound:
+                return _fail(_t("cli-reminders-no-cluster", cluster=args.cluster))
+            summary = await service.summary(cluster, day)
+    finally:
+        await engine.dispose()
+    if args.format == "json":
+        print(json.dumps(summary_to_json(summary), ensure_ascii=False, indent=2))
+        return 0
+    print(_plain(render_summary_text(_translator(), summary)[0]))
     return 0
 
 

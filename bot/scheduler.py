@@ -2,7 +2,8 @@
 
 - ``sender``: wakes the sender (retries after a back-off, rows queued by another process);
 - ``reminders``: the reminder sweep, every minute (``[reminders] sweep_seconds``), and once at
-  start-up as the catch-up: days missed while the bot was down fold into one digest a person.
+  start-up as the catch-up: days missed while the bot was down fold into one digest a person;
+  then the weekly summaries' sweep (a post a cluster a week, its dedup key naming the week).
 
 No job store: the database is the truth, so a late, repeated or concurrent run is harmless.
 """
@@ -19,6 +20,7 @@ from bot.clock import Clock
 from bot.domain.reminders import ReminderPolicy
 from bot.domain.workdays import WorkCalendar
 from bot.services.reminders import ReminderService, SweepResult
+from bot.services.summaries import SummarySchedule, SummaryService
 from bot.telegram.sender import Sender
 from storage.uow import Storage
 
@@ -46,12 +48,19 @@ class Sweeper:
         self.policy = policy
         self.calendar = calendar
         self.sender = sender
+        # The weekly summary's day and hour (config [summary]; a cluster's own in its settings).
+        self.summary_schedule = SummarySchedule()
 
     async def run(self) -> SweepResult:
         async with self.session_factory() as session:
             storage = Storage(session)
             service = ReminderService(storage, self.clock, None, self.policy, self.calendar)
             result = await service.sweep()
+            summaries = await SummaryService(storage, self.clock, self.summary_schedule).sweep()
+        if summaries.queued:
+            logger.info("Weekly summaries: %s posts queued", summaries.queued)
+            if self.sender is not None:
+                self.sender.wake()
         if result.queued:
             logger.info(
                 "Reminders: %s digests queued in %s clusters", result.queued, result.clusters

@@ -18,6 +18,7 @@ from handlers import (
     reminders,
     reports,
     settings,
+    summaries,
     stats,
 )
 
@@ -32,6 +33,7 @@ def create_root_router() -> Router:
         invites.create_router(),
         members.create_router(),
         settings.create_router(),
+        summaries.create_router(),
         stats.create_router(),
         reminders.create_router(),
         groups.create_router(),

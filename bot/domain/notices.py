@@ -22,6 +22,7 @@ class NoticeKind(StrEnum):
     DIGEST = "digest"  # to an executor: the day's reminders, one message (or parts) a day
     COORDINATOR_DIGEST = "coordinator_digest"  # to a coordinator: escalations, undated, waiting
     PERSON_UNREACHABLE = "person_unreachable"  # to a coordinator: Telegram refuses a member
+    WEEKLY_SUMMARY = "weekly_summary"  # to a cluster's group (or its coordinators): the week
 
 
 # Notices about one report: they carry ``report_id`` and are rendered from it.
@@ -37,8 +38,11 @@ REPORT_KINDS = frozenset(
 )
 
 
-# Reminders: never sent in quiet hours, and only on their own local day.
-REMINDER_KINDS = frozenset({NoticeKind.DIGEST, NoticeKind.COORDINATOR_DIGEST})
+# Reminders: never sent in quiet hours, and only on their own local day (the weekly summary:
+# in its own week).
+REMINDER_KINDS = frozenset(
+    {NoticeKind.DIGEST, NoticeKind.COORDINATOR_DIGEST, NoticeKind.WEEKLY_SUMMARY}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,9 @@ REASON_LIMIT = 1500  # of a typed reason inside a notice (up to 4,096 typed): cu
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    text: str
+    text: str  # a photo's caption (≤ 1,024 characters) when ``photo`` is set
     keyboard: InlineKeyboardMarkup | None = None
+    photo: bytes | None = None  # a PNG sent with send_photo before the text parts
 
 
 def _who(t: Translator, facts: ReportFacts) -> str:

@@ -39,6 +39,7 @@ help-coordinator =
     /members — cluster members
     /additem — add an item by hand
     /settings — the cluster's reminder settings
+    /summary — the week in summary: done, due, overdue
     /stats — how the plan is being carried out: by college and by person
     /bind — send it in the cluster's group to bind the group
 help-admin =
