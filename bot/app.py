@@ -50,6 +50,7 @@ PRIVATE_COMMANDS = (
     "settings",
     "summary",
     "stats",
+    "export",
     "newcluster",
     "start",
     "help",

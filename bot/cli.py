@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--cluster", required=True, help="the cluster's name")
     summary.add_argument("--date", default=None, help="the day, YYYY-MM-DD (today by default)")
     summary.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    export = commands.add_parser(
+        "export", help="write a cluster's plan with its completion marks (DOCX, XLSX, HTML)"
+    )
+    export.add_argument("--cluster", required=True, help="the cluster's name")
+    export.add_argument("--format", choices=["docx", "xlsx", "html"], required=True)
+    export.add_argument("--out", default=None, help="the file to write (default: a safe name)")
     return parser
 
 
@@ -128,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _with_database(settings, _reminders_preview(settings, args))
         if args.command == "summary":
             return _with_database(settings, _summary(settings, args))
+        if args.command == "export":
+            return _with_database(settings, _export(settings, args))
     except ConfigError as error:
         return _fail(_config_error_line(error))
     except Unavailable as error:
@@ -478,6 +486,54 @@ async def _summary(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(summary_to_json(summary), ensure_ascii=False, indent=2))
         return 0
     print(_plain(render_summary_text(_translator(), summary)[0]))
+    return 0
+
+
+async def _export(settings: Settings, args: argparse.Namespace) -> int:
+    """`workplan export`: a cluster's plan with its marks as a DOCX, XLSX or HTML file."""
+    from pathlib import Path
+
+    from bot.clock import SystemClock
+    from bot.domain.branding import Branding
+    from bot.errors import NotFound
+    from bot.exports.docx import write_docx
+    from bot.exports.html import write_html
+    from bot.exports.xlsx import write_xlsx
+    from bot.services.access import AccessService
+    from bot.services.exports import ExportService
+    from bot.services.people import PeopleService
+    from bot.telegram.views.exports import file_name
+    from storage.db import create_session_factory
+    from storage.migrate import current_revision, head_revision
+    from storage.uow import Storage
+
+    engine = _existing_database(settings.database.url)
+    if engine is None:
+        return _fail(_t("cli-export-no-database"))
+    clock = SystemClock()
+    try:
+        revision = await current_revision(engine)
+        if revision != head_revision():
+            return _fail(_t("cli-import-dry-run-old-schema", revision=revision or "—"))
+        async with create_session_factory(engine)() as session:
+            storage = Storage(session)
+            access = AccessService(storage, PeopleService(storage, clock, ()))
+            branding = Branding(**settings.branding.model_dump())
+            try:
+                export = await ExportService(storage, clock, access, branding).by_name(args.cluster)
+            except NotFound as missing:
+                key = "cli-export-no-plan" if missing.key == "export-no-plan" else None
+                return _fail(_t(key or "cli-export-no-cluster", cluster=args.cluster))
+    finally:
+        await engine.dispose()
+    writers = {"docx": write_docx, "xlsx": write_xlsx, "html": write_html}
+    data = writers[args.format](export)
+    path = Path(args.out or file_name(export.cluster, export.today, args.format))
+    try:
+        await asyncio.to_thread(path.write_bytes, data)
+    except OSError as error:
+        return _fail(_t("cli-export-unwritable", path=str(path), problem=_problem(error)))
+    print(_t("cli-export-written", path=str(path), size=str(max(1, round(len(data) / 1024)))))
     return 0
 
 

@@ -8,6 +8,7 @@ from handlers import (
     clusters,
     common,
     errors,
+    exports,
     groups,
     imports,
     invites,
@@ -18,8 +19,8 @@ from handlers import (
     reminders,
     reports,
     settings,
-    summaries,
     stats,
+    summaries,
 )
 
 
@@ -35,6 +36,7 @@ def create_root_router() -> Router:
         settings.create_router(),
         summaries.create_router(),
         stats.create_router(),
+        exports.create_router(),
         reminders.create_router(),
         groups.create_router(),
         reports.create_router(),  # before imports: a file sent while reporting is evidence

@@ -619,3 +619,64 @@ def _png(width: int = 8, height: int = 4) -> bytes:
 
 
 _PNG = _png()
+
+
+# --- `workplan export` ----------------------------------------------------------------------
+
+
+@pytest.mark.process
+async def test_workplan_export_writes_each_format_and_refuses_in_one_line(
+    tmp_path: Path, database_url: str
+) -> None:
+    from tests.test_process import _environment, _run_cli
+
+    env = _environment(WORKPLAN_DATABASE__URL=database_url)
+    code, _out, err = await _run_cli(
+        "import", str(SEED), "--cluster", "Машиностроение", env=env, cwd=tmp_path
+    )
+    assert code == 0, err
+    for extension in ("docx", "xlsx", "html"):
+        out_file = tmp_path / f"plan.{extension}"
+        code, out, err = await _run_cli(
+            "export",
+            "--cluster",
+            "Машиностроение",
+            "--format",
+            extension,
+            "--out",
+            str(out_file),
+            env=env,
+            cwd=tmp_path,
+        )
+        assert code == 0, err
+        assert out.startswith(f"Сохранено: {out_file}")
+    table = Document(str(tmp_path / "plan.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(COLUMNS)
+    assert load_workbook(tmp_path / "plan.xlsx").sheetnames == ["План", "Отчёты"]
+    assert "выполнено" in (tmp_path / "plan.html").read_text(encoding="utf-8")
+    code, out, err = await _run_cli(
+        "export", "--cluster", "Машиностроение", "--format", "html", env=env, cwd=tmp_path
+    )
+    assert code == 0, err
+    written = await asyncio.to_thread(lambda: sorted(tmp_path.glob("План_работы_*.html")))
+    assert [p.name.startswith("План_работы_Машиностроение_") for p in written] == [True]
+
+    code, out, err = await _run_cli(
+        "export", "--cluster", "Нет такого", "--format", "docx", env=env, cwd=tmp_path
+    )
+    assert (code, out) == (2, "")
+    assert err.strip() == "Кластера «Нет такого» нет в базе."
+
+
+@pytest.mark.process
+async def test_workplan_export_without_a_database_says_so_in_one_line(tmp_path: Path) -> None:
+    from tests.test_process import _environment, _run_cli
+
+    env = _environment(WORKPLAN_DATABASE__URL=f"sqlite+aiosqlite:///{tmp_path / 'none.db'}")
+    code, out, err = await _run_cli(
+        "export", "--cluster", "Любой", "--format", "xlsx", env=env, cwd=tmp_path
+    )
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1
+    assert "База данных ещё не создана" in err
+    assert not (tmp_path / "none.db").exists()

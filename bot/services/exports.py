@@ -117,7 +117,7 @@ class ExportService:
         """For the command line (whoever runs it holds the database)."""
         cluster = await self.storage.clusters.by_name(name)
         if cluster is None:
-            raise NotFound("cli-export-no-cluster", cluster=name)
+            raise NotFound("error-not-found", cluster=name)
         return await self.of_cluster(cluster)
 
     async def of_cluster(self, cluster: Cluster) -> PlanExport:

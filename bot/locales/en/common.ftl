@@ -41,6 +41,7 @@ help-coordinator =
     /settings — the cluster's reminder settings
     /summary — the week in summary: done, due, overdue
     /stats — how the plan is being carried out: by college and by person
+    /export — the plan with completion marks: Word, Excel, web page
     /bind — send it in the cluster's group to bind the group
 help-admin =
     <b>For administrators</b>
