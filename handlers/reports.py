@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from contextlib import suppress
 from datetime import date
 
 from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -18,7 +20,10 @@ from bot.services.reports import ReportService, Submitted
 from bot.telegram.callbacks import AssignmentCallback, ReportCallback
 from bot.telegram.views.reports import (
     draft_keyboard,
+    indicator_keyboard,
+    indicator_question_data,
     render_collected,
+    render_indicator_question,
     render_report_in_full,
     render_report_prompt,
     render_sent,
@@ -44,9 +49,14 @@ async def begin_report(
     prompt = await message.answer(
         render_report_prompt(t, view, kind), reply_markup=draft_keyboard(t, view.assignment.id)
     )
+    draft = reports.new_draft(view, kind)
     await state.set_state(ReportDialog.collecting)
     await state.set_data(
-        {"draft": ReportDraft(view.assignment.id, kind).to_data(), "prompt": prompt.message_id}
+        {
+            "draft": draft.to_data(),
+            "prompt": prompt.message_id,
+            **({"question": indicator_question_data(view)} if draft.indicator_year else {}),
+        }
     )
 
 
@@ -73,17 +83,37 @@ def _file_of(message: Message) -> DraftFile | None:
     return None
 
 
-async def collect_report_part(message: Message, bot: Bot, state: FSMContext, t: Translator) -> None:
-    """A comment or a file for the report being written; «Отправить» moves to this answer."""
+async def collect_report_part(
+    message: Message,
+    bot: Bot,
+    state: FSMContext,
+    person: Person,
+    reports: ReportService,
+    t: Translator,
+) -> None:
+    """A comment or a file for the report being written; «Отправить» moves to this answer.
+
+    Once «📨 Отправить» has asked for the indicator's actual value, a typed line is that value
+    and the report goes; a file is still added to the report, and the question stays."""
     data = await state.get_data()
     draft = ReportDraft.from_data(data["draft"])
     file = _file_of(message)
+    if draft.indicator_asked and file is None:
+        draft.set_actual(message.text or "")
+        await _submit(message, state, person, reports, t, draft, data.get("prompt"), bot)
+        return
     if file is not None:
         draft.add_file(file)
     draft.add_text(message.caption if message.caption is not None else message.text or "")
-    answer = await message.answer(
-        render_collected(t, draft), reply_markup=draft_keyboard(t, draft.assignment_id)
-    )
+    if draft.indicator_asked:
+        answer = await message.answer(
+            t("indicator-file-added", files=len(draft.files)),
+            reply_markup=indicator_keyboard(t, draft.assignment_id),
+        )
+    else:
+        answer = await message.answer(
+            render_collected(t, draft), reply_markup=draft_keyboard(t, draft.assignment_id)
+        )
     previous = data.get("prompt")
     await state.update_data(draft=draft.to_data(), prompt=answer.message_id)
     if previous:
@@ -107,7 +137,77 @@ async def send_report(
     if draft is None or draft.assignment_id != callback_data.assignment_id:
         await query.answer(t("error-stale-button"), show_alert=True)
         return
+    if draft.awaits_actual and data.get("question"):
+        await query.answer()
+        await message.edit_reply_markup(reply_markup=None)
+        await _ask_actual(message, state, t, draft, data["question"])
+        return
     await state.clear()  # committed together with the report, or not at all
+    submitted = await reports.submit(person, draft)
+    await query.answer()
+    await message.edit_reply_markup(reply_markup=None)
+    await message.answer(render_sent(t, draft.kind, submitted.as_note))
+
+
+async def _ask_actual(
+    message: Message,
+    state: FSMContext,
+    t: Translator,
+    draft: ReportDraft,
+    question: Mapping[str, object],
+) -> None:
+    """The indicator's question; what was typed so far stays in the draft until it is sent."""
+    draft.indicator_asked = True
+    asked = await message.answer(
+        render_indicator_question(t, question),
+        reply_markup=indicator_keyboard(t, draft.assignment_id),
+    )
+    await state.set_state(ReportDialog.collecting)
+    await state.set_data(
+        {"draft": draft.to_data(), "prompt": asked.message_id, "question": question}
+    )
+
+
+async def _submit(
+    message: Message,
+    state: FSMContext,
+    person: Person,
+    reports: ReportService,
+    t: Translator,
+    draft: ReportDraft,
+    prompt: object,
+    bot: Bot,
+) -> None:
+    await state.clear()  # committed together with the report, or not at all
+    submitted = await reports.submit(person, draft)
+    if prompt:
+        with suppress(TelegramBadRequest):  # already edited or too old: nothing to take off
+            await bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=int(str(prompt)), reply_markup=None
+            )
+    await message.answer(render_sent(t, draft.kind, submitted.as_note))
+
+
+async def skip_actual(
+    query: CallbackQuery,
+    callback_data: AssignmentCallback,
+    message: Message,
+    state: FSMContext,
+    person: Person,
+    reports: ReportService,
+    t: Translator,
+) -> None:
+    """«Пропустить»: the done report goes without the indicator's value."""
+    data = await state.get_data()
+    draft = ReportDraft.from_data(data["draft"]) if data.get("draft") else None
+    if (
+        draft is None
+        or draft.assignment_id != callback_data.assignment_id
+        or not draft.indicator_asked
+    ):
+        await query.answer(t("error-stale-button"), show_alert=True)
+        return
+    await state.clear()
     submitted = await reports.submit(person, draft)
     await query.answer()
     await message.edit_reply_markup(reply_markup=None)
@@ -129,6 +229,7 @@ _DONE_ARGS = re.compile(r"^\s*(?P<number>\d{1,3}(?:\.\d{1,3}){0,3})\.?\s*(?P<tex
 async def mark_done_by_command(
     message: Message,
     command: CommandObject,
+    state: FSMContext,
     person: Person,
     reports: ReportService,
     t: Translator,
@@ -137,7 +238,12 @@ async def mark_done_by_command(
     if not match:
         await message.answer(t("done-usage"))
         return
-    submitted = await reports.done_by_number(person, match["number"], match["text"])
+    draft, view = await reports.done_draft_by_number(person, match["number"], match["text"])
+    question = indicator_question_data(view)
+    if draft.awaits_actual and question and message.chat.type == ChatType.PRIVATE:
+        await _ask_actual(message, state, t, draft, question)
+        return
+    submitted = await reports.submit(person, draft)
     await message.reply(render_sent_by_command(t, submitted))
 
 
@@ -304,7 +410,7 @@ def _assignments_of(message: Message) -> list[int]:
 
 
 async def mark_done_by_reply(
-    message: Message, person: Person, reports: ReportService, t: Translator
+    message: Message, state: FSMContext, person: Person, reports: ReportService, t: Translator
 ) -> None:
     """A reply to a reminder or notice with a «✅» button: the reply is the done report."""
     assert message.reply_to_message is not None  # the filter F.reply_to_message says so
@@ -316,7 +422,12 @@ async def mark_done_by_reply(
         # A digest of several items: the reply cannot say which one is done.
         await message.reply(t("reply-which-item"))
         return
-    submitted = await reports.done_by_reply(person, assignments[0], message.text or "")
+    draft, view = await reports.done_draft_by_reply(person, assignments[0], message.text or "")
+    question = indicator_question_data(view)
+    if draft.awaits_actual and question:
+        await _ask_actual(message, state, t, draft, question)
+        return
+    submitted = await reports.submit(person, draft)
     await message.reply(render_sent_by_command(t, submitted))
 
 
@@ -335,6 +446,11 @@ def create_router() -> Router:
         send_report,
         StateFilter(ReportDialog.collecting),
         AssignmentCallback.filter(F.action == "send"),
+    )
+    router.callback_query.register(
+        skip_actual,
+        StateFilter(ReportDialog.collecting),
+        AssignmentCallback.filter(F.action == "noact"),
     )
     router.callback_query.register(cancel_report, AssignmentCallback.filter(F.action == "skip"))
     router.message.register(

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import and_, case, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import raiseload, selectinload
+from sqlalchemy.orm import joinedload, raiseload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import (
@@ -364,18 +364,18 @@ class ItemRepository(_Repository):
     async def assignment_in_context(
         self, assignment_id: int
     ) -> tuple[Assignment, Occurrence, Item, Cluster, Organization | None] | None:
-        row = (
-            await self.session.execute(
-                select(Assignment, Occurrence, Item, Cluster, Organization)
-                .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
-                .join(Item, Item.id == Occurrence.item_id)
-                .join(Cluster, Cluster.id == Item.cluster_id)
-                .outerjoin(Organization, Organization.id == Assignment.organization_id)
-                .where(Assignment.id == assignment_id)
-                # The view needs the item's roles, not its other dates or indicators.
-                .options(raiseload(Item.occurrences), raiseload(Item.indicators))
-            )
-        ).first()
+        result = await self.session.execute(
+            select(Assignment, Occurrence, Item, Cluster, Organization)
+            .join(Occurrence, Occurrence.id == Assignment.occurrence_id)
+            .join(Item, Item.id == Occurrence.item_id)
+            .join(Cluster, Cluster.id == Item.cluster_id)
+            .outerjoin(Organization, Organization.id == Assignment.organization_id)
+            .where(Assignment.id == assignment_id)
+            # The view needs the item's roles and indicators (joined: no statement more),
+            # not its other dates.
+            .options(raiseload(Item.occurrences), joinedload(Item.indicators))
+        )
+        row = result.unique().first()
         if row is None:
             return None
         assignment, occurrence, item, cluster, organization = row

@@ -10,6 +10,7 @@ from bot.errors import InvalidInput
 
 MAX_FILES = 10
 MAX_TEXT = 4000  # characters of the comment; a longer addition is refused, never cut
+MAX_ACTUAL = 100  # characters of an indicator's actual value («52%», «14 экспертов»)
 
 
 class DraftKind(StrEnum):
@@ -34,6 +35,29 @@ class ReportDraft:
     kind: DraftKind
     text: str = ""
     files: list[DraftFile] = field(default_factory=list)
+    # The year of the indicator the done report is asked for (None: the item has none for it),
+    # whether the question was put, and the actual value typed («52%»; None: skipped).
+    indicator_year: int | None = None
+    indicator_asked: bool = False
+    actual: str | None = None
+
+    @property
+    def awaits_actual(self) -> bool:
+        """Whether «📨 Отправить» should first ask for the indicator's actual value."""
+        return (
+            self.kind is DraftKind.DONE
+            and self.indicator_year is not None
+            and not self.indicator_asked
+        )
+
+    def set_actual(self, value: str) -> None:
+        """The actual value as typed, on one line; refused (never cut) when too long."""
+        value = " ".join(value.split())
+        if not value:
+            raise InvalidInput("indicator-actual-empty")
+        if len(value) > MAX_ACTUAL:
+            raise InvalidInput("indicator-actual-too-long", limit=MAX_ACTUAL, length=len(value))
+        self.actual = value
 
     def add_text(self, addition: str) -> None:
         addition = addition.strip()
@@ -64,6 +88,9 @@ class ReportDraft:
             "kind": self.kind.value,
             "text": self.text,
             "files": [asdict(f) for f in self.files],
+            "indicator_year": self.indicator_year,
+            "indicator_asked": self.indicator_asked,
+            "actual": self.actual,
         }
 
     @classmethod
@@ -73,4 +100,9 @@ class ReportDraft:
             kind=DraftKind(data["kind"]),
             text=str(data.get("text") or ""),
             files=[DraftFile(**f) for f in data.get("files", [])],
+            indicator_year=(
+                int(data["indicator_year"]) if data.get("indicator_year") is not None else None
+            ),
+            indicator_asked=bool(data.get("indicator_asked")),
+            actual=str(data["actual"]) if data.get("actual") is not None else None,
         )

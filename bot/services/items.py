@@ -22,6 +22,7 @@ from storage.models import (
     Attachment,
     AuditEntry,
     Cluster,
+    IndicatorValue,
     Item,
     ItemStatus,
     MemberRole,
@@ -34,6 +35,7 @@ from storage.models import (
     ReportDecision,
 )
 from storage.repositories import ItemRepository
+from storage.stats import indicator_values_of_reports
 from storage.uow import Storage
 
 REPORTED = (AssignmentStatus.SUBMITTED, AssignmentStatus.ACCEPTED)
@@ -74,6 +76,8 @@ class ItemCard:
     can_manage: bool = False
     # Whether the item reports per college now (the coordinator's choice, else its roles).
     per_organization: bool = False
+    # The indicator value each report gave, by report id (read only for items with indicators).
+    indicator_values: dict[int, IndicatorValue] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +252,10 @@ class ItemsService:
                 roles.get(assignment.plan_role_id or 0),
             )
             card.assignments.append(AssignmentCard(view, reports, authors))
+        if item.indicators:
+            card.indicator_values = await indicator_values_of_reports(
+                self.storage.session, [r.id for c in card.assignments for r in c.reports]
+            )
         return card
 
     async def find_item(self, person: Person, number: str) -> int:

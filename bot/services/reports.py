@@ -14,10 +14,12 @@ from bot.domain.notices import Notice, NoticeKind
 from bot.errors import InvalidInput, NotFound
 from bot.services import audit, notices
 from bot.services.access import AccessService
+from bot.services.indicators import indicator_for
 from bot.services.items import AssignmentView, ItemsService
 from storage.models import (
     AssignmentStatus,
     Attachment,
+    IndicatorValue,
     Item,
     ItemStatus,
     Person,
@@ -106,6 +108,16 @@ class ReportService:
         self._check_reportable(view, kind)
         return view
 
+    @staticmethod
+    def new_draft(view: AssignmentView, kind: DraftKind) -> ReportDraft:
+        """An empty draft; a done report of an item with an indicator for the year of the
+        deadline will ask for its actual value before it is sent."""
+        draft = ReportDraft(view.assignment.id, kind)
+        if kind is DraftKind.DONE:
+            indicator = indicator_for(view.item, view.due)
+            draft.indicator_year = indicator.year if indicator is not None else None
+        return draft
+
     async def submit(self, person: Person, draft: ReportDraft) -> Submitted:
         """Store a report with its comment and files; a done report waits for a decision.
 
@@ -128,6 +140,22 @@ class ReportService:
         if as_note:
             kind = ReportKind.PROGRESS
         report = await self.storage.reports.add(_report(draft, kind, assignment.id, person.id, now))
+        indicator = indicator_for(view.item, view.due) if draft.actual is not None else None
+        if indicator is not None and draft.actual is not None:
+            self.storage.session.add(
+                IndicatorValue(
+                    indicator_id=indicator.id,
+                    report_id=report.id,
+                    assignment_id=assignment.id,
+                    organization_id=assignment.organization_id,
+                    author_id=person.id,
+                    value=draft.actual,
+                    created_at=now,
+                )
+            )
+            if kind is ReportKind.DONE:  # a note's value is kept, the item's stays
+                indicator.actual = draft.actual
+                indicator.actual_at = now
         await audit.record(
             self.storage,
             at=now,
@@ -140,14 +168,33 @@ class ReportService:
             report_id=report.id,
             organization=view.organization.name if view.organization else None,
             files=len(draft.files),
+            **({"indicator": draft.actual} if indicator is not None else {}),
         )
         if kind is ReportKind.DONE:
-            await self._tell_coordinators(view, report, person, NoticeKind.REPORT_SUBMITTED)
+            await self._tell_coordinators(
+                view,
+                report,
+                person,
+                NoticeKind.REPORT_SUBMITTED,
+                **(
+                    {"indicator_year": indicator.year, "indicator_actual": draft.actual}
+                    if indicator is not None
+                    else {}
+                ),
+            )
         await self.storage.commit()
         return Submitted(report=report, view=view, as_note=as_note)
 
     async def done_by_number(self, person: Person, number: str, text: str | None) -> Submitted:
         """`/done 2.3 comment`: the person's open assignment of item 2.3, earliest due first."""
+        draft, _view = await self.done_draft_by_number(person, number, text)
+        return await self.submit(person, draft)
+
+    async def done_draft_by_number(
+        self, person: Person, number: str, text: str | None
+    ) -> tuple[ReportDraft, AssignmentView]:
+        """The done report `/done 2.3 comment` makes, not yet sent: an item with an indicator
+        asks for its value first (``draft.awaits_actual``)."""
         number = number.strip().rstrip(".")
         candidates = [v for v in await self.items.my_open(person) if v.item.number == number]
         if not candidates:
@@ -156,16 +203,23 @@ class ReportService:
             candidates = [
                 v for v in candidates if v.cluster.id == person.last_cluster_id
             ] or candidates
-        draft = ReportDraft(candidates[0].assignment.id, DraftKind.DONE)
+        draft = self.new_draft(candidates[0], DraftKind.DONE)
         draft.add_text(text or "")
-        return await self.submit(person, draft)
+        return draft, candidates[0]
 
     async def done_by_reply(self, person: Person, assignment_id: int, text: str) -> Submitted:
         """A reply to a notice that carries the item's ✅ button: the reply is the done report."""
-        view = await self.begin(person, assignment_id, DraftKind.DONE)
-        draft = ReportDraft(view.assignment.id, DraftKind.DONE)
-        draft.add_text(text)
+        draft, _view = await self.done_draft_by_reply(person, assignment_id, text)
         return await self.submit(person, draft)
+
+    async def done_draft_by_reply(
+        self, person: Person, assignment_id: int, text: str
+    ) -> tuple[ReportDraft, AssignmentView]:
+        """The done report a reply makes, not yet sent (see ``done_draft_by_number``)."""
+        view = await self.begin(person, assignment_id, DraftKind.DONE)
+        draft = self.new_draft(view, DraftKind.DONE)
+        draft.add_text(text)
+        return draft, view
 
     async def begin_extension(self, person: Person, assignment_id: int) -> AssignmentView:
         view = await self.items.assignment(person, assignment_id)

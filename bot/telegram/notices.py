@@ -14,6 +14,7 @@ from bot.i18n import Html, Translator
 from bot.services.notices import ReportFacts, StartLinkFacts, UnreachableFacts
 from bot.telegram.callbacks import AssignmentCallback, ItemCallback, ReportCallback
 from bot.telegram.views.common import short
+from bot.telegram.views.reports import indicator_notice_line
 
 COMMENT_LIMIT = 1500  # of a report's comment inside a notice; the card holds the rest
 REASON_LIMIT = 1500  # of a typed reason inside a notice (up to 4,096 typed): cut visibly
@@ -64,6 +65,9 @@ def render_report_notice(
     if kind is NoticeKind.REPORT_SUBMITTED:
         lines.append(t("notice-report-title", **head))
         lines.append(_who(t, facts))
+        indicator = indicator_notice_line(t, item, facts.due, payload)
+        if indicator:
+            lines.append(indicator)
         if facts.attempt > 1:
             lines.append(
                 t(

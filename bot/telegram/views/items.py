@@ -17,6 +17,7 @@ from bot.telegram.callbacks import AssignmentCallback, ItemCallback, UndatedCall
 from bot.telegram.views.common import chunks as _chunks
 from bot.telegram.views.common import due_label as _due_label
 from bot.telegram.views.common import short as _short
+from bot.telegram.views.reports import indicator_line
 from storage.models import AssignmentStatus, ItemStatus
 
 MY_PAGE_SIZE = 5
@@ -216,7 +217,11 @@ def render_item_card(t: Translator, card: ItemCard, now: datetime) -> list[str]:
     if item.result_text:
         lines.append(t("card-result", result=item.result_text))
     for indicator in item.indicators:
-        lines.append(t("card-indicator", text=indicator.text, actual=indicator.actual or "—"))
+        # Per college, each college's value is shown under its report.
+        lines.append(
+            indicator_line(t, indicator, indicator.actual, plan_only=card.per_organization)
+        )
+    indicators = {i.id: i for i in item.indicators}
     lines.append(t("card-status", status=Html(t(f"item-status-{item.status.value}"))))
     if item.status_reason:
         lines.append(t("card-reason", reason=item.status_reason))
@@ -258,6 +263,9 @@ def render_item_card(t: Translator, card: ItemCard, now: datetime) -> list[str]:
                     files=Html(t("card-report-files", count=files) if files else ""),
                 )
             )
+            value = card.indicator_values.get(report.id)
+            if value is not None and value.indicator_id in indicators:
+                lines.append(indicator_line(t, indicators[value.indicator_id], value.value))
             if report.decision is not None:
                 lines.append(
                     t(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.drafts import DraftKind, ReportDraft
 from bot.i18n import Translator
+from bot.services.indicators import indicator_for
 from bot.services.items import AssignmentView
 from bot.telegram.callbacks import AssignmentCallback
 from bot.telegram.views.common import chunks, short
-from storage.models import Report
+from storage.models import Indicator, Item, Report
 
 
 def draft_keyboard(t: Translator, assignment_id: int) -> InlineKeyboardMarkup:
@@ -52,3 +57,67 @@ def render_report_in_full(t: Translator, report: Report, view: AssignmentView) -
     if report.decision_reason:
         lines.append(t("report-full-reason", reason=report.decision_reason))
     return chunks(lines)
+
+
+# --- indicators: the actual value asked before a done report goes ------------------------------
+
+
+def indicator_question_data(view: AssignmentView) -> dict[str, str | int | None] | None:
+    """What the question about the item's indicator shows, kept in the dialog's data."""
+    indicator = indicator_for(view.item, view.due)
+    if indicator is None:
+        return None
+    return {
+        "number": view.item.number,
+        "year": indicator.year,
+        "target": indicator.target,
+        "text": indicator.text,
+    }
+
+
+def render_indicator_question(t: Translator, data: Mapping[str, Any]) -> str:
+    return t(
+        "indicator-ask",
+        number=str(data.get("number") or ""),
+        year=str(data.get("year") or ""),
+        target=str(data.get("target") or "—"),
+        text=short(str(data.get("text") or ""), 300),
+    )
+
+
+def indicator_keyboard(t: Translator, assignment_id: int) -> InlineKeyboardMarkup:
+    """«Пропустить» (send without the value) and «Отмена»."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("indicator-skip"),
+        callback_data=AssignmentCallback(action="noact", assignment_id=assignment_id),
+    )
+    builder.button(
+        text=t("report-cancel"),
+        callback_data=AssignmentCallback(action="skip", assignment_id=assignment_id),
+    )
+    return builder.as_markup()
+
+
+def indicator_line(
+    t: Translator, indicator: Indicator, actual: str | None, *, plan_only: bool = False
+) -> str:
+    """«Показатель 2022: план 50% — факт 52%» (the plan's wording when it names no target)."""
+    if indicator.year is None or indicator.target is None:
+        return t("card-indicator", text=indicator.text, actual=actual or "—")
+    if plan_only:
+        return t("indicator-plan", year=str(indicator.year), target=indicator.target)
+    if actual is None:
+        return t("indicator-no-actual", year=str(indicator.year), target=indicator.target)
+    return t("indicator-line", year=str(indicator.year), target=indicator.target, actual=actual)
+
+
+def indicator_notice_line(
+    t: Translator, item: Item, due: date, payload: dict[str, object]
+) -> str | None:
+    """The indicator line of a coordinator's notice of a done report: the value it gave."""
+    indicator = indicator_for(item, due)
+    if indicator is None:
+        return None
+    actual = payload.get("indicator_actual")
+    return indicator_line(t, indicator, actual if isinstance(actual, str) else None)
