@@ -13,18 +13,25 @@ from bot.clock import Clock
 from bot.i18n import Translator
 from bot.services.access import AccessService
 from bot.services.reminders import ReminderService
+from bot.services.summaries import SummaryService
 from bot.telegram.callbacks import SettingsCallback
 from bot.telegram.views.settings import (
     SETTING_KEYS,
+    SUMMARY_KEYS,
     clusters_keyboard,
     current_value,
     render_choose_cluster,
     render_saved,
     render_setting,
     render_settings,
+    render_summary_saved,
+    render_summary_setting,
     setting_keyboard,
     setting_values,
     settings_keyboard,
+    summary_current,
+    summary_setting_keyboard,
+    summary_values,
 )
 from handlers.filters import PRIVATE, Registered, WithMessage
 from storage.models import Person
@@ -93,11 +100,19 @@ async def open_setting(
     t: Translator,
 ) -> None:
     key = callback_data.key
-    if key not in SETTING_KEYS:
+    if key not in SETTING_KEYS and key not in SUMMARY_KEYS:
         await query.answer(t("error-stale-button"), show_alert=True)
         return
     settings = await reminders.settings(person, callback_data.cluster_id)
     await query.answer()
+    if key in SUMMARY_KEYS:
+        cluster = settings.cluster
+        await _show(
+            message,
+            render_summary_setting(t, cluster, key),
+            summary_setting_keyboard(t, cluster, key),
+        )
+        return
     await _show(message, render_setting(t, settings, key), setting_keyboard(t, settings, key))
 
 
@@ -111,6 +126,9 @@ async def set_value(
     clock: Clock,
 ) -> None:
     key, value = callback_data.key, callback_data.value
+    if key in SUMMARY_KEYS:
+        await _set_summary_value(query, callback_data, message, person, reminders, t, clock)
+        return
     if key not in SETTING_KEYS or value not in setting_values(key):
         await query.answer(t("error-stale-button"), show_alert=True)
         return
@@ -132,6 +150,32 @@ async def set_value(
         return
     await _show(
         message, render_settings(t, changed, clock.now(), note), settings_keyboard(t, changed)
+    )
+
+
+async def _set_summary_value(
+    query: CallbackQuery,
+    callback_data: SettingsCallback,
+    message: Message,
+    person: Person,
+    reminders: ReminderService,
+    t: Translator,
+    clock: Clock,
+) -> None:
+    """The weekly summary's day or hour, or the cluster's colours: saved, back to the summary."""
+    key, value = callback_data.key, callback_data.value
+    if value not in summary_values(key):
+        await query.answer(t("error-stale-button"), show_alert=True)
+        return
+    settings = await reminders.settings(person, callback_data.cluster_id)  # a coordinator's
+    cluster = settings.cluster
+    note = None
+    if summary_current(cluster, key) != value:
+        await SummaryService(reminders.storage, clock).change(person, cluster, key, value)
+        note = render_summary_saved(t, cluster, key)
+    await query.answer()
+    await _show(
+        message, render_settings(t, settings, clock.now(), note), settings_keyboard(t, settings)
     )
 
 

@@ -111,7 +111,7 @@ async def test_the_summary_tells_the_policy_in_plain_russian_with_the_clusters_z
     assert "🕘 Время" in labels
     assert "📅 Дни до срока" in labels
     assert labels[-1] == "↩️ По умолчанию"
-    assert len(labels) == 12  # eleven settings and the reset
+    assert len(labels) == 15  # eleven settings, the summary's day and hour, colours, the reset
 
 
 async def test_a_moscow_cluster_says_moscow_time(

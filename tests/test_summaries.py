@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from aiogram import Bot
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -24,6 +25,7 @@ from bot.services.summaries import (
     SummaryService,
     summary_to_json,
 )
+from bot.telegram.callbacks import SettingsCallback
 from bot.telegram.sender import Sender
 from bot.telegram.views.summaries import (
     TELEGRAM_LIMIT,
@@ -578,3 +580,76 @@ async def test_an_observer_gets_the_summary_too(
     clock.set(_at(DAY, 10))
     await chat.say(observer, "/summary")
     assert "Итоги недели · Кластер транспорта" in (chat.last(observer).text or "")
+
+
+# --- /settings: the summary's day and hour, the cluster's colours ------------------------------
+
+
+async def _cluster(factory: async_sessionmaker[AsyncSession], cluster_id: int) -> Cluster:
+    async with factory() as session:
+        cluster = await session.get(Cluster, cluster_id)
+        assert cluster is not None
+        return cluster
+
+
+async def test_a_coordinator_sets_the_summarys_day_hour_and_colours_with_buttons(
+    session_factory: async_sessionmaker[AsyncSession],
+    fake: FakeTelegram,
+    clock: FixedClock,
+    chat: Chat,
+) -> None:
+    world = await summary_world(session_factory, fake)
+    clock.set(_at(DAY, 12))
+    coordinator = world.coordinator
+    menu = await chat.say(coordinator, "/settings")
+    assert (
+        "Итоги недели: понедельник в 09:00 (время кластера: Томск, МСК+4), координаторам лично"
+        " (группа не привязана)." in (menu.text or "")
+    )
+    assert "Цвета диаграммы и выгрузок: синие (по умолчанию)." in (menu.text or "")
+    picker = await chat.press(coordinator, "📰 День итогов")
+    assert "✓ Понедельник" in [b["text"] for b in picker.buttons()]
+    saved = await chat.press(coordinator, "Пятница")
+    assert "✅ Сохранено: 📰 День итогов — Пятница." in (saved.text or "")
+    assert "Итоги недели: пятница в 09:00" in (saved.text or "")
+    await chat.press(coordinator, "🕘 Час итогов")
+    await chat.press(coordinator, "14:00")
+    await chat.press(coordinator, "🎨 Цвета")
+    saved = await chat.press(coordinator, "Зелёные")
+    assert "Цвета диаграммы и выгрузок: зелёные." in (saved.text or "")
+    cluster = await _cluster(session_factory, world.cluster_id)
+    assert cluster.summary_settings == {"weekday": 5, "hour": 14}
+    assert cluster.branding == PRESETS["green"]
+    # The post now goes on Friday at 14:00, and the chart is drawn in green.
+    assert await _sweep(session_factory, _at(MONDAY, 9, 5)) == 0
+    assert await _sweep(session_factory, _at(MONDAY + timedelta(days=4), 14, 1)) == 1
+    summary = await _summary(session_factory, world)
+    assert summary.branding.primary == PRESETS["green"]["primary"]
+    # Back to the default colours: nothing of the cluster's own is left stored.
+    await chat.press(coordinator, "🎨 Цвета")
+    await chat.press(coordinator, "Синие (по умолчанию)")
+    assert (await _cluster(session_factory, world.cluster_id)).branding == {}
+
+
+async def test_an_executor_cannot_change_the_summary_settings_with_a_forged_button(
+    session_factory: async_sessionmaker[AsyncSession],
+    fake: FakeTelegram,
+    clock: FixedClock,
+    chat: Chat,
+    bot: Bot,
+) -> None:
+    from tests.test_settings import _forged
+
+    world = await summary_world(session_factory, fake)
+    clock.set(_at(DAY, 12))
+    head = world.heads[0]
+    await chat.say(head, "/start")
+    for key, value in (("summary_weekday", 5), ("summary_hour", 14), ("colours", 1)):
+        data = SettingsCallback(
+            action="set", cluster_id=world.cluster_id, key=key, value=value
+        ).pack()
+        forged = await _forged(bot, chat, head, data)
+        await chat.press(head, "кнопка", forged)
+    cluster = await _cluster(session_factory, world.cluster_id)
+    assert cluster.summary_settings == {}
+    assert cluster.branding == {}

@@ -108,3 +108,31 @@ settings-saved = ✅ Saved: { $setting } — { $value }.
 settings-reset-done = ✅ The default settings are back.
 settings-already-default = The default settings apply already.
 settings-conflict = That will not work: the digest would fall in the quiet hours. Choose another time or change the quiet hours first.
+
+## /settings: the weekly summary and the cluster's colours
+
+settings-summary = Week in summary: { $weekday } at { $hour } ({ $zone }), { $where }.
+settings-summary-group = to the cluster's group
+settings-summary-private = to the coordinators privately (no group bound)
+settings-weekday = { $day ->
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+    [6] Saturday
+   *[7] Sunday
+}
+settings-colours = Colours of the chart and the exports: { $name }.
+settings-colours-navy = navy (default)
+settings-colours-green = green
+settings-colours-burgundy = burgundy
+settings-colours-teal = teal
+settings-colours-graphite = graphite
+settings-colours-own = the cluster's own colours
+settings-key-summary-weekday = 📰 Summary day
+settings-key-summary-hour = 🕘 Summary hour
+settings-key-colours = 🎨 Colours
+settings-about-summary-weekday = On which day of the week the summary goes: to the cluster's group, or to the coordinators when no group is bound.
+settings-about-summary-hour = At which hour (the cluster's time) the summary goes.
+settings-about-colours = The colours of the summary's chart and of the exported plan. Every choice has strong contrast and reads well.

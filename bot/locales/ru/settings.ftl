@@ -119,3 +119,31 @@ settings-saved = ✅ Сохранено: { $setting } — { $value }.
 settings-reset-done = ✅ Восстановлены настройки по умолчанию.
 settings-already-default = Уже действуют настройки по умолчанию.
 settings-conflict = Так не получится: сводка пришла бы в тихие часы. Выберите другое время или сначала измените тихие часы.
+
+## /settings: the weekly summary and the cluster's colours
+
+settings-summary = Итоги недели: { $weekday } в { $hour } ({ $zone }), { $where }.
+settings-summary-group = в группу кластера
+settings-summary-private = координаторам лично (группа не привязана)
+settings-weekday = { $day ->
+    [1] понедельник
+    [2] вторник
+    [3] среда
+    [4] четверг
+    [5] пятница
+    [6] суббота
+   *[7] воскресенье
+}
+settings-colours = Цвета диаграммы и выгрузок: { $name }.
+settings-colours-navy = синие (по умолчанию)
+settings-colours-green = зелёные
+settings-colours-burgundy = бордовые
+settings-colours-teal = бирюзовые
+settings-colours-graphite = графитовые
+settings-colours-own = свои цвета кластера
+settings-key-summary-weekday = 📰 День итогов
+settings-key-summary-hour = 🕘 Час итогов
+settings-key-colours = 🎨 Цвета
+settings-about-summary-weekday = В какой день недели присылать итоги недели: в группу кластера, а если группа не привязана — координаторам.
+settings-about-summary-hour = В котором часу по времени кластера присылать итоги недели.
+settings-about-colours = Цвета диаграммы в итогах недели и выгрузок плана. Все варианты контрастные и хорошо читаются.

@@ -13,6 +13,7 @@ from bot.domain.calendar import MOSCOW, hours_from_moscow
 from bot.domain.reminders import DAYS_BEFORE_CHOICES, ReminderPolicy
 from bot.i18n import Html, Translator
 from bot.services.reminders import SETTING_CHOICES, TOGGLES, ClusterSettings
+from bot.services.summaries import HOURS, PRESET_NAMES, PRESETS, WEEKDAYS, SummarySchedule
 from bot.telegram.callbacks import SettingsCallback
 from bot.telegram.views.common import short
 from storage.models import Cluster
@@ -32,6 +33,8 @@ SETTING_KEYS = (
     "quiet_end",
 )
 HOUR_KEYS = frozenset({"hour", "quiet_start", "quiet_end"})
+# The weekly summary's day and hour and the cluster's colours (SummaryService.change).
+SUMMARY_KEYS = ("summary_weekday", "summary_hour", "colours")
 
 
 def setting_values(key: str) -> tuple[int, ...]:
@@ -131,6 +134,8 @@ def render_settings(
             end=hour_text(policy.quiet_end),
         ),
         t("settings-days-off"),
+        summary_line(t, cluster, now),
+        t("settings-colours", name=colours_name(t, preset_of(cluster))),
         "",
         t("settings-is-default" if policy == settings.default else "settings-is-changed"),
         t("settings-hint"),
@@ -142,6 +147,11 @@ def settings_keyboard(t: Translator, settings: ClusterSettings) -> InlineKeyboar
     builder = InlineKeyboardBuilder()
     cluster_id = settings.cluster.id
     for key in SETTING_KEYS:
+        builder.button(
+            text=setting_name(t, key),
+            callback_data=SettingsCallback(action="open", cluster_id=cluster_id, key=key),
+        )
+    for key in SUMMARY_KEYS:
         builder.button(
             text=setting_name(t, key),
             callback_data=SettingsCallback(action="open", cluster_id=cluster_id, key=key),
@@ -251,3 +261,113 @@ def clusters_keyboard(t: Translator, clusters: Sequence[Cluster]) -> InlineKeybo
         )
     builder.adjust(1)
     return builder.as_markup()
+
+
+# --- the weekly summary and the colours ---------------------------------------------------------
+
+
+def schedule_of(cluster: Cluster) -> SummarySchedule:
+    return SummarySchedule().with_changes(cluster.summary_settings or {})
+
+
+def preset_of(cluster: Cluster) -> str | None:
+    """The colour preset the cluster uses (None: colours of its own from the config)."""
+    chosen = cluster.branding or {}
+    for name, colours in PRESETS.items():
+        defaults = PRESETS[PRESET_NAMES[0]]
+        if all(chosen.get(k, defaults[k]).upper() == v for k, v in colours.items()):
+            return name
+    return None
+
+
+def colours_name(t: Translator, preset: str | None) -> str:
+    return t(f"settings-colours-{preset}") if preset else t("settings-colours-own")
+
+
+def weekday_name(t: Translator, weekday: int) -> str:
+    return t("settings-weekday", day=weekday)
+
+
+def summary_line(t: Translator, cluster: Cluster, now: datetime) -> str:
+    schedule = schedule_of(cluster)
+    where = "settings-summary-group" if cluster.group_chat_id else "settings-summary-private"
+    return t(
+        "settings-summary",
+        weekday=weekday_name(t, schedule.weekday),
+        hour=hour_text(schedule.hour),
+        zone=zone_phrase(t, cluster.timezone, now),
+        where=Html(t(where)),
+    )
+
+
+def summary_values(key: str) -> tuple[int, ...]:
+    if key == "summary_weekday":
+        return WEEKDAYS
+    if key == "summary_hour":
+        return HOURS
+    if key == "colours":
+        return tuple(range(len(PRESET_NAMES)))
+    return ()
+
+
+def summary_current(cluster: Cluster, key: str) -> int | None:
+    schedule = schedule_of(cluster)
+    if key == "summary_weekday":
+        return schedule.weekday
+    if key == "summary_hour":
+        return schedule.hour
+    preset = preset_of(cluster)
+    return PRESET_NAMES.index(preset) if preset else None
+
+
+def summary_value_label(t: Translator, key: str, value: int) -> str:
+    if key == "summary_weekday":
+        name = weekday_name(t, value)
+        return name[:1].upper() + name[1:]
+    if key == "summary_hour":
+        return hour_text(value)
+    name = colours_name(t, PRESET_NAMES[value])
+    return name[:1].upper() + name[1:]
+
+
+def render_summary_setting(
+    t: Translator, cluster: Cluster, key: str, note: str | None = None
+) -> str:
+    current = summary_current(cluster, key)
+    value = summary_value_label(t, key, current) if current is not None else colours_name(t, None)
+    return "\n".join(
+        ([note, ""] if note else [])
+        + [
+            t("settings-pick-title", setting=setting_name(t, key), cluster=cluster.name),
+            t(f"settings-about-{key.replace('_', '-')}"),
+            "",
+            t("settings-now", value=value),
+        ]
+    )
+
+
+def summary_setting_keyboard(t: Translator, cluster: Cluster, key: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    current = summary_current(cluster, key)
+    values = summary_values(key)
+    for value in values:
+        label = summary_value_label(t, key, value)
+        builder.button(
+            text=f"✓ {label}" if value == current else label,
+            callback_data=SettingsCallback(
+                action="set", cluster_id=cluster.id, key=key, value=value
+            ),
+        )
+    builder.button(
+        text=t("settings-button-back"),
+        callback_data=SettingsCallback(action="menu", cluster_id=cluster.id),
+    )
+    per_row = 1 if key == "colours" else 3 if len(values) > 4 else 2
+    builder.adjust(*([per_row] * (-(-len(values) // per_row)) + [1]))
+    return builder.as_markup()
+
+
+def render_summary_saved(t: Translator, cluster: Cluster, key: str) -> str:
+    current = summary_current(cluster, key)
+    value = summary_value_label(t, key, current) if current is not None else colours_name(t, None)
+    return t("settings-saved", setting=setting_name(t, key), value=value)
