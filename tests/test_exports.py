@@ -31,7 +31,7 @@ from bot.domain.readers import read_document
 from bot.errors import AccessDenied, NotFound
 from bot.exports.docx import write_docx
 from bot.exports.html import write_html
-from bot.exports.model import COLUMNS, PAGE_TITLE, REPORT_COLUMNS, PlanExport
+from bot.exports.model import COLUMNS, PAGE_TITLE, REPORT_COLUMNS, ExportItem, PlanExport
 from bot.exports.xlsx import write_xlsx
 from bot.services.assignments import AssignmentService
 from bot.services.exports import ExportService, short_person
@@ -486,6 +486,24 @@ def test_every_dangerous_start_is_written_as_text() -> None:
         cell = put(sheet, n, 1, text)
         assert cell.data_type == "s"
         assert cell.quotePrefix is (text != "обычный")
+
+
+def test_control_characters_in_user_text_do_not_break_any_format() -> None:
+    from bot.exports.model import ExportReport, ExportSection
+
+    bell = "Отчёт\x07 с\x00 управляющими\x1f символами"
+    report = ExportReport(date(2022, 5, 1), "1", "Колледж", "Автор", "done", bell, "accepted")
+    item = ExportItem("1", bell, "Исполнители", "до 01.05.2022", None, "")
+    export = PlanExport(
+        "Кластер", "План", None, date(2022, 5, 2), (ExportSection(bell, (item,)),), (report,)
+    )
+    wanted = "Отчёт с управляющими символами"
+    table = Document(BytesIO(write_docx(export))).tables
+    assert table[0].rows[1].cells[0].text == wanted
+    assert table[1].rows[1].cells[5].text == wanted
+    book = load_workbook(BytesIO(write_xlsx(export)))
+    assert book["Отчёты"].cell(row=3, column=6).value == wanted
+    assert wanted in write_html(export).decode()
 
 
 # --- HTML -----------------------------------------------------------------------------------

@@ -14,11 +14,14 @@ from bot.exports.model import (
     REPORTS_TITLE,
     ExportItem,
     PlanExport,
+    clean,
 )
+
+PLAN_WIDTHS = (5, 29, 15, 12, 14, 25)  # per cent of the page's width
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(clean(text), quote=True)
 
 
 def _lines(lines: tuple[str, ...] | list[str], css: str = "") -> str:
@@ -46,7 +49,7 @@ h2 {{ color: var(--primary); font-size: 1.25rem; margin-top: 2rem; }}
 .asof {{ text-align: center; font-size: .9rem; margin: .25rem 0 1rem; }}
 table {{ width: 100%; border-collapse: collapse; font-size: .95rem; }}
 th, td {{ border: 1px solid #808080; padding: .35rem .5rem; vertical-align: top;
-  text-align: left; overflow-wrap: anywhere; }}
+  text-align: left; overflow-wrap: break-word; hyphens: auto; }}
 thead th {{ background: var(--primary); color: #FFFFFF; text-align: center; }}
 tr.section td {{ background: var(--muted); color: var(--primary); font-weight: bold; }}
 td.num {{ white-space: nowrap; }}
@@ -119,7 +122,10 @@ def write_html(export: PlanExport) -> bytes:
         parts.append(f'<p class="org">{_e(export.branding.organization)}</p>')
     parts.append(f'<p class="asof">{_e(export.as_of)}</p>')
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in COLUMNS)
-    parts.append(f'<table class="plan"><thead><tr>{head}</tr></thead><tbody>')
+    cols = "".join(f'<col style="width:{w}%">' for w in PLAN_WIDTHS)
+    parts.append(
+        f'<table class="plan"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>'
+    )
     for section in export.sections:
         if section.title:
             parts.append(

@@ -7,6 +7,7 @@ the data they are made of, so that every writer prints the same words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -25,6 +26,14 @@ COLUMNS = (
     "Отметка о выполнении",
 )
 REPORT_COLUMNS = ("Дата", "№ пункта", "Колледж", "Автор", "Вид", "Текст", "Решение")
+
+
+# Characters XML 1.0 cannot hold (user text may carry them): every writer drops them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def day(value: date | None) -> str:

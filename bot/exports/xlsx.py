@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,6 +29,7 @@ def _hex(colour: str) -> str:
 def put(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
     """Writes text as text: never a formula, never a number guessed from it."""
     cell = sheet.cell(row=row, column=column)
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell.value = value
     cell.data_type = "s"
     if value.startswith(DANGEROUS):
@@ -49,6 +50,17 @@ def _sheet_setup(sheet: Worksheet, widths: Sequence[int], header_row: int) -> No
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.print_options.horizontalCentered = True
+
+
+def _height(values: Sequence[str], widths: Sequence[int]) -> float:
+    """A row's height in points for its wrapped text: spreadsheets do not grow rows that a
+    file sets no height for when it is opened (LibreOffice) or printed."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        per_line = max(1, int(width * 1.3))
+        wrapped = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+        lines = max(lines, wrapped)
+    return min(409.0, 15.0 * lines + 3)
 
 
 def _header(sheet: Worksheet, row: int, titles: Sequence[str], fill: str, border: Border) -> None:
@@ -107,6 +119,7 @@ def write_xlsx(export: PlanExport) -> bytes:
             cell = put(sheet, row, 1, section.title)
             cell.font = Font(name=FONT, size=11, bold=True, color=_hex(brand.primary))
             cell.alignment = wrap
+            sheet.row_dimensions[row].height = _height([section.title], [sum(PLAN_WIDTHS)])
             for column in range(1, last + 1):
                 sheet.cell(row=row, column=column).fill = section_fill
                 sheet.cell(row=row, column=column).border = border
@@ -127,6 +140,7 @@ def write_xlsx(export: PlanExport) -> bytes:
                 cell.border = border
             if any(mark.late for mark in item.marks):
                 sheet.cell(row=row, column=last).font = late
+            sheet.row_dimensions[row].height = _height(values, PLAN_WIDTHS)
     _sheet_setup(sheet, PLAN_WIDTHS, header_row)
     sheet.print_area = f"A1:{get_column_letter(last)}{row}"
 
@@ -142,6 +156,7 @@ def write_xlsx(export: PlanExport) -> bytes:
             cell.font = body
             cell.alignment = wrap
             cell.border = border
+        reports.row_dimensions[index].height = _height(report.cells, REPORT_WIDTHS)
     _sheet_setup(reports, REPORT_WIDTHS, 2)
     book.properties.title = export.title
     out = BytesIO()
