@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.services.assignments import AssignmentService
 from bot.services.indicators import IndicatorValueView, indicator_values
 from handlers.states import ReportDialog
-from storage.models import Indicator, IndicatorValue, Report
+from storage.models import AssignmentMode, Indicator, IndicatorValue, Report
 from storage.uow import Storage
 from tests.chat import Chat
 from tests.fakes import FixedClock
@@ -151,3 +152,26 @@ async def test_done_by_command_asks_too_and_a_long_value_is_refused_without_losi
     assert "Эксперты подготовлены" in notice
     [value] = await _values(session_factory)
     assert value.value == "14 экспертов"
+
+
+async def test_a_shared_items_card_shows_the_value_beside_the_target_on_the_item(
+    chat: Chat, world: PlanWorld, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    async with session_factory() as session:
+        storage = Storage(session)
+        item = await storage.plans.item(world.item_ids[0])
+        assert item is not None
+        item.assignment_mode = AssignmentMode.SHARED
+        await AssignmentService(storage, FixedClock(item.created_at)).apply_mode(item)
+        await session.commit()
+    head = world.heads[0]
+    await chat.say(head, "/my")
+    await chat.press(head, "✅ 1")
+    await chat.press(head, "📨 Отправить")
+    await chat.say(head, "52%")
+    card = (await chat.say(world.coordinator, "/item 1")).text or ""
+    head_part = card.split("Исполнители и отчёты")[0]
+    assert "Показатель 2022: план 50% — факт 52%" in head_part
+    assert "Показатель 2023: план 60% — факт не указан" in head_part
+    [value] = await _values(session_factory)
+    assert value.organization_id is None  # the shared item's value, not a college's

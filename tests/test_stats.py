@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.services.stats import percent
 from storage.models import (
@@ -27,7 +27,7 @@ from storage.models import (
 from tests.chat import Chat
 from tests.conftest import ADMIN_TELEGRAM_ID
 from tests.fakes import FixedClock
-from tests.plan_world import PlanWorld, seed_plan
+from tests.plan_world import PlanWorld, StatementCounter, seed_plan
 
 TODAY = datetime(2022, 5, 10, 3, 0, tzinfo=UTC)  # 10.05.2022 in Tomsk (UTC+7)
 MESSAGE_LIMIT = 4096
@@ -239,3 +239,64 @@ def test_a_share_is_shown_in_whole_percent_and_never_rounded_to_all_or_none(
     part: int, whole: int, shown: int | None
 ) -> None:
     assert percent(part, whole) == shown
+
+
+async def _stats_statements(
+    engine: AsyncEngine,
+    factory: async_sessionmaker[AsyncSession],
+    chat: Chat,
+    size: int,
+    first_telegram_id: int,
+) -> int:
+    world = await seed_plan(
+        factory,
+        chat.fake,
+        items=size,
+        colleges=size,
+        reports=True,
+        first_telegram_id=first_telegram_id,
+        cluster_name=f"Кластер {first_telegram_id}",
+    )
+    await chat.say(world.coordinator, "/start")
+    counter = StatementCounter(engine)
+    try:
+        answer = await chat.say(world.coordinator, "/stats")
+    finally:
+        counter.close()
+    assert f"назначено {size * size}" in (answer.text or "")
+    return counter.statements
+
+
+async def test_stats_run_as_many_statements_for_a_small_and_a_large_cluster(
+    chat: Chat, engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    small = await _stats_statements(engine, session_factory, chat, 3, 7000)
+    large = await _stats_statements(engine, session_factory, chat, 12, 8000)
+    assert small == large
+
+
+async def test_the_overview_runs_as_many_statements_for_few_and_many_clusters(
+    chat: Chat, engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    admin = chat.fake.user(ADMIN_TELEGRAM_ID, "Админ")
+    await chat.say(admin, "/start")
+    counts = []
+    for first, extra in ((7000, 2), (8000, 10)):
+        for n in range(extra):
+            await seed_plan(
+                session_factory,
+                chat.fake,
+                items=2,
+                colleges=2,
+                reports=True,
+                first_telegram_id=first + 20 * n,
+                cluster_name=f"Кластер {first + n}",
+            )
+        menu = await chat.say(admin, "/stats")
+        counter = StatementCounter(engine)
+        try:
+            await chat.press(admin, "🗺 Обзор по кластерам", menu)
+        finally:
+            counter.close()
+        counts.append(counter.statements)
+    assert counts[0] == counts[1]

@@ -265,7 +265,8 @@ def render_item_card(t: Translator, card: ItemCard, now: datetime) -> list[str]:
             )
             value = card.indicator_values.get(report.id)
             if value is not None and value.indicator_id in indicators:
-                lines.append(indicator_line(t, indicators[value.indicator_id], value.value))
+                line = indicator_line(t, indicators[value.indicator_id], value.value)
+                lines.append("    " + line)  # under the report that gave it
             if report.decision is not None:
                 lines.append(
                     t(
