@@ -51,7 +51,7 @@ def progress_chart(
     brand = branding or Branding()
     shown = list(bars)[:MAX_BARS]
     rows = max(1, len(shown))
-    height = 2.2 + 0.62 * rows
+    height = 1.6 + 0.62 * rows
     with _LOCK:
         figure = Figure(figsize=(7.2, height), dpi=150, facecolor=brand.background)
         axes = figure.add_subplot(1, 1, 1)
@@ -81,18 +81,20 @@ def progress_chart(
             )
         axes.set_yticks(positions, labels, fontsize=12, color=brand.text)
         widest = max((b.total for b in shown), default=1) or 1
-        axes.set_xlim(0, widest * 1.35)
-        axes.tick_params(axis="x", colors=brand.text, labelsize=10)
-        for side in ("top", "right"):
+        axes.set_xlim(0, widest * 1.3)
+        axes.set_xticks([])  # the counts stand at each bar's end
+        for side in ("top", "right", "bottom"):
             axes.spines[side].set_visible(False)
-        axes.set_title(title, fontsize=15, color=brand.text, loc="left", pad=12)
+        axes.set_title(title, fontsize=15, color=brand.text, loc="left", pad=34)
         axes.legend(
-            loc="upper center",
-            bbox_to_anchor=(0.45, -0.35 / height * 4),
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
             ncol=3,
             frameon=False,
             fontsize=11,
             labelcolor=brand.text,
+            borderaxespad=0.2,
+            handlelength=1.2,
         )
         if more:
             figure.text(0.01, 0.01, more, fontsize=10, color=brand.text)

@@ -5,6 +5,7 @@ and not again after a restart."""
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +13,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tests.fake_telegram import FakeTelegram, FakeTelegramServer
-from tests.test_process import STARTUP, _environment
+from tests.test_process import STARTUP, _environment, _run_cli
 from tests.test_process_reminders import _start, _stop
-from tests.test_summaries import PNG_SIGNATURE, _at, _bind, summary_world
+from tests.test_summaries import GOLDEN, PNG_SIGNATURE, _at, _bind, summary_world
 
 pytestmark = [pytest.mark.process, pytest.mark.timeout(300)]
 
@@ -89,3 +90,29 @@ async def test_the_monday_post_arrives_once_in_the_group_topic_with_its_chart_al
     # The chart came first, then the text, both in the topic.
     group_messages = fake.messages_to(group.id)
     assert group_messages.index(posts[0]) == 1
+
+
+async def test_workplan_summary_prints_the_golden_json_and_text_and_refuses_an_unknown_cluster(
+    tmp_path: Path, database_url: str, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    fake = FakeTelegram()
+    await summary_world(session_factory, fake)
+    env = _environment(WORKPLAN_DATABASE__URL=database_url)
+    args = ("summary", "--cluster", "Кластер транспорта", "--date", "2022-05-04")
+    code, out, err = await _run_cli(*args, "--format", "json", env=env, cwd=tmp_path)
+    assert code == 0, err
+    golden = (GOLDEN / "summary.json").read_text(encoding="utf-8")
+    assert json.loads(out) == json.loads(golden)
+    code, out, err = await _run_cli(*args, env=env, cwd=tmp_path)
+    assert code == 0, err
+    assert out.splitlines()[0] == "📰 Итоги недели · Кластер транспорта"  # plain text, no tags
+    assert "<b>" not in out
+    assert "Просрочено сейчас: 6 поручений." in out
+    code, _out, err = await _run_cli("summary", "--cluster", "Нет такого", env=env, cwd=tmp_path)
+    assert code != 0
+    assert "Кластера «Нет такого» нет в базе." in err
+    code, _out, err = await _run_cli(
+        "summary", "--cluster", "Кластер транспорта", "--date", "04.05.2022", env=env, cwd=tmp_path
+    )
+    assert code != 0
+    assert "не распознана" in err
