@@ -224,13 +224,14 @@ class StatsService:
         today: date,
         accepted_on: dict[int, date],
     ) -> list[PartyStats]:
-        by_role: dict[int | None, list[reads.AssignmentRow]] = {}
+        # Rows by (plan role, college): a member holds their college's and the shared ones.
+        by_role: dict[tuple[int | None, int | None], list[reads.AssignmentRow]] = {}
         by_person: dict[int, list[reads.AssignmentRow]] = {}
         for row in rows:
             if row.person_id is not None:
                 by_person.setdefault(row.person_id, []).append(row)
             else:
-                by_role.setdefault(row.plan_role_id, []).append(row)
+                by_role.setdefault((row.plan_role_id, row.organization_id), []).append(row)
         authored: dict[int, Tally] = {}
         accepted_by: dict[int, int | None] = {}
         for report in reports:
@@ -256,11 +257,9 @@ class StatsService:
             if member.role is not MemberRole.OBSERVER:
                 held = list(by_person.get(member.person_id, []))
                 for role in member.plan_roles:
-                    held.extend(
-                        row
-                        for row in by_role.get(role.id, [])
-                        if row.organization_id in (None, member.organization_id)
-                    )
+                    held.extend(by_role.get((role.id, None), []))
+                    if member.organization_id is not None:
+                        held.extend(by_role.get((role.id, member.organization_id), []))
                 tally.assigned = len(held)
                 tally.overdue = sum(1 for row in held if row.status in OPEN and row.due < today)
             if tally.assigned or tally.done or tally.returned:
