@@ -175,3 +175,24 @@ async def test_a_shared_items_card_shows_the_value_beside_the_target_on_the_item
     assert "Показатель 2023: план 60% — факт не указан" in head_part
     [value] = await _values(session_factory)
     assert value.organization_id is None  # the shared item's value, not a college's
+
+
+async def test_a_reply_to_the_return_notice_asks_again_and_the_card_shows_the_latest_value(
+    chat: Chat, world: PlanWorld, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    head, coordinator = world.heads[0], world.coordinator
+    await chat.say(head, "/done 1 Провели")
+    await chat.say(head, "40%")
+    await chat.press(coordinator, "↩️ Вернуть на доработку")
+    await chat.say(coordinator, "Приложите список экспертов")
+    returned = chat.last(head)
+    assert "Приложите список экспертов" in (returned.text or "")
+    question = await chat.say(head, "Список экспертов приложен", reply_to=returned)
+    assert QUESTION in (question.text or "")
+    await chat.say(head, "55%")
+    assert "Показатель 2022: план 50% — факт 55%" in (chat.last(coordinator).text or "")
+    assert [v.value for v in await _values(session_factory)] == ["40%", "55%"]
+    assert (await _indicator(session_factory, 2022)).actual == "55%"
+    async with session_factory() as session:
+        found = await indicator_values(Storage(session), world.item_ids)
+    assert [v.actual for v in found[world.item_ids[0]] if v.year == 2022] == ["55%"]
