@@ -328,6 +328,18 @@ async def test_an_observer_may_export_an_executor_and_a_stranger_may_not(
         assert refused.value.key == "export-denied"
 
 
+async def test_an_administrator_may_export_any_cluster(
+    session_factory: async_sessionmaker[AsyncSession], world: ExportWorld
+) -> None:
+    async with session_factory() as session:
+        stranger = await session.get(Person, world.stranger_id)
+        assert stranger is not None
+        stranger.is_admin = True
+        await session.commit()
+    seen = await export_of(session_factory, world.stranger_id, world.cluster_id)
+    assert _item(seen, "1.3").mark_lines[0].startswith("Выполнено 12.03.2021")
+
+
 async def test_a_cluster_without_a_plan_is_not_found_politely(
     session_factory: async_sessionmaker[AsyncSession], world: ExportWorld
 ) -> None:
