@@ -653,3 +653,41 @@ async def test_an_executor_cannot_change_the_summary_settings_with_a_forged_butt
     cluster = await _cluster(session_factory, world.cluster_id)
     assert cluster.summary_settings == {}
     assert cluster.branding == {}
+
+
+async def test_someone_in_two_clusters_chooses_which_summary_by_buttons(
+    session_factory: async_sessionmaker[AsyncSession],
+    fake: FakeTelegram,
+    clock: FixedClock,
+    chat: Chat,
+) -> None:
+    first = await summary_world(session_factory, fake)
+    second = await seed_plan(
+        session_factory,
+        fake,
+        items=2,
+        cluster_name="Кластер сельского хозяйства",
+        first_telegram_id=8000,
+    )
+    async with session_factory() as session:
+        person = (
+            await session.execute(select(Person).where(Person.telegram_id == first.coordinator.id))
+        ).scalar_one()
+        session.add(
+            Membership(
+                cluster_id=second.cluster_id,
+                person_id=person.id,
+                role=MemberRole.OBSERVER,
+                joined_at=IMPORTED_AT,
+            )
+        )
+        await session.commit()
+    clock.set(_at(DAY, 12))
+    choice = await chat.say(first.coordinator, "/summary")
+    assert choice.text == "Итоги какого кластера показать?"
+    assert [b["text"] for b in choice.buttons()] == [
+        "Кластер транспорта",
+        "Кластер сельского хозяйства",
+    ]
+    post = await chat.press(first.coordinator, "Кластер сельского хозяйства", choice)
+    assert "Итоги недели · Кластер сельского хозяйства" in (post.text or "")
