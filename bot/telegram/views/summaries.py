@@ -168,7 +168,7 @@ def _lines(
                 "summary-indicator-line",
                 number=i.number,
                 text=text(i.text),
-                year=str(i.year) if i.year else "",
+                year=Html(t("summary-indicator-year", year=str(i.year))) if i.year else "",
                 target=i.target or t("summary-no-value"),
                 actual=i.actual or t("summary-no-value"),
             )
@@ -194,8 +194,9 @@ def render_summary_text(t: Translator, summary: Summary) -> tuple[str, bool]:
         text = "\n".join(lines)
         if len(text) <= TELEGRAM_LIMIT:
             return text, cut
+    # Every list down to its title and «и ещё N»: a few short lines whatever the plan.
     lines, _ = _lines(t, summary, 0, 30)
-    return "\n".join(lines)[:TELEGRAM_LIMIT], True
+    return "\n".join(lines), True
 
 
 def render_full_lists(t: Translator, summary: Summary) -> list[str]:
