@@ -54,10 +54,10 @@ async def test_a_stranger_is_shown_only_start_and_help_and_how_to_join(chat: Cha
 @pytest.mark.parametrize(
     ("role", "shown", "hidden"),
     [
-        (MemberRole.EXECUTOR, EXECUTOR, COORDINATOR + ADMIN),
+        (MemberRole.EXECUTOR, EXECUTOR, (*COORDINATOR, *ADMIN, "/summary", "/stats", "/export")),
         (
             MemberRole.OBSERVER,
-            ("/plan", "/item", "/history", "/cancel"),
+            ("/plan", "/item", "/history", "/cancel", "/summary", "/stats", "/export"),
             ("/my", "/done", *COORDINATOR),
         ),
     ],

@@ -17,6 +17,7 @@ class Standing:
 
     member: bool = False  # sees plans: /plan, /item, /history
     executor: bool = False  # reports: /my, /done
+    observer: bool = False  # reads the cluster's results: /summary, /stats, /export
     coordinator: bool = False
     admin: bool = False
 
@@ -38,6 +39,7 @@ class AccessService:
         return Standing(
             member=bool(roles) or admin,
             executor=MemberRole.EXECUTOR in roles or coordinator,
+            observer=MemberRole.OBSERVER in roles or coordinator,
             coordinator=coordinator,
             admin=admin,
         )

@@ -43,6 +43,11 @@ help-coordinator =
     /stats — how the plan is being carried out: by college and by person
     /export — the plan with completion marks: Word, Excel, web page
     /bind — send it in the cluster's group to bind the group
+help-observer =
+    <b>For observers</b>
+    /summary — the week in summary: done, due, overdue
+    /stats — how the plan is being carried out, and the overview of clusters
+    /export — the plan with completion marks: Word, Excel, web page
 help-admin =
     <b>For administrators</b>
     /newcluster — create a cluster

@@ -45,6 +45,8 @@ def render_help(t: Translator, standing: Standing) -> str:
     sections = ["\n".join(lines)]
     if standing.coordinator:
         sections.append(t("help-coordinator"))
+    elif standing.observer:
+        sections.append(t("help-observer"))
     if standing.admin:
         sections.append(t("help-admin"))
     return "\n\n".join(sections)
