@@ -21,11 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, SystemClock, clock_from_environment
 from bot.config import Settings, require_token
+from bot.domain.branding import Branding
 from bot.domain.reminders import ReminderPolicy
 from bot.i18n import Translations, Translator
 from bot.scheduler import Sweeper, create_scheduler
 from bot.services.registry import ServiceSettings
 from bot.services.reminders import DigestReader
+from bot.services.summaries import SummaryReader, SummarySchedule
 from bot.telegram.sender import Pacer, Sender, TelegramDelivery
 from handlers import create_root_router
 from handlers.errors import AnsweredPresses
@@ -76,6 +78,19 @@ def reminder_policy(settings: Settings) -> ReminderPolicy:
     )
 
 
+def branding(settings: Settings) -> Branding:
+    b = settings.branding
+    return Branding(
+        primary=b.primary,
+        accent=b.accent,
+        text=b.text,
+        background=b.background,
+        muted=b.muted,
+        logo=b.logo or None,
+        organization=b.organization,
+    )
+
+
 def service_settings(settings: Settings) -> ServiceSettings:
     return ServiceSettings(
         admin_ids=tuple(settings.bot.admins),
@@ -83,6 +98,8 @@ def service_settings(settings: Settings) -> ServiceSettings:
         default_timezone=settings.bot.default_timezone,
         max_upload_bytes=settings.bot.max_upload_mb * 1024 * 1024,
         reminder_policy=reminder_policy(settings),
+        summary_schedule=SummarySchedule(settings.summary.weekday, settings.summary.hour),
+        branding=branding(settings),
     )
 
 
@@ -117,6 +134,8 @@ def create_dispatcher(
         storage=fsm_storage or DatabaseFsmStorage(session_factory, clock),
         translations=translations,
         clock=clock,
+        branding=settings.branding,
+        summary_schedule=settings.summary_schedule,
     )
     # aiogram reads the dialog state in its FSM middleware: move it inside the update's
     # session, so the state is read and written through that one session and connection.
@@ -189,6 +208,7 @@ async def build_application(settings: Settings, clock: Clock | None = None) -> A
     )
     services = service_settings(settings)
     sender.digests = DigestReader(services.reminder_policy, services.calendar, clock)
+    sender.summaries = SummaryReader(clock, services.summary_schedule, services.branding)
     dispatcher = create_dispatcher(
         session_factory=session_factory,
         settings=services,
@@ -220,6 +240,7 @@ async def run(settings: Settings) -> None:
         app.services.calendar,
         app.sender,
     )
+    sweeper.summary_schedule = app.services.summary_schedule
     scheduler = create_scheduler(
         app.sender, sweeper, sweep_seconds=settings.reminders.sweep_seconds
     )

@@ -11,10 +11,11 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.clock import Clock
+from bot.domain.branding import Branding
 from bot.errors import AccessDenied, NotFound
 from bot.i18n import Translator
 from bot.services.access import AccessService
-from bot.services.summaries import SummaryService
+from bot.services.summaries import SummarySchedule, SummaryService
 from bot.telegram.views.summaries import (
     SummaryCallback,
     clusters_keyboard,
@@ -26,8 +27,14 @@ from handlers.filters import PRIVATE, Registered, WithMessage
 from storage.models import Person
 
 
-def _service(access: AccessService, clock: Clock) -> SummaryService:
-    return SummaryService(access.storage, clock)
+def _service(
+    access: AccessService,
+    clock: Clock,
+    schedule: SummarySchedule | None,
+    branding: Branding | None,
+) -> SummaryService:
+    # ``schedule`` and ``branding``: the configured [summary] and [branding], from the Dispatcher.
+    return SummaryService(access.storage, clock, schedule or SummarySchedule(), branding)
 
 
 async def _send(
@@ -52,8 +59,10 @@ async def show_summary(
     access: AccessService,
     t: Translator,
     clock: Clock,
+    summary_schedule: SummarySchedule | None = None,
+    branding: Branding | None = None,
 ) -> None:
-    service = _service(access, clock)
+    service = _service(access, clock, summary_schedule, branding)
     clusters = await service.readable_clusters(person, access.is_admin(person))
     if not clusters:
         await message.answer(t("summary-not-allowed"))
@@ -76,8 +85,10 @@ async def choose_cluster(
     access: AccessService,
     t: Translator,
     clock: Clock,
+    summary_schedule: SummarySchedule | None = None,
+    branding: Branding | None = None,
 ) -> None:
-    service = _service(access, clock)
+    service = _service(access, clock, summary_schedule, branding)
     try:
         cluster = await service.readable(person, callback_data.cluster_id, access.is_admin(person))
     except (AccessDenied, NotFound):
@@ -95,9 +106,11 @@ async def full_lists(
     access: AccessService,
     t: Translator,
     clock: Clock,
+    summary_schedule: SummarySchedule | None = None,
+    branding: Branding | None = None,
 ) -> None:
     """«Подробнее»: pressed in the group or in private, the lists go to the presser alone."""
-    service = _service(access, clock)
+    service = _service(access, clock, summary_schedule, branding)
     try:
         cluster = await service.readable(person, callback_data.cluster_id, access.is_admin(person))
     except (AccessDenied, NotFound):

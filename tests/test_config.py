@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings, require_token
+from bot.config import ConfigError, Settings, load_settings, require_token
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,3 +104,27 @@ def test_a_missing_config_file_named_by_workplan_config_is_an_error(
     with pytest.raises(ConfigError) as error:
         load_settings()
     assert error.value.key == "WORKPLAN_CONFIG"
+
+
+def test_the_summary_schedule_and_branding_of_config_reach_the_bot() -> None:
+    from bot.app import create_dispatcher, service_settings
+    from bot.i18n import Translations
+    from storage.db import create_engine, create_session_factory
+    from tests.fakes import FixedClock
+
+    settings = Settings(
+        summary={"weekday": 3, "hour": 11},
+        branding={"primary": "#0B5394", "organization": "Координационный совет"},
+    )
+    services = service_settings(settings)
+    assert (services.summary_schedule.weekday, services.summary_schedule.hour) == (3, 11)
+    assert services.branding.primary == "#0B5394"
+    assert services.branding.organization == "Координационный совет"
+    dispatcher = create_dispatcher(
+        session_factory=create_session_factory(create_engine("sqlite+aiosqlite://")),
+        settings=services,
+        translations=Translations(),
+        clock=FixedClock(),
+    )
+    assert dispatcher["branding"] is services.branding
+    assert dispatcher["summary_schedule"] is services.summary_schedule

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.domain.branding import Branding
 from bot.domain.reminders import ReminderPolicy
 from bot.domain.workdays import WorkCalendar
 from bot.services.access import AccessService
@@ -23,6 +24,7 @@ from bot.services.people import PeopleService
 from bot.services.plans import PlanService
 from bot.services.reminders import ReminderService
 from bot.services.reports import ReportService
+from bot.services.summaries import SummarySchedule
 from storage.uow import Storage
 
 
@@ -34,6 +36,8 @@ class ServiceSettings:
     max_upload_bytes: int = 10 * 1024 * 1024
     reminder_policy: ReminderPolicy = field(default_factory=ReminderPolicy)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    summary_schedule: SummarySchedule = field(default_factory=SummarySchedule)
+    branding: Branding = field(default_factory=Branding)
 
 
 @dataclass(frozen=True, slots=True)
