@@ -130,7 +130,8 @@ def _vocabulary() -> dict[str, str]:
         ("четверт", ("ый", "ого", "ом", "ому", "ое", "ая", "ой", "ую"), 4),
     ):
         words |= {stem + ending: f"O{number}" for ending in endings}
-    words |= {"i": "R1", "ii": "R2", "iii": "R3", "iv": "R4"}
+    words |= {stem + ending: "O5" for stem in ("пят",) for ending in ("ая", "ой", "ую")}
+    words |= {"i": "R1", "ii": "R2", "iii": "R3", "iv": "R4", "v": "R5"}
     words |= {"один": "N1", "одного": "N1", "два": "N2", "двух": "N2", "дважды": "N2 раз"}
     words |= {"три": "N3", "трех": "N3", "четыре": "N4", "четырех": "N4"}
 
@@ -145,7 +146,7 @@ def _vocabulary() -> dict[str, str]:
         ",": "и",  # «март и сентябрь» is a list, like «март, сентябрь»
         "позднее": "позднее позже",
         "реже": "реже чаще менее более",
-        "течение": "течение течении протяжении продолжение",
+        "течение": "течение течении протяжении продолжение теч",
         "конец": "конец конца концу конце окончания окончании завершения завершении",
         "начало": "начало начала начале",
         "середина": "середина середины середине",
@@ -168,7 +169,20 @@ def _vocabulary() -> dict[str, str]:
         "ежепг": "ежеполугодно",
         "ежегод": "ежегодно",
         "постоянно": "постоянно систематически регулярно ежедневно круглогодично непрерывно "
-        "постоянном",
+        "постоянном постоянной",
+        "основ": "основе",
+        "кажд": "каждый каждую каждое каждая каждого каждой каждом",
+        "нед": "неделя недели неделе неделю",
+        "дкд": "декада декады декаде декаду",
+        "посл": "последняя последней последнюю",
+        "итог": "итогам итогах",
+        "W0": "понедельник понедельникам",
+        "W1": "вторник вторникам",
+        "W2": "среда среду средам",
+        "W3": "четверг четвергам",
+        "W4": "пятница пятницу пятницам",
+        "W5": "суббота субботу субботам",
+        "W6": "воскресенье воскресеньям",
         "режим": "режим режиме",
         "мере": "мере",
         "согласно": "согласно",
@@ -218,12 +232,17 @@ def _word_token(word: str) -> str:
 
 _DASHES = re.compile(r"[‐‑‒–—―−/-]")  # every dash, and the slash of «2021/2022»
 _SPACES = re.compile(r"[^\S\n]+")
+# A time of day («10:00», «в 08:30 - 12:30», «с 9.00 до 13.00 ч.») says nothing of the day.
+_TIME = re.compile(
+    r"(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}:\d{2}(?: ?(?:-|до) ?\d{1,2}:\d{2})?(?: ?ч\b\.?)?"
+)
 _LINE_BREAKS = re.compile(r" ?\n\s*")
 _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)"  # 2022-05-01
     r"|(?P<short>\d{4} ?- ?\d{2})(?![\d.])"  # 2021/22
     r"|(?P<date>\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?)(?!\d)"  # 01.05.2022, 1.5.22, 01.03
-    r"|(?P<number>\d+)(?:-?(?:ого|его|го|ый|ий|ой|ое|ее|ом|ем|й|е|м|х)(?![а-я]))?"  # 1-го, 3-й
+    # 1-го, 3-й, 1-я
+    r"|(?P<number>\d+)(?:-?(?:ого|его|го|ый|ий|ой|ое|ее|ом|ем|ая|ую|й|е|м|х|я|ю)(?![а-я]))?"
     r"|(?P<word>[a-zа-я]+)"
     r"|(?P<dash>-)"
     r"|(?P<sep>[,;])"
@@ -242,6 +261,7 @@ def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("ё", "е").replace("і", "i").replace("\r", "\n")
     text = _DASHES.sub("-", text)
+    text = _TIME.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return _LINE_BREAKS.sub("\n", text).strip()
 
@@ -316,7 +336,17 @@ _SYNONYMS = tuple(
         (r"в (начало|середина)", r"\1"),
         (r"в период", ""),
         (r"пол год", "пг"),
-        (r"(?:в )?постоянно режим", "постоянно"),
+        (r"(?:в )?постоянно режим|(?:на )?постоянно основ", "постоянно"),
+        # «до 20 апреля текущего года»: the year of the period, as without the words
+        (r"(M\d+) текущ год", r"\1"),
+        # «Декабрь, 2022», «I квартал, 2023 г.»: the year of that month, not a second part
+        (r"(M\d+|кв|пг) , (Y\d+)(?! -)", r"\1 \2"),
+        # «каждый месяц», «в конце каждого квартала»: as «ежемесячно», «ежеквартально»
+        (r"(?:конец )?кажд (мес|кв|пг|год)", r"каждый_\1"),
+        (r"каждый_мес", "ежемес"),
+        (r"каждый_кв", "ежекв"),
+        (r"каждый_пг", "ежепг"),
+        (r"каждый_год", "ежегод"),
     )
 )
 _LABEL = re.compile(r"^ сроки ")  # «Сроки: …» as a cell's label
@@ -600,6 +630,51 @@ def _rule_block(match: re.Match[str], ctx: _Context) -> _Result:
     return kind, (_between(first, last, ctx),)
 
 
+_MAX_WEEKLY_DAYS = 3 * 366  # «каждый понедельник» over a longer period is not a plan's schedule
+
+
+def _rule_weekly(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Каждый понедельник»: every such weekday of the period, each due that day."""
+    if ctx.period is None:
+        return DeadlineKind.RECURRING, ()
+    period = ctx.period
+    if (period.end - period.start).days > _MAX_WEEKLY_DAYS:
+        raise _Unreadable
+    first = period.start + timedelta(days=(int(match["weekday"]) - period.start.weekday()) % 7)
+    days = (period.end - first).days // 7 + 1 if first <= period.end else 0
+    return DeadlineKind.RECURRING, tuple(
+        Occurrence(None, first + timedelta(weeks=n)) for n in range(days)
+    )
+
+
+def _rule_part_of_month(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Первая неделя сентября» (days 1–7), «III декада апреля» (21 – the month's end)."""
+    month = int(match["month"])
+    year = _year(match["year"]) if match["year"] else ctx.month_year(month)
+    last_day = calendar.monthrange(year, month)[1]
+    size = 7 if match["unit"] == "нед" else 10
+    count = 5 if size == 7 else 3
+    if match["number"] == "посл":
+        first, last = last_day - size + 1, last_day
+    else:
+        number = int(match["number"][1:])
+        if not 1 <= number <= count:
+            raise _Unreadable
+        first = (number - 1) * size + 1
+        last = last_day if number == count else min(number * size, last_day)
+        if first > last_day:
+            raise _Unreadable
+    return DeadlineKind.RANGE, (Occurrence(date(year, month, first), date(year, month, last)),)
+
+
+def _rule_after_each(match: re.Match[str], ctx: _Context) -> _Result:
+    """«По итогам полугодия» (of each one): due when each half (quarter, month) ends."""
+    step = _STEP[match["unit"]]
+    if ctx.period is None:
+        return DeadlineKind.RECURRING, ()
+    return DeadlineKind.RECURRING, _every(ctx.period, step)
+
+
 def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
     year = r"Y(?P<year>\d+)"
     years = r"Y(?P<first>\d+) (?:-|по) Y(?P<last>\d+)(?: (?P<what>уч|год|гг))?"
@@ -632,6 +707,13 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _rule_block,
         ),
         (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
+        (r"кажд W(?P<weekday>\d)", _rule_weekly),
+        (
+            r"(?:(?:в|на|втеч) )?(?P<number>[NRO]\d+|посл) (?P<unit>нед|дкд)"
+            rf" M(?P<month>\d+)(?: {year})?",
+            _rule_part_of_month,
+        ),
+        (r"по итог (?P<unit>мес|кв|пг)", _rule_after_each),
     )
     return tuple((re.compile(pattern), rule) for pattern, rule in table)
 
@@ -659,7 +741,10 @@ _REPEAT_IN_SCOPE = re.compile(rf"(?P<repeat>{_REPEAT_ANY})(?: ,| \()? (?P<scope>
 _SCOPE_THEN_REPEAT = re.compile(
     rf"(?P<scope>[^(),]+?)(?: ,| \()? (?P<repeat>{_REPEAT_ANY})(?: \))?"
 )
-_YEARLY_AT = re.compile(r"(?:ежегод|(?:N1 )?раз в год)(?: ,| \()? (?P<when>[^()]+?)(?: \))?")
+# «ежегодно (май)», and «2 раза в год (октябрь, апрель)», «ежеквартально: март, июнь, …»
+_YEARLY_AT = re.compile(
+    r"(?:ежегод|ежепг|ежекв|(?:N\d )?раз в (?:год|пг|кв))(?: ,| \()? (?P<when>[^()]+?)(?: \))?"
+)
 _ONE_YEAR_KINDS = frozenset(
     {
         DeadlineKind.DATE,
@@ -682,7 +767,8 @@ def _read_repeat_in_scope(text: str, ctx: _Context) -> _Result | None:
 
 
 def _read_yearly_at(text: str, ctx: _Context) -> _Result | None:
-    """«Ежегодно (май)», «ежегодно до 1 марта»: that month or day in every year of the period."""
+    """«Ежегодно (май)», «ежегодно до 1 марта»: that month or day in every year of the period;
+    «2 раза в год (октябрь, апрель)»: the months named, in every year."""
     match = _YEARLY_AT.fullmatch(text)
     if match is None or "Y" in match["when"]:
         return None
@@ -740,6 +826,19 @@ def _fill_ellipses(parts: list[list[str]]) -> list[list[str]]:
     return filled[::-1]
 
 
+def _months_apart(part: list[str]) -> list[list[str]]:
+    """«Сентябрь январь май» (a cell's lines run together): one part for each month."""
+    months = part[:-1] if _is_year(part[-1]) else part
+    if len(months) < 2 or not all(_MONTH.fullmatch(token) for token in months):
+        return [part]
+    pieces = [[month] for month in months]
+    pieces[-1] += part[len(months) :]
+    return pieces
+
+
+_MONTH = re.compile(r"M\d+")
+
+
 def _sorted(occurrences: list[Occurrence]) -> tuple[Occurrence, ...]:
     return tuple(sorted(set(occurrences), key=lambda o: (o.due, o.start or date.min)))
 
@@ -756,7 +855,7 @@ def _read_list(tokens: list[str], ctx: _Context) -> _Result:
             parts.append([])
         else:
             parts[-1].append(token)
-    parts = [part for part in parts if part]
+    parts = [piece for part in parts if part for piece in _months_apart(part)]
     if not parts:
         raise _Unreadable
     results = [_read_part(" ".join(part), ctx) for part in _fill_ellipses(parts)]
@@ -825,22 +924,48 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
 
 
 _PERIODS = re.compile(
-    r"(?:^| )(?:(?:на )?Y(?P<first>\d+) - Y(?P<last>\d+) (?P<what>уч|год|гг)"
+    r"(?:^| )(?:на (?:весь )?(?P<part>[NRO]\d+) (?P<unit>кв|пг)"
+    r" (?:Y(?P<part_first>\d+) - Y(?P<part_last>\d+) (?:уч|год)|Y(?P<part_year>\d+))"
+    r"|на M(?P<month>\d+) Y(?P<month_year>\d+)"
+    r"|(?:на )?Y(?P<first>\d+) - Y(?P<last>\d+) (?P<what>уч|год|гг)"
     r"|уч (?:год )?Y(?P<school_first>\d+) - Y(?P<school_last>\d+)"
     r"|на Y(?P<from>\d+) - Y(?P<to>\d+)"
-    r"|на Y(?P<year>\d+)(?! -))(?= |$)"
+    r"|(?:на|в) Y(?P<year>\d+)(?! -))(?= |$)"
 )
+
+
+def _part_period(match: re.Match[str]) -> Period:
+    """«на I полугодие 2023 года», «на 1 квартал 2024 г.», «на первое полугодие 2023/2024
+    учебного года» (September–December), «на сентябрь 2023 г.»."""
+    if match["month"]:
+        month, year = int(match["month"]), _year(match["month_year"])
+        return Period(date(year, month, 1), _last_day(year, month))
+    months = 3 if match["unit"] == "кв" else 6
+    if match["part_first"]:
+        school = _years(match["part_first"], match["part_last"], "уч")
+        span = _block(match["part"], months, None, school=months == 6)
+        if months == 3:
+            raise _Unreadable  # a quarter of a school year: which one is not said
+        year = school.start.year if span.first_month >= 9 else school.end.year
+    else:
+        span = _block(match["part"], months, match["part_year"], school=False)
+        year = _year(match["part_year"])
+    return Period(date(year, span.first_month, 1), _last_day(year, span.last_month))
 
 
 def parse_period(text: str) -> Period | None:
     """The period of a plan from its title or heading; None when it names none.
 
-    «на 2021 год» → calendar 2021; «на 2021 – 2022 учебный год», «2022-2023 учебного года» →
-    that school year (1 September – 31 August); «на 2021-2023 годы» → those calendar years.
+    «на 2021 год», «в 2025 году» → calendar 2021; «на 2021 – 2022 учебный год», «2022/23 уч. г.»,
+    «2022-2023 учебного года» → that school year (1 September – 31 August); «на 2021-2023 годы» →
+    those calendar years; «на I полугодие 2023 года», «на 1 квартал 2024 г.», «на сентябрь 2023 г.»
+    → that half, quarter or month (a school year's halves: September–December, January–June).
     """
     tokens = _tokens(_normalise(text)[:_MAX_TITLE], newline_separates=True)
     for match in _PERIODS.finditer(" ".join(tokens)):
         try:
+            if match["part"] or match["month"]:
+                return _part_period(match)
             if match["year"]:
                 return calendar_year(_year(match["year"]))
             if match["school_first"]:

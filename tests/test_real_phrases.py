@@ -1,0 +1,355 @@
+"""Deadline phrases copied as written from real public plans, calendars and programmes.
+
+Each row: the phrase exactly as it stands in the page (typos, capitals, line breaks and all), the
+period of that plan (its title's year, or the year the page is about), what a careful reader
+takes it to mean, and the address where it was seen. The phrases are not ours: they are how
+councils, schools, kindergartens and administrations really write their «Сроки».
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot.domain.deadlines import (
+    DeadlineKind,
+    Period,
+    academic_year,
+    calendar_year,
+    parse_deadline,
+    parse_period,
+)
+
+D = date
+K = DeadlineKind
+Dates = list[tuple[date | None, date]]
+Row = tuple[str, Period, DeadlineKind, Dates, str]
+
+Y09, Y18, Y23 = calendar_year(2009), calendar_year(2018), calendar_year(2023)
+AC23 = academic_year(2023)
+PROGRAMME_10_12 = Period(D(2010, 1, 1), D(2012, 12, 31))
+
+
+def _day(year: int, month: int, day: int) -> tuple[None, date]:
+    return None, D(year, month, day)
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    following = D(year + month // 12, month % 12 + 1, 1)
+    return D(year, month, 1), following - timedelta(days=1)
+
+
+def _span(first: date, last: date) -> tuple[date, date]:
+    return first, last
+
+
+def _mondays(period: Period) -> Dates:
+    day = period.start + timedelta(days=(0 - period.start.weekday()) % 7)
+    found: Dates = []
+    while day <= period.end:
+        found.append((None, day))
+        day += timedelta(weeks=1)
+    return found
+
+
+def _quarters(first_year: int, last_year: int) -> Dates:
+    return [
+        (_month(year, q * 3 - 2)[0], _month(year, q * 3)[1])
+        for year in range(first_year, last_year + 1)
+        for q in (1, 2, 3, 4)
+    ]
+
+
+POBEDA = "https://673802.x05c99wtb.asia/permr/pobeda/wiew_pobeda.php?id=2"
+KOTELNIKI = "https://moscow-gov.ru/doc/75088"
+GARANT_ZS_GO = "https://base.garant.ru/71979750/53f89421bbdaf741eb2d1ecc4ddb4c33"
+ESSAY_CALENDAR = "https://sochinenie.natlang.ru/calendar/"
+PODOLSK_31 = "https://31.schoolpodolsk.ru/file/card?id=5432"
+REZH_3 = "https://3rezh.uralschool.ru/file/card?id=8931"
+GUL13 = "https://gul13.tvoysadik.ru/file/card?id=2263"
+PENOPLAST = (
+    "https://msg-penoplast.ru/putty/plan-vospitatelnoi-raboty-dlya-klassnogo-rukovoditelya-plan/"
+)
+FEODOSIA_2 = "https://feospecschool2.krymschool.ru/file/card?id=1415"
+REPORTING_2023 = (
+    "https://futazhik.ru/strakhovoe-pravo/5140-sroki-sdachi-otchyotnosti-v-2023-godu-3.html"
+)
+SPB_247 = "https://school247spb.ru/basic-education/educational-schedule/"
+NOVOSHAKHTINSK_31 = "https://novsch31.rostovschool.ru/file/card?id=3465"
+SAMARA_DAY_OF_KNOWLEDGE = "https://samara-gov.ru/doc/36123"
+
+REAL: list[Row] = [
+    # a plan of the 2009 war-memorial works (Perm region)
+    ("август", Y09, K.MONTH, [_month(2009, 8)], POBEDA),
+    ("Август , март", Y09, K.MONTH, [_month(2009, 3), _month(2009, 8)], POBEDA),
+    ("Сентябрь, март", Y09, K.MONTH, [_month(2009, 3), _month(2009, 9)], POBEDA),
+    ("Весь период", Y09, K.CONTINUOUS, [(Y09.start, Y09.end)], POBEDA),
+    ("до 1 ноября 2009 года", Y09, K.DATE, [_day(2009, 11, 1)], POBEDA),
+    # a municipal programme's plan of measures (Kotelniki), read over three of its years
+    ("Постоянно", PROGRAMME_10_12, K.CONTINUOUS, [(D(2010, 1, 1), D(2012, 12, 31))], KOTELNIKI),
+    (
+        "Ежегодно, до 20 апреля текущего года",
+        PROGRAMME_10_12,
+        K.RECURRING,
+        [_day(y, 4, 20) for y in (2010, 2011, 2012)],
+        KOTELNIKI,
+    ),
+    (
+        "Ежегодно, до 1 мая текущего года",
+        PROGRAMME_10_12,
+        K.RECURRING,
+        [_day(y, 5, 1) for y in (2010, 2011, 2012)],
+        KOTELNIKI,
+    ),
+    ("Ежеквартально", PROGRAMME_10_12, K.RECURRING, _quarters(2010, 2012), KOTELNIKI),
+    # a federal plan of a civil-defence inventory, 2018
+    ("01.07.2018", Y18, K.DATE, [_day(2018, 7, 1)], GARANT_ZS_GO),
+    ("15.09.2018", Y18, K.DATE, [_day(2018, 9, 15)], GARANT_ZS_GO),
+    ("15.10.2018", Y18, K.DATE, [_day(2018, 10, 15)], GARANT_ZS_GO),
+    # the calendar of an all-Russian essay contest, «АПРЕЛЬ – НОЯБРЬ 2023 ГОДА»
+    ("АПРЕЛЬ – НОЯБРЬ 2023 ГОДА", Y23, K.RANGE, [(D(2023, 4, 1), D(2023, 11, 30))], ESSAY_CALENDAR),
+    ("ДО 14 АПРЕЛЯ", Y23, K.DATE, [_day(2023, 4, 14)], ESSAY_CALENDAR),
+    ("26 АПРЕЛЯ", Y23, K.DATE, [_day(2023, 4, 26)], ESSAY_CALENDAR),
+    ("ДО 21 МАЯ", Y23, K.DATE, [_day(2023, 5, 21)], ESSAY_CALENDAR),
+    ("22 — 28 МАЯ", Y23, K.RANGE, [(D(2023, 5, 22), D(2023, 5, 28))], ESSAY_CALENDAR),
+    ("ДО 26 МАЯ", Y23, K.DATE, [_day(2023, 5, 26)], ESSAY_CALENDAR),
+    ("29 МАЯ — 15 ИЮНЯ", Y23, K.RANGE, [(D(2023, 5, 29), D(2023, 6, 15))], ESSAY_CALENDAR),
+    ("ДО 19 ИЮНЯ", Y23, K.DATE, [_day(2023, 6, 19)], ESSAY_CALENDAR),
+    ("2 НОЯБРЯ", Y23, K.DATE, [_day(2023, 11, 2)], ESSAY_CALENDAR),
+    ("30 НОЯБРЯ", Y23, K.DATE, [_day(2023, 11, 30)], ESSAY_CALENDAR),
+    # a school's calendar plan of upbringing work «НА 2023-2024 УЧЕБНЫЙ ГОД» (Podolsk)
+    ("1 сентября", AC23, K.DATE, [_day(2023, 9, 1)], PODOLSK_31),
+    ("Каждый\nпонедельник", AC23, K.RECURRING, _mondays(AC23), PODOLSK_31),
+    ("3 сентября", AC23, K.DATE, [_day(2023, 9, 3)], PODOLSK_31),
+    ("2-4 октября", AC23, K.RANGE, [(D(2023, 10, 2), D(2023, 10, 4))], PODOLSK_31),
+    ("10-13\nоктября", AC23, K.RANGE, [(D(2023, 10, 10), D(2023, 10, 13))], PODOLSK_31),
+    ("5 октября", AC23, K.DATE, [_day(2023, 10, 5)], PODOLSK_31),
+    ("13-20 ноября", AC23, K.RANGE, [(D(2023, 11, 13), D(2023, 11, 20))], PODOLSK_31),
+    ("12-15\nдекабря", AC23, K.RANGE, [(D(2023, 12, 12), D(2023, 12, 15))], PODOLSK_31),
+    ("19-22\nдекабря", AC23, K.RANGE, [(D(2023, 12, 19), D(2023, 12, 22))], PODOLSK_31),
+    ("27-29\nдекабря", AC23, K.RANGE, [(D(2023, 12, 27), D(2023, 12, 29))], PODOLSK_31),
+    # the same plan of another school (Rezh)
+    ("Каждый понедельник", AC23, K.RECURRING, _mondays(AC23), REZH_3),
+    # a kindergarten's calendar schedule «НА 2023-2024 УЧЕБНЫЙ ГОД»
+    ("01.10.2023 - 15.10.2023", AC23, K.RANGE, [(D(2023, 10, 1), D(2023, 10, 15))], GUL13),
+    (
+        "15.05.2024г. по 30.05.2024г.",
+        AC23,
+        K.RANGE,
+        [(D(2024, 5, 15), D(2024, 5, 30))],
+        GUL13,
+    ),
+    (
+        "С 01 июня по 31 августа 2024 года",
+        AC23,
+        K.RANGE,
+        [(D(2024, 6, 1), D(2024, 8, 31))],
+        GUL13,
+    ),
+    ("01.09-31.12.2023г", AC23, K.RANGE, [(D(2023, 9, 1), D(2023, 12, 31))], GUL13),
+    ("01.01-31.05.2024г", AC23, K.RANGE, [(D(2024, 1, 1), D(2024, 5, 31))], GUL13),
+    ("сентябрь-декабрь 2023г", AC23, K.RANGE, [(D(2023, 9, 1), D(2023, 12, 31))], GUL13),
+    ("январь-май 2024г.", AC23, K.RANGE, [(D(2024, 1, 1), D(2024, 5, 31))], GUL13),
+    # a class teacher's plan of upbringing work
+    ("Ежедневно", AC23, K.CONTINUOUS, [(AC23.start, AC23.end)], PENOPLAST),
+    # a specialised school's calendar plan «на 2023-2024 учебный год» (Feodosia)
+    (
+        "сентябрь, в\nтечение года",
+        AC23,
+        K.MONTH,
+        [_month(2023, 9), (AC23.start, AC23.end)],
+        FEODOSIA_2,
+    ),
+    ("В течение учебного года", AC23, K.CONTINUOUS, [(AC23.start, AC23.end)], FEODOSIA_2),
+    ("01.09", AC23, K.DATE, [_day(2023, 9, 1)], FEODOSIA_2),
+    ("08.09", AC23, K.DATE, [_day(2023, 9, 8)], FEODOSIA_2),
+    ("04.10", AC23, K.DATE, [_day(2023, 10, 4)], FEODOSIA_2),
+    # the 2023 calendar of tax reporting deadlines
+    ("27.02.2023", Y23, K.DATE, [_day(2023, 2, 27)], REPORTING_2023),
+    ("25.04.2023", Y23, K.DATE, [_day(2023, 4, 25)], REPORTING_2023),
+    ("25.07.2023", Y23, K.DATE, [_day(2023, 7, 25)], REPORTING_2023),
+    ("25.10.2023", Y23, K.DATE, [_day(2023, 10, 25)], REPORTING_2023),
+    ("26.02.2024", Y23, K.DATE, [_day(2024, 2, 26)], REPORTING_2023),
+    ("25.01.2023", Y23, K.DATE, [_day(2023, 1, 25)], REPORTING_2023),
+    ("25.01.2024", Y23, K.DATE, [_day(2024, 1, 25)], REPORTING_2023),
+    ("27.03.2023", Y23, K.DATE, [_day(2023, 3, 27)], REPORTING_2023),
+    ("25.05.2023", Y23, K.DATE, [_day(2023, 5, 25)], REPORTING_2023),
+    # a St Petersburg school's planning of the 2023-24 school year
+    ("1 сентября — 27 октября", AC23, K.RANGE, [(D(2023, 9, 1), D(2023, 10, 27))], SPB_247),
+    ("6 ноября — 29 декабря", AC23, K.RANGE, [(D(2023, 11, 6), D(2023, 12, 29))], SPB_247),
+    ("9 января — 15 марта", AC23, K.RANGE, [(D(2024, 1, 9), D(2024, 3, 15))], SPB_247),
+    ("27 марта — 20 мая", AC23, K.RANGE, [(D(2024, 3, 27), D(2024, 5, 20))], SPB_247),
+    (
+        "С 28 октября по 05 ноября 2023 года",
+        AC23,
+        K.RANGE,
+        [(D(2023, 10, 28), D(2023, 11, 5))],
+        SPB_247,
+    ),
+    (
+        "С 30 декабря 2023 года по 08 января 2024 года",
+        AC23,
+        K.RANGE,
+        [(D(2023, 12, 30), D(2024, 1, 8))],
+        SPB_247,
+    ),
+    (
+        "С 18 марта по 26 марта 2024 года",
+        AC23,
+        K.RANGE,
+        [(D(2024, 3, 18), D(2024, 3, 26))],
+        SPB_247,
+    ),
+    ("С 12 по 18 февраля 2024 года", AC23, K.RANGE, [(D(2024, 2, 12), D(2024, 2, 18))], SPB_247),
+    ("27 октября 2023 года", AC23, K.DATE, [_day(2023, 10, 27)], SPB_247),
+    ("15 марта 2024 года", AC23, K.DATE, [_day(2024, 3, 15)], SPB_247),
+    ("6-7 сентября", AC23, K.RANGE, [(D(2023, 9, 6), D(2023, 9, 7))], SPB_247),
+    ("13-14 декабря", AC23, K.RANGE, [(D(2023, 12, 13), D(2023, 12, 14))], SPB_247),
+    ("20-21 декабря", AC23, K.RANGE, [(D(2023, 12, 20), D(2023, 12, 21))], SPB_247),
+    ("28-29 февраля", AC23, K.RANGE, [(D(2024, 2, 28), D(2024, 2, 29))], SPB_247),
+    ("24-25 апреля", AC23, K.RANGE, [(D(2024, 4, 24), D(2024, 4, 25))], SPB_247),
+    ("15-16 мая", AC23, K.RANGE, [(D(2024, 5, 15), D(2024, 5, 16))], SPB_247),
+    ("11 – 17 октября", AC23, K.RANGE, [(D(2023, 10, 11), D(2023, 10, 17))], SPB_247),
+    ("06 – 12 декабря", AC23, K.RANGE, [(D(2023, 12, 6), D(2023, 12, 12))], SPB_247),
+    # a school's calendar schedule «НА 2023-2024 УЧЕБНЫЙ ГОД» (Novoshakhtinsk)
+    ("1 сентября 2023 г.", AC23, K.DATE, [_day(2023, 9, 1)], NOVOSHAKHTINSK_31),
+    ("24 мая 2024 г.", AC23, K.DATE, [_day(2024, 5, 24)], NOVOSHAKHTINSK_31),
+    # a city's plan of the Day of Knowledge: the day with the hours of the event
+    ("31 августа\n10:00", Y23, K.DATE, [_day(2023, 8, 31)], SAMARA_DAY_OF_KNOWLEDGE),
+    ("01 сентября\n08:30 - 12:30", Y23, K.DATE, [_day(2023, 9, 1)], SAMARA_DAY_OF_KNOWLEDGE),
+    ("01 сентября\n09:15 - 13:30", Y23, K.DATE, [_day(2023, 9, 1)], SAMARA_DAY_OF_KNOWLEDGE),
+    ("31 августа\n14:00", Y23, K.DATE, [_day(2023, 8, 31)], SAMARA_DAY_OF_KNOWLEDGE),
+    ("01 сентября\n10:00 - 13:00", Y23, K.DATE, [_day(2023, 9, 1)], SAMARA_DAY_OF_KNOWLEDGE),
+]
+
+
+def _label(phrase: str, period: Period) -> str:
+    return f"«{phrase}» in {period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}".replace("\n", "⏎")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period", "kind", "expected", "source"),
+    [pytest.param(*row, id=_label(row[0], row[1])) for row in REAL],
+)
+def test_a_real_phrase_reads_as_a_careful_reader_takes_it(
+    phrase: str, period: Period, kind: DeadlineKind, expected: Dates, source: str
+) -> None:
+    deadline = parse_deadline(phrase, period)
+    assert deadline.text == phrase
+    assert (deadline.kind, [(o.start, o.due) for o in deadline.occurrences]) == (kind, expected)
+
+
+def test_every_real_phrase_is_distinct_and_names_where_it_was_seen() -> None:
+    phrases = [row[0] for row in REAL]
+    assert len(phrases) == len(set(phrases))
+    assert all(row[4].startswith(("https://", "http://")) for row in REAL)
+
+
+# --- the forms the issue names, beyond the pages above --------------------------------------------
+
+AC24 = academic_year(2024)
+
+NAMED_FORMS: list[tuple[str, Period | None, DeadlineKind, Dates]] = [
+    ("в течении года", AC24, K.CONTINUOUS, [(AC24.start, AC24.end)]),
+    ("в теч. года", AC24, K.CONTINUOUS, [(AC24.start, AC24.end)]),
+    ("Декабрь, 2022", AC24, K.MONTH, [_month(2022, 12)]),
+    ("I квартал, 2025 г.", AC24, K.QUARTER, [(D(2025, 1, 1), D(2025, 3, 31))]),
+    (
+        "сентябрь, январь, май",
+        AC24,
+        K.MONTH,
+        [_month(2024, 9), _month(2025, 1), _month(2025, 5)],
+    ),
+    (
+        "сентябрь январь май",
+        AC24,
+        K.MONTH,
+        [_month(2024, 9), _month(2025, 1), _month(2025, 5)],
+    ),
+    ("до 25 мая", AC24, K.DATE, [_day(2025, 5, 25)]),
+    ("первая неделя сентября", AC24, K.RANGE, [(D(2024, 9, 1), D(2024, 9, 7))]),
+    ("1-я неделя октября", AC24, K.RANGE, [(D(2024, 10, 1), D(2024, 10, 7))]),
+    ("последняя неделя августа", AC24, K.RANGE, [(D(2025, 8, 25), D(2025, 8, 31))]),
+    ("III декада апреля", AC24, K.RANGE, [(D(2025, 4, 21), D(2025, 4, 30))]),
+    ("в первой декаде февраля 2025 г.", None, K.RANGE, [(D(2025, 2, 1), D(2025, 2, 10))]),
+    ("2 декада ноября", AC24, K.RANGE, [(D(2024, 11, 11), D(2024, 11, 20))]),
+    ("на постоянной основе", AC24, K.CONTINUOUS, [(AC24.start, AC24.end)]),
+    (
+        "по итогам полугодия",
+        AC24,
+        K.RECURRING,
+        [(D(2024, 7, 1), D(2024, 12, 31)), (D(2025, 1, 1), D(2025, 6, 30))],
+    ),
+    ("каждый понедельник", AC24, K.RECURRING, _mondays(AC24)),
+    (
+        "каждую пятницу",
+        Period(D(2024, 9, 1), D(2024, 9, 30)),
+        K.RECURRING,
+        [_day(2024, 9, d) for d in (6, 13, 20, 27)],
+    ),
+    (
+        "в конце каждого квартала",
+        calendar_year(2025),
+        K.RECURRING,
+        _quarters(2025, 2025),
+    ),
+    (
+        "2 раза в год (октябрь, апрель)",
+        AC24,
+        K.RECURRING,
+        [_month(2024, 10), _month(2025, 4)],
+    ),
+    ("1 сентября в 10:00", AC24, K.DATE, [_day(2024, 9, 1)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period", "kind", "expected"),
+    [
+        pytest.param(*row, id=f"«{row[0]}» in {row[1].start if row[1] else 'no period'}")
+        for row in NAMED_FORMS
+    ],
+)
+def test_a_form_the_issue_names_is_read(
+    phrase: str, period: Period | None, kind: DeadlineKind, expected: Dates
+) -> None:
+    deadline = parse_deadline(phrase, period)
+    assert (deadline.kind, [(o.start, o.due) for o in deadline.occurrences]) == (kind, expected)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["каждый понедельник", "по итогам полугодия", "III декада апреля"]
+)
+def test_without_a_period_a_form_needing_one_gives_no_dates(phrase: str) -> None:
+    deadline = parse_deadline(phrase)
+    assert deadline.occurrences == ()
+    assert not deadline.is_dated
+
+
+# --- the period of a plan from its title ----------------------------------------------------------
+
+TITLES: list[tuple[str, Period | None]] = [
+    ("План работы на 2022 год", calendar_year(2022)),
+    ("ПЛАН МЕРОПРИЯТИЙ КЛАСТЕРА В 2025 ГОДУ", calendar_year(2025)),
+    ("План работы на 2024/2025 учебный год", AC24),
+    ("план работы на 2023-2024 уч. год", AC23),
+    ("План работы совета 2022/23 уч. г.", academic_year(2022)),
+    ("План на I полугодие 2023 года", Period(D(2023, 1, 1), D(2023, 6, 30))),
+    ("ПЛАН НА II ПОЛУГОДИЕ 2023 Г.", Period(D(2023, 7, 1), D(2023, 12, 31))),
+    ("План на первое полугодие 2023/2024 учебного года", Period(D(2023, 9, 1), D(2023, 12, 31))),
+    ("план на 2 полугодие 2023-2024 учебного года", Period(D(2024, 1, 1), D(2024, 6, 30))),
+    ("План работы на 1 квартал 2024 года", Period(D(2024, 1, 1), D(2024, 3, 31))),
+    ("План работы на сентябрь 2023 г.", Period(D(2023, 9, 1), D(2023, 9, 30))),
+    ("План работы в 2023-2024 учебном году", AC23),
+    ("План работы кластера", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"), [pytest.param(t, p, id=f"«{t}»") for t, p in TITLES]
+)
+def test_the_period_is_read_from_a_title_in_every_common_form(
+    title: str, expected: Period | None
+) -> None:
+    assert parse_period(title) == expected
