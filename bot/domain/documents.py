@@ -62,6 +62,8 @@ class ParsedItem:
     mark_text: str | None = None
     notes: list[str] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    # No number in the document: numbered in order (the preview says so).
+    numbered_by_order: bool = False
 
 
 @dataclass(slots=True)

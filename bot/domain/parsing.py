@@ -14,12 +14,19 @@ Rules chosen where documents vary:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
-from bot.domain.deadlines import Deadline, DeadlineKind, Period, parse_deadline, parse_period
+from bot.domain.deadlines import (
+    Deadline,
+    DeadlineKind,
+    Period,
+    calendar_year,
+    parse_deadline,
+    parse_period,
+)
 from bot.domain.documents import (
     DocumentKind,
     Indicator,
@@ -41,6 +48,7 @@ WARNING_CODES = (
     "warn-no-period",
     "warn-formulas-without-values",
     "warn-item-without-text",
+    "warn-numbered-by-order",
 )
 # Cells named in the warning about formulas without values; the rest are counted.
 MAX_NAMED_CELLS = 10
@@ -57,11 +65,47 @@ MAX_INDICATOR_TARGET = 100
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mark", ("отметк", "о выполнени", "выполнение")),
     ("deadline", ("срок", "дата", "период")),
-    ("executors", ("исполнител", "ответствен")),
+    ("executors", ("исполнител", "ответствен", "кто провод")),
     ("result", ("результат", "форма представ", "итог", "показател")),
     ("number", ("№", "n п/п", "п/п", "номер")),
-    ("text", ("мероприят", "содержани", "наименовани", "направлени", "вид работ", "задач")),
+    (
+        "text",
+        (
+            "мероприят",
+            "содержани",
+            "наименовани",
+            "направлени",
+            "вид работ",
+            "задач",
+            "вопрос",
+        ),
+    ),
 )
+# Columns the header does not name are recognised by their first rows' cells (_infer).
+SAMPLE_ROWS = 40
+# A table whose header names no plan column needs this many deadline cells to be a plan.
+MIN_FOUND_DEADLINES = 2
+# Longer cells are sentences, not deadlines; the probe period lets «май» read as a deadline.
+MAX_DEADLINE_PROBE = 80
+_PROBE_PERIOD = calendar_year(2000)
+_ORDINAL = re.compile(r"^(?:[1-9]\d{0,2}(?:\.\d{1,3}){0,3}[.)]?|[IVXLC]{1,6}\.?)$")
+_TEXT_NUMBER = re.compile(
+    r"^(?:(?P<number>[1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(?P<text>\S.*)"
+    r"|(?P<single>[1-9]\d?)[.)]\s+(?P<rest>\S.*))$",
+    re.S,
+)
+_CONTINUATION_MARKS = "([-–—•·,;:"
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:руководител|председател|директор|замдиректор|заместител|зам\.|секретар|член|"
+    r"учител|педагог|преподавател|методист|специалист|мастер|куратор|совет|комисси|"
+    r"администрац|координатор|классн|воспитател|психолог|библиотекар|организатор|"
+    r"ответствен|эксперт|работодател|студент|обучающ|партнер|партнёр|участник|"
+    r"отдел|управлени|министерств|департамент|центр|коллектив|рабоч|групп|"
+    r"колледж|школ|кафедр|завуч|родител|инспектор|"
+    r"советник|вожат|логопед|медицинск|социальн|соц\.|служб)",
+    re.I,
+)
+_PEOPLE_ABBREVIATIONS = re.compile(r"\b(?:ЦОПП|ПОО|ОПК|КС|МО|ШМО|РМО|ОО|ОУ|ВР|УВР|ППС)\b")
 DONE_MARKS = ("выполнено", "исполнено", "выполнен", "исполнен", "сделано", "да")
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
 _SECTION = re.compile(
@@ -124,6 +168,8 @@ class _Row:
     deadline: str
     result: str
     mark: str
+    numbered: bool = True  # the table has a number column
+    first_of_continuation: bool = False  # the first row of a table going on after a break
 
 
 @dataclass
@@ -137,6 +183,7 @@ class _Draft:
     deadline: list[str] = field(default_factory=list)
     result: list[str] = field(default_factory=list)
     mark: list[str] = field(default_factory=list)
+    by_order: bool = False  # no number written: numbered in order
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -265,7 +312,8 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
 # --- plan tables ----------------------------------------------------------------------------
 
 
-def _columns(row: Sequence[Cell]) -> dict[str, int] | None:
+def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
+    """Column roles a row names by header words (COLUMN_WORDS); empty for a data row."""
     found: dict[str, int] = {}
     for index, cell in enumerate(row):
         text = " ".join(cell.text.casefold().split())
@@ -275,6 +323,12 @@ def _columns(row: Sequence[Cell]) -> dict[str, int] | None:
             if role not in found and any(word in text for word in words):
                 found[role] = index
                 break
+    return found
+
+
+def _columns(row: Sequence[Cell]) -> dict[str, int] | None:
+    """A header row by its words alone: the content column and the executors or deadline."""
+    found = _header_roles(row)
     if "text" in found and ("executors" in found or "deadline" in found):
         return found
     return None
@@ -287,6 +341,83 @@ def _is_numbering_row(row: Sequence[Cell]) -> bool:
         and all(t.rstrip(".").isdigit() for t in texts)
         and [int(t.rstrip(".")) for t in texts] == list(range(1, len(texts) + 1))
     )
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _looks_deadline(text: str) -> bool:
+    return (
+        len(text) <= MAX_DEADLINE_PROBE
+        and parse_deadline(text, _PROBE_PERIOD).kind is not DeadlineKind.UNRECOGNIZED
+    )
+
+
+def _looks_people(text: str) -> bool:
+    return bool(
+        _NAME.search(text) or _PEOPLE_WORDS.search(text) or _PEOPLE_ABBREVIATIONS.search(text)
+    )
+
+
+def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, int]:
+    """Fill the roles the header did not name from the cells of the first data rows.
+
+    The deadline column is the one whose cells mostly read as deadlines; the number column
+    holds short ordinals («1», «1.1», «2.», «I.»); the content is the longest text; the
+    executors' column holds people and bodies («Руководители ПОО», «Иванова Т.П.»)."""
+    sample = [
+        row
+        for row in rows[:SAMPLE_ROWS]
+        if any(c.text.strip() for c in row) and not _is_numbering_row(row)
+    ]
+    if not sample:
+        return found
+    width = max(len(row) for row in sample)
+    columns: dict[int, list[str]] = {}
+    for index in range(width):
+        if index in found.values():
+            continue
+        texts = [_squeeze(row[index].text) for row in sample if index < len(row)]
+        columns[index] = [t for t in texts if t]
+    roles = dict(found)
+    least = max(1, -(-len(sample) * 3 // 10))  # filled in at least 30% of the rows
+
+    def best(role: str, share_of: Callable[[list[str]], float], limit: float) -> None:
+        scored = [
+            (share_of(texts), -sum(map(len, texts)) / len(texts), index)
+            for index, texts in columns.items()
+            if len(texts) >= least
+        ]
+        scored = [s for s in scored if s[0] >= limit]
+        if role not in roles and scored:
+            index = max(scored)[2]
+            roles[role] = index
+            del columns[index]
+
+    def share(test: Callable[[str], bool]) -> Callable[[list[str]], float]:
+        return lambda texts: sum(map(test, texts)) / len(texts)
+
+    best("number", share(lambda t: bool(_ORDINAL.match(t))), 0.8)
+    best("deadline", share(_looks_deadline), 0.5)
+    if "text" not in roles:
+        wordy = [
+            (sum(map(len, texts)) / len(texts), index)
+            for index, texts in columns.items()
+            if len(texts) >= least and sum(any(ch.isalpha() for ch in t) for t in texts) > 0
+        ]
+        if wordy:
+            index = max(wordy)[1]
+            roles["text"] = index
+            del columns[index]
+    short = {i: t for i, t in columns.items() if sum(map(len, t)) / max(len(t), 1) <= 120}
+    columns = short
+    best("executors", share(_looks_people), 0.5)
+    return roles
+
+
+def _header_names(row: Sequence[Cell]) -> list[str]:
+    return [_squeeze(c.text) for c in row if c.text.strip()]
 
 
 def _section_title(row: Sequence[Cell], columns: dict[str, int]) -> str | None:
@@ -305,6 +436,32 @@ def _section_title(row: Sequence[Cell], columns: dict[str, int]) -> str | None:
     return None
 
 
+def _looks_continued(text: str) -> bool:
+    """A fragment going on from the row above: lowercase, a bracket, a dash, a comma."""
+    first = text[:1]
+    return bool(first) and (first.islower() or first in _CONTINUATION_MARKS)
+
+
+def _plain_section(row: Sequence[Cell], data: _Row) -> str | None:
+    """A row with text but no deadline, executors, result or mark: a heading, numbered or not
+    («I. …», «3.» | «Кадровое обеспечение», «Раздел 2 …», «Задача 3 …», «Модуль «…»»)."""
+    if data.deadline or data.executors or data.result or data.mark:
+        return None
+    texts: list[str] = []
+    for cell in row:
+        text = _squeeze(cell.text)
+        if text and text not in texts:
+            texts.append(text)
+    title = " ".join(texts)
+    if not title or _NUMBER.match(title) or _looks_continued(title):
+        return None
+    if not data.number and data.first_of_continuation:
+        return None  # the rest of an item split by a page break
+    if not data.text:
+        return None if _ORDINAL.match(title) else title
+    return title
+
+
 def _section_number(title: str) -> str | None:
     match = _SECTION.match(title)
     if not match:
@@ -317,45 +474,152 @@ def _cell_text(row: Sequence[Cell], columns: dict[str, int], role: str) -> str:
     return row[index].text.strip() if index is not None and index < len(row) else ""
 
 
-def _rows(tables: Sequence[Table]) -> Iterable[tuple[_Row | None, str | None]]:
-    """Yield (row, None) for every data row of every plan table, (None, title) for sections."""
+def _is_data(row: Sequence[Cell]) -> bool:
+    """A row that is plan content rather than a header: a cell reads as a deadline or number."""
+    return any(
+        _looks_deadline(text) or _ORDINAL.match(text)
+        for text in (_squeeze(c.text) for c in row)
+        if text
+    )
+
+
+@dataclass
+class _Table:
+    """Where a plan table's header is, the roles of its columns, and its header words."""
+
+    start: int
+    columns: dict[str, int]
+    header: dict[str, int]
+    names: list[str]
+
+
+def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
+    """The columns of a table that starts a plan; None (its headers noted) if it holds none."""
+    strong = next(
+        ((i, found) for i, row in enumerate(table.rows[:5]) if (found := _columns(row))), None
+    )
+    if strong is not None:
+        start, header = strong[0] + 1, strong[1]
+    else:
+        weak = next(
+            (
+                i
+                for i, row in enumerate(table.rows[:5])
+                if len(_header_names(row)) >= 2 and not _is_data(row)
+            ),
+            None,
+        )
+        start = 0 if weak is None else weak + 1
+        header = {} if weak is None else _header_roles(table.rows[weak])
+    columns = _infer(table.rows[start:], header)
+    deadlines = 0
+    if "deadline" in columns and strong is None:
+        index = columns["deadline"]
+        deadlines = sum(
+            1
+            for row in table.rows[start : start + SAMPLE_ROWS]
+            if index < len(row) and _looks_deadline(_squeeze(row[index].text))
+        )
+    names = _header_names(table.rows[start - 1]) if start else []
+    has_rows = any(any(c.text.strip() for c in row) for row in table.rows[start:])
+    if (
+        "text" in columns
+        and "deadline" in columns
+        and (strong is not None or deadlines >= MIN_FOUND_DEADLINES)
+    ):
+        return _Table(start, columns, header, names)
+    if has_rows and (strong is not None or header) and names:
+        refused.append(names)
+    return None
+
+
+def _rows(
+    tables: Sequence[Table], refused: list[list[str]]
+) -> Iterable[tuple[_Row | None, str | None]]:
+    """Yield (row, None) for every data row of every plan table, (None, title) for sections.
+
+    Tables holding no plan (no content or no deadline column) note their headers in
+    ``refused``, for the refusal to name them."""
     columns: dict[str, int] | None = None
+    header: dict[str, int] = {}
     width = 0
     for table in tables:
-        start = 0
-        for index, row in enumerate(table.rows[:5]):
-            if found := _columns(row):
-                columns, width, start = found, len(row), index + 1
-                break
+        continued = columns is not None and len(table.rows[0]) == width
+        found = None
+        if not continued or any(_columns(row) for row in table.rows[:5]):
+            found = _plan_table(table, refused)
+        if found is not None:
+            columns, header, width, start = (
+                found.columns,
+                found.header,
+                len(table.rows[0]),
+                found.start,
+            )
+            continued = False
+        elif not continued:
+            continue  # not a plan table, and not a continuation of one
         else:
-            if columns is None or len(table.rows[0]) != width:
-                continue  # not a plan table, and not a continuation of one
+            start = 0
         assert columns is not None
+        numbered = "number" in columns
+        first = continued
         for row in table.rows[start:]:
             if not any(c.text.strip() for c in row) or _is_numbering_row(row):
                 continue
-            if _columns(row) == columns:
+            if len(header) >= 2 and _header_roles(row) == header:
                 continue  # the header repeated after a page break
             if title := _section_title(row, columns):
+                first = False
                 yield None, title
                 continue
-            yield _Row(*(_cell_text(row, columns, role) for role in _Row.ROLES)), None
+            number, text, executors, deadline, result, mark = (
+                _cell_text(row, columns, role) for role in _Row.ROLES
+            )
+            data = _Row(number, text, executors, deadline, result, mark, numbered, first)
+            first = False
+            if title := _plain_section(row, data):
+                yield None, title
+                continue
+            yield data, None
+
+
+def _text_number(text: str) -> tuple[str, str] | None:
+    """«1. Разработка …», «2) …», «3.1. …» → (number, the text without it)."""
+    match = _TEXT_NUMBER.match(text)
+    if not match:
+        return None
+    return match["number"] or match["single"], match["text"] or match["rest"]
+
+
+def _continues(row: _Row, previous: _Draft) -> bool:
+    """Whether an unnumbered row goes on with the item above (a row split by a page break).
+
+    Never two rows that each have a deadline; a fragment («проведения чемпионатов») is no
+    deadline of its own. Without a number column only a fragment that reads as one goes on."""
+    dated = bool(row.deadline) and _looks_deadline(_squeeze(row.deadline))
+    if row.numbered:
+        return not dated or not any(previous.deadline)
+    return not dated and (row.first_of_continuation or _looks_continued(row.text))
 
 
 def _plan_drafts(
-    tables: Sequence[Table], warnings: list[ParseWarning]
+    tables: Sequence[Table], warnings: list[ParseWarning], refused: list[list[str]]
 ) -> tuple[list[_Draft], list[ParsedSection]]:
     drafts: list[_Draft] = []
     sections: list[ParsedSection] = []
     section: str | None = None
     unnumbered = 0
-    for row, title in _rows(tables):
+    by_order = False
+    for row, title in _rows(tables, refused):
         if title is not None:
             section = title
             sections.append(ParsedSection(_section_number(title), title))
             continue
         assert row is not None
+        if not row.number and (from_text := _text_number(row.text)):
+            row.number, row.text = from_text
         number_match = _NUMBER.match(row.number)
+        same_section = bool(drafts) and drafts[-1].section == section
         if len(row.number) > MAX_ITEM_NUMBER:
             unnumbered += 1
             number = f"б/н {unnumbered}"
@@ -363,8 +627,12 @@ def _plan_drafts(
             drafts.append(_Draft(number, section))
         elif number_match:
             drafts.append(_Draft(number_match[1], section))
-        elif not row.number and drafts and drafts[-1].section == section:
+        elif not row.number and same_section and _continues(row, drafts[-1]):
             pass  # a row continued after a page break: its cells belong to the previous item
+        elif not row.number and not row.numbered:
+            # No number column: each row is its own item, numbered in order.
+            by_order = True
+            drafts.append(_Draft(str(len(drafts) + 1), section, by_order=True))
         else:
             unnumbered += 1
             number = row.number or f"б/н {unnumbered}"
@@ -376,6 +644,8 @@ def _plan_drafts(
         draft.deadline.append(row.deadline)
         draft.result.append(row.result)
         draft.mark.append(row.mark)
+    if by_order:
+        warnings.append(ParseWarning("warn-numbered-by-order", {}))
     return drafts, sections
 
 
@@ -504,6 +774,7 @@ def _items(
             mark_text=mark,
             notes=notes,
             indicators=indicators,
+            numbered_by_order=draft.by_order,
         )
         if item.number in seen:
             warnings.append(ParseWarning("warn-duplicate-number", {"number": item.number}))
@@ -542,7 +813,8 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
         if isinstance(b, Paragraph)
     ]
     warnings: list[ParseWarning] = []
-    drafts, sections = _plan_drafts(tables, warnings)
+    refused: list[list[str]] = []
+    drafts, sections = _plan_drafts(tables, warnings, refused)
     kind = DocumentKind.PLAN
     header = _header(before_table)
     if not drafts:
@@ -550,6 +822,10 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
         sections = []
         kind = DocumentKind.PROTOCOL
         header = _header(paragraphs, protocol=True)
+    if not drafts and refused:
+        # A table was there, but no column of it holds deadlines: say what was seen.
+        names = ", ".join(f"«{name}»" for name in refused[0])
+        raise DocumentRejected("doc-no-deadline-column", columns=names)
     if not drafts:
         raise DocumentRejected("doc-not-a-plan")
     if kind is DocumentKind.PROTOCOL:

@@ -155,3 +155,8 @@ warn-formulas-without-values = { $count ->
 }): they were read as empty. To include them, open the workbook in Excel, save it and resend.
 warn-item-without-text = Item { $number } has no activity text and was skipped.
 warn-no-period = The plan's period was not found ("на 2021 год", "на 2021–2022 учебный год"): deadlines without a year count from today.
+
+## Table shapes (issue 12)
+
+warn-numbered-by-order = The items have no numbers, so I numbered them in order.
+doc-no-deadline-column = The table has no column with deadlines. Columns found: { $columns }. Add a "Срок" column (e.g. "до 15.05.2024", "март", "ежеквартально") and send the file again — nothing was stored.

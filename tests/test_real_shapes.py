@@ -1,0 +1,369 @@
+"""Table shapes of real public plans (schools, methodical associations, clusters), each built
+here as DOCX, XLSX and tab-separated text: headers nobody listed, no number column, numbers
+written in the text, an empty number header, section rows of every kind, rows that must not be
+glued together, and the refusal that names the columns it found.
+
+Each shape names the public plan it imitates (short excerpts, reworded where long).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from docx import Document
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from bot.domain.deadlines import DeadlineKind
+from bot.domain.documents import ParsedDocument, ParseWarning
+from bot.domain.parsing import parse_document
+from bot.domain.readers import read_document
+from bot.errors import DocumentRejected
+from bot.jsonout import render_warning
+
+TODAY = date(2023, 10, 1)
+FORMATS = ("docx", "xlsx", "txt")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section row: merged across the table (text in its first cell) or spread over cells."""
+
+    cells: tuple[str, ...]
+    merged: bool = True
+    bold: bool = False
+
+
+Row = tuple[str, ...] | Section
+
+
+def _docx(title: str, header: Sequence[str], rows: Sequence[Row]) -> bytes:
+    document = Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=1, cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        cells = table.add_row().cells
+        texts = row.cells if isinstance(row, Section) else row
+        if isinstance(row, Section) and row.merged:
+            merged = cells[0].merge(cells[-1])
+            merged.text = texts[0]
+            merged.paragraphs[0].runs[0].bold = row.bold
+            continue
+        for cell, text in zip(cells, texts, strict=False):
+            cell.text = text
+            if isinstance(row, Section) and row.bold and text:
+                cell.paragraphs[0].runs[0].bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx(title: str, header: Sequence[str], rows: Sequence[Row]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append([title])
+    sheet.append([])
+    sheet.append(list(header))
+    for row in rows:
+        texts = row.cells if isinstance(row, Section) else row
+        sheet.append([text or None for text in texts])
+        line = sheet.max_row
+        if isinstance(row, Section):
+            for column, text in enumerate(texts, start=1):
+                if text and row.bold:
+                    sheet.cell(line, column).font = Font(bold=True)
+            if row.merged:
+                sheet.merge_cells(
+                    start_row=line, start_column=1, end_row=line, end_column=len(header)
+                )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _txt(title: str, header: Sequence[str], rows: Sequence[Row]) -> bytes:
+    lines = [title, "", "\t".join(header)]
+    for row in rows:
+        texts = row.cells if isinstance(row, Section) else row
+        if isinstance(row, Section) and row.bold:
+            texts = tuple(f"<b>{t}</b>" if t else "" for t in texts)
+        lines.append("\t".join(texts) + "\t" * (len(header) - len(texts)))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+BUILDERS: dict[str, Callable[[str, Sequence[str], Sequence[Row]], bytes]] = {
+    "docx": _docx,
+    "xlsx": _xlsx,
+    "txt": _txt,
+}
+
+
+def _parse(fmt: str, title: str, header: Sequence[str], rows: Sequence[Row]) -> ParsedDocument:
+    data = BUILDERS[fmt](title, header, rows)
+    return parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+
+
+def _dues(parsed: ParsedDocument) -> list[date | None]:
+    return [
+        item.deadline.occurrences[0].due if item.deadline.occurrences else None
+        for item in parsed.items
+    ]
+
+
+# Imitates https://31.schoolpodolsk.ru/file/card?id=5432 (календарный план воспитательной
+# работы на 2023-2024 учебный год): «Дела | Классы | Дата | Ответственные», no number column.
+SCHOOL_TITLE = "Календарный план воспитательной работы на 2023-2024 учебный год"
+SCHOOL_HEADER = ("Дела", "Классы", "Дата", "Ответственные")
+SCHOOL_ROWS: list[Row] = [
+    ("Общешкольная линейка, посвященная Дню знаний", "5-9", "1 сентября", "Замдиректора по ВР"),
+    ("Школьные соревнования по футболу", "5-9", "2-4 октября", "Учителя физкультуры"),
+    ("Акция, посвященная Всемирному дню ребенка", "5-9", "13-20 ноября", "Соц. педагог"),
+    ("Новогодние ёлки", "5-9", "27-29 декабря", "Классные руководители"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_table_whose_content_column_has_an_unlisted_header_is_read_by_content(fmt: str) -> None:
+    parsed = _parse(fmt, SCHOOL_TITLE, SCHOOL_HEADER, SCHOOL_ROWS)
+    assert [item.text for item in parsed.items] == [row[0] for row in SCHOOL_ROWS]  # type: ignore[index]
+    assert [item.executors_text for item in parsed.items] == [row[3] for row in SCHOOL_ROWS]  # type: ignore[index]
+    assert _dues(parsed) == [
+        date(2023, 9, 1),
+        date(2023, 10, 4),
+        date(2023, 11, 20),
+        date(2023, 12, 29),
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_without_a_number_column_are_numbered_in_order_and_the_preview_says_so(
+    fmt: str,
+) -> None:
+    parsed = _parse(fmt, SCHOOL_TITLE, SCHOOL_HEADER, SCHOOL_ROWS)
+    assert [item.number for item in parsed.items] == ["1", "2", "3", "4"]
+    assert all(item.numbered_by_order for item in parsed.items)
+    codes = [w.code for w in parsed.warnings]
+    assert codes.count("warn-numbered-by-order") == 1
+    assert "warn-row-without-number" not in codes
+    said = render_warning(next(w for w in parsed.warnings if w.code == "warn-numbered-by-order"))
+    assert "пронумеровал по порядку" in said
+
+
+# Imitates https://feospecschool2.krymschool.ru/file/card?id=1415 (календарный план
+# воспитательной работы на 2023-2024 учебный год): «Дела, события, мероприятия | Классы |
+# Ориентировочное время проведения», module rows («Модуль «Урочная деятельность»») merged
+# across the table, no number column and no executors column.
+MODULE_TITLE = "Календарный план воспитательной работы на 2023-2024 учебный год"
+MODULE_HEADER = ("Дела, события, мероприятия", "Классы", "Ориентировочное время проведения")
+MODULE_ROWS: list[Row] = [
+    Section(("Модуль «Урочная деятельность»", "", "")),
+    ("Оформление стендов предметной направленности", "5-9", "сентябрь"),
+    ("Всероссийский открытый урок «ОБЖ»", "5-9", "01.09.2023"),
+    ("Международный день распространения грамотности", "5-9", "08.09.2023"),
+    Section(("Модуль «Классное руководство»", "", "")),
+    ("Классный час «Россия, устремленная в будущее»", "5-9", "04.10.2023"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_deadline_column_with_an_unusual_header_is_found_by_its_content(fmt: str) -> None:
+    parsed = _parse(fmt, MODULE_TITLE, MODULE_HEADER, MODULE_ROWS)
+    assert [item.text for item in parsed.items] == [
+        "Оформление стендов предметной направленности",
+        "Всероссийский открытый урок «ОБЖ»",
+        "Международный день распространения грамотности",
+        "Классный час «Россия, устремленная в будущее»",
+    ]
+    assert _dues(parsed) == [
+        date(2023, 9, 30),
+        date(2023, 9, 1),
+        date(2023, 9, 8),
+        date(2023, 10, 4),
+    ]
+    assert [s.title for s in parsed.sections] == [
+        "Модуль «Урочная деятельность»",
+        "Модуль «Классное руководство»",
+    ]
+    assert [item.section for item in parsed.items] == [
+        "Модуль «Урочная деятельность»",
+        "Модуль «Урочная деятельность»",
+        "Модуль «Урочная деятельность»",
+        "Модуль «Классное руководство»",
+    ]
+
+
+# Imitates the plan of class teachers' meetings of https://dprvrn.ru/en/temy-mo-klassnyh-temy-
+# zasedanii-mo-klassnyh-rukovoditelei («Сроки | Тема заседания | Обсуждаемые вопросы |
+# Выступающие»): no header word of the lists, months in the first column.
+MEETINGS_HEADER = ("Когда", "Тема заседания", "Обсуждаемые вопросы", "Выступающие")
+MEETINGS_ROWS: list[Row] = [
+    (
+        "Сентябрь",
+        "Организационное заседание",
+        "Анализ работы МО классных руководителей за 2022-2023 учебный год; "
+        "планирование работы на новый учебный год",
+        "Заместитель директора по ВР",
+    ),
+    (
+        "Ноябрь",
+        "Нормативное обеспечение деятельности классного руководителя",
+        "Классное руководство в национальном проекте «Образование»; "
+        "функциональные обязанности классного руководителя",
+        "Руководитель МО Иванова Т.П.",
+    ),
+    (
+        "Январь",
+        "Круглый стол",
+        "Развитие индивидуальности обучающихся в процессе воспитания и "
+        "взаимодействие педагога с родителями",
+        "Классные руководители",
+    ),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_headers_in_none_of_the_lists_are_recognised_by_their_cells(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы МО классных руководителей на 2023-2024 учебный год",
+        MEETINGS_HEADER,
+        MEETINGS_ROWS,
+    )
+    assert len(parsed.items) == 3
+    assert [item.text for item in parsed.items] == [row[2] for row in MEETINGS_ROWS]  # type: ignore[index]
+    assert [item.executors_text for item in parsed.items] == [row[3] for row in MEETINGS_ROWS]  # type: ignore[index]
+    assert _dues(parsed) == [date(2023, 9, 30), date(2023, 11, 30), date(2024, 1, 31)]
+
+
+# The header words of issue 12 («What real plans look like»): «Содержание работы», «Сроки»,
+# «Ответственный за исполнение»; numbers written at the start of the text («1. Разработка …»).
+NUMBERED_TEXT_HEADER = ("Содержание работы", "Сроки", "Ответственный за исполнение")
+NUMBERED_TEXT_ROWS: list[Row] = [
+    ("1. Разработка плана работы кластера на 2024 год", "январь", "Председатель совета"),
+    ("2) Проведение заседания координационного совета", "ежеквартально", "Секретарь совета"),
+    ("3.1. Мониторинг трудоустройства выпускников", "до 15.06.2024", "Руководители ПОО"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbers_written_at_the_start_of_the_text_become_the_item_numbers(fmt: str) -> None:
+    parsed = _parse(
+        fmt, "План работы кластера на 2024 год", NUMBERED_TEXT_HEADER, NUMBERED_TEXT_ROWS
+    )
+    assert [(item.number, item.text) for item in parsed.items] == [
+        ("1", "Разработка плана работы кластера на 2024 год"),
+        ("2", "Проведение заседания координационного совета"),
+        ("3.1", "Мониторинг трудоустройства выпускников"),
+    ]
+    assert not any(item.numbered_by_order for item in parsed.items)
+    assert parsed.items[1].deadline.kind is DeadlineKind.RECURRING
+    assert _dues(parsed)[2] == date(2024, 6, 15)
+
+
+# «№» written nowhere: the number column's header is empty (issue 12), with «Вопросы для
+# обсуждения», «Дата проведения», «Кто проводит».
+EMPTY_NUMBER_HEADER = ("", "Вопросы для обсуждения", "Дата проведения", "Кто проводит")
+EMPTY_NUMBER_ROWS: list[Row] = [
+    ("1", "Утверждение плана работы методического объединения", "август", "Руководитель МО"),
+    ("2", "Анализ результатов ГИА-2023", "сентябрь", "Учителя-предметники"),
+    ("3", "Подготовка к региональному этапу олимпиады", "декабрь", "Петрова А.С."),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_number_column_with_an_empty_header_gives_the_numbers(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы методического объединения на 2023-2024 учебный год",
+        EMPTY_NUMBER_HEADER,
+        EMPTY_NUMBER_ROWS,
+    )
+    assert [(item.number, item.text, item.executors_text) for item in parsed.items] == [
+        (row[0], row[1], row[3])  # type: ignore[index]
+        for row in EMPTY_NUMBER_ROWS
+    ]
+    assert "warn-row-without-number" not in [w.code for w in parsed.warnings]
+
+
+# Section rows of each kind named in issue 12: merged and bold «I.», merged plain «Раздел 2»,
+# not merged «1.» in the number column, «Задача 3» in the text column only.
+SECTIONS_HEADER = ("№ п/п", "Мероприятия", "Срок", "Ответственные")
+SECTIONS_ROWS: list[Row] = [
+    Section(("I. Организационная работа", "", "", ""), merged=True, bold=True),
+    ("1.1", "Заседание координационного совета", "сентябрь", "Председатель совета"),
+    Section(("Раздел 2. Профориентация", "", "", ""), merged=True, bold=False),
+    ("2.1", "Дни открытых дверей", "март", "Руководители ПОО"),
+    Section(("3.", "Кадровое обеспечение", "", ""), merged=False),
+    ("3.1", "Стажировки мастеров на предприятиях", "май", "Работодатели"),
+    Section(("", "Задача 4. Методическая работа", "", ""), merged=False),
+    ("4.1", "Семинар для преподавателей", "ноябрь", "Методист ЦОПП"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_section_rows_of_every_kind_are_headings_not_items(fmt: str) -> None:
+    parsed = _parse(
+        fmt, "План работы кластера на 2023-2024 учебный год", SECTIONS_HEADER, SECTIONS_ROWS
+    )
+    assert [item.number for item in parsed.items] == ["1.1", "2.1", "3.1", "4.1"]
+    assert [s.title for s in parsed.sections] == [
+        "I. Организационная работа",
+        "Раздел 2. Профориентация",
+        "3. Кадровое обеспечение",
+        "Задача 4. Методическая работа",
+    ]
+    assert [s.number for s in parsed.sections] == ["I", "2", "3", "4"]
+    assert [item.section for item in parsed.items] == [s.title for s in parsed.sections]
+
+
+# A table with a number column where some rows have no number: each has its own deadline, so
+# each is its own item (issue 12: «never glue rows that each have a deadline»).
+UNGLUED_HEADER = ("№", "Наименование работ", "Срок", "Исполнитель")
+UNGLUED_ROWS: list[Row] = [
+    ("1", "Подготовка отчета о работе кластера", "до 20.01.2024", "Секретарь совета"),
+    ("", "Участие в региональном чемпионате «Профессионалы»", "март", "Руководители ПОО"),
+    ("", "Проведение дня открытых дверей", "апрель", "Руководители ПОО"),
+    ("", "(по согласованию с работодателями)", "", ""),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unnumbered_rows_that_each_have_a_deadline_are_never_glued(fmt: str) -> None:
+    parsed = _parse(fmt, "План работы кластера на 2024 год", UNGLUED_HEADER, UNGLUED_ROWS)
+    assert [item.text for item in parsed.items] == [
+        "Подготовка отчета о работе кластера",
+        "Участие в региональном чемпионате «Профессионалы»",
+        "Проведение дня открытых дверей (по согласованию с работодателями)",
+    ]
+    assert _dues(parsed) == [date(2024, 1, 20), date(2024, 3, 31), date(2024, 4, 30)]
+    assert len({item.number for item in parsed.items}) == 3
+
+
+# No column holds deadlines: refused, and the refusal names the columns it saw.
+NO_DEADLINE_HEADER = ("№ п/п", "Содержание работы", "Ответственные")
+NO_DEADLINE_ROWS: list[Row] = [
+    ("1", "Разработка плана работы", "Председатель совета"),
+    ("2", "Проведение семинара для мастеров", "Методист ЦОПП"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_table_without_any_deadline_column_is_refused_naming_the_columns_found(
+    fmt: str,
+) -> None:
+    with pytest.raises(DocumentRejected) as refused:
+        _parse(fmt, "План работы кластера на 2024 год", NO_DEADLINE_HEADER, NO_DEADLINE_ROWS)
+    assert refused.value.key == "doc-no-deadline-column"
+    said = render_warning_for(refused.value)
+    assert "«№ п/п», «Содержание работы», «Ответственные»" in said
+    assert "срок" in said.casefold()
+
+
+def render_warning_for(error: DocumentRejected) -> str:
+    return render_warning(ParseWarning(error.key, error.args_for_message))
