@@ -367,3 +367,58 @@ def test_a_table_without_any_deadline_column_is_refused_naming_the_columns_found
 
 def render_warning_for(error: DocumentRejected) -> str:
     return render_warning(ParseWarning(error.key, error.args_for_message))
+
+
+def _with_approval_block(fmt: str, header: Sequence[str], rows: Sequence[Row]) -> bytes:
+    """The approval block of a school plan set as a two-cell row above the table's header."""
+    block = ("Рассмотрено на заседании педагогического совета", "Утверждаю. Директор школы")
+    if fmt == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.append(list(block))
+        sheet.append([])
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append(list(row))  # type: ignore[arg-type]
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+    if fmt == "docx":
+        document = Document()
+        table = document.add_table(rows=2, cols=len(header))
+        for cell, text in zip(table.rows[0].cells, block, strict=False):
+            cell.text = text
+        for cell, text in zip(table.rows[1].cells, header, strict=True):
+            cell.text = text
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):  # type: ignore[arg-type]
+                cell.text = text
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+    lines = ["\t".join(block), "\t".join(header), *("\t".join(row) for row in rows)]  # type: ignore[arg-type]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# Imitates the header of https://feospecschool2.krymschool.ru/file/card?id=1415 with its
+# «Период» column («Дела | Период | Ответственные») under an approval block in the same grid.
+PERIOD_HEADER = ("Дела", "Период", "Ответственные")
+PERIOD_ROWS: list[Row] = [
+    (
+        "Подготовка к государственной итоговой аттестации",
+        "в течение года",
+        "Заместитель директора по УВР",
+    ),
+    ("Заседание методического совета школы", "август", "Руководители ШМО"),
+    ("Предметная неделя естественных наук", "ноябрь", "Учителя естественно-научного цикла"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_header_is_the_row_above_the_data_not_an_approval_block_above_it(fmt: str) -> None:
+    data = _with_approval_block(fmt, PERIOD_HEADER, PERIOD_ROWS)
+    parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+    assert [item.text for item in parsed.items] == [row[0] for row in PERIOD_ROWS]  # type: ignore[index]
+    assert [item.executors_text for item in parsed.items] == [row[2] for row in PERIOD_ROWS]  # type: ignore[index]
+    assert parsed.items[0].deadline.kind is DeadlineKind.CONTINUOUS
+    assert parsed.sections == []

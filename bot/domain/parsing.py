@@ -83,6 +83,7 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # Columns the header does not name are recognised by their first rows' cells (_infer).
 SAMPLE_ROWS = 40
+HEADER_ROWS = 6  # a header is looked for among a table's first rows
 # A table whose header names no plan column needs this many deadline cells to be a plan.
 MIN_FOUND_DEADLINES = 2
 # Longer cells are sentences, not deadlines; the probe period lets «май» read as a deadline.
@@ -475,12 +476,25 @@ def _cell_text(row: Sequence[Cell], columns: dict[str, int], role: str) -> str:
 
 
 def _is_data(row: Sequence[Cell]) -> bool:
-    """A row that is plan content rather than a header: a cell reads as a deadline or number."""
+    """A row that is plan content rather than a header: a cell that is no header word
+    («Период») reads as a deadline or a number."""
     return any(
         _looks_deadline(text) or _ORDINAL.match(text)
         for text in (_squeeze(c.text) for c in row)
-        if text
+        if text and not _header_roles((Cell(text),))
     )
+
+
+def _weak_header(rows: Sequence[Sequence[Cell]]) -> int | None:
+    """The header of a table whose header words name no content column: the last row of two
+    or more cells before the first data row (an approval block above it is not the header)."""
+    found: int | None = None
+    for index, row in enumerate(rows[:HEADER_ROWS]):
+        if _is_data(row):
+            break
+        if len(_header_names(row)) >= 2:
+            found = index
+    return found
 
 
 @dataclass
@@ -501,14 +515,7 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
     if strong is not None:
         start, header = strong[0] + 1, strong[1]
     else:
-        weak = next(
-            (
-                i
-                for i, row in enumerate(table.rows[:5])
-                if len(_header_names(row)) >= 2 and not _is_data(row)
-            ),
-            None,
-        )
+        weak = _weak_header(table.rows)
         start = 0 if weak is None else weak + 1
         header = {} if weak is None else _header_roles(table.rows[weak])
     columns = _infer(table.rows[start:], header)

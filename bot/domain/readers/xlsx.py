@@ -21,9 +21,9 @@ from bot.errors import DocumentRejected
 # A header row names at least two of these columns; each group counts once.
 HEADER_MARKERS = (
     ("№", "п/п"),
-    ("мероприят", "содержание", "наименование"),
-    ("исполнит", "ответствен"),
-    ("срок",),
+    ("мероприят", "содержание", "наименование", "вопросы"),
+    ("исполнит", "ответствен", "кто провод"),
+    ("срок", "дата провед", "период"),
     ("результат",),
 )
 MIN_HEADER_MARKERS = 2
