@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import replace
 
 from bot.domain.readers.base import Block, Cell, Paragraph, RawDocument, Table
 from bot.domain.readers.docx import read_docx
 from bot.domain.readers.encoding import control_share, decode_text, looks_binary
-from bot.domain.readers.safety import zip_members
+from bot.domain.readers.office import read_office
+from bot.domain.readers.pdf import read_pdf
+from bot.domain.readers.safety import library_errors, zip_members
 from bot.domain.readers.text import read_text
 from bot.domain.readers.xlsx import read_xlsx
 from bot.errors import DocumentRejected
@@ -27,6 +31,9 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_CONTROL_SHARE = 0.01
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+# Control words every RTF with text has: a paragraph end or a table row/cell.
+_RTF_CONTENT = (b"\\par", b"\\row", b"\\cell")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (
     b"\x89PNG\r\n\x1a\n",
@@ -64,6 +71,10 @@ def read_document(
         raise DocumentRejected("doc-empty")
     if data.startswith(_ZIP):
         raw = _read_package(data, sheet)
+    elif data.startswith(b"%PDF"):
+        raw = read_pdf(data)
+    elif _is_word_97(data) or _is_rtf_with_text(data):
+        raw = read_office(data, "doc" if data.startswith(_OLE2) else "rtf")
     else:
         _reject_known_binary(data, filename)
         raw = _read_plain(data)
@@ -78,6 +89,8 @@ def _read_package(data: bytes, sheet: str | None) -> RawDocument:
         return read_docx(data)
     if "xl/workbook.xml" in names:
         return read_xlsx(data, sheet)
+    if _is_odt(data, names):
+        return read_office(data, "odf")
     raise DocumentRejected("doc-unsupported-format", format=_package_format(names))
 
 
@@ -87,6 +100,30 @@ def _package_format(names: set[str]) -> str:
     if "content.xml" in names and "mimetype" in names:
         return "odf"  # LibreOffice .odt/.ods
     return "zip"
+
+
+def _is_odt(data: bytes, names: set[str]) -> bool:
+    """An ODF text document with a body: its «mimetype» member says so (ODF 1.2, 3.3)."""
+    if "mimetype" not in names or "content.xml" not in names:
+        return False
+    with library_errors("ODT"), zipfile.ZipFile(io.BytesIO(data)) as archive:
+        mimetype = archive.read("mimetype").strip()
+        # zip_members checked the declared sizes: content.xml is bounded.
+        has_body = b"office:body" in archive.read("content.xml")
+    return mimetype == _ODT_MIMETYPE and has_body
+
+
+def _is_word_97(data: bytes) -> bool:
+    """An OLE2 file with a Word stream and no encryption: a .doc LibreOffice can convert."""
+    return (
+        data.startswith(_OLE2)
+        and _ole_format(data, None) == "doc"
+        and ("WordDocument".encode("utf-16-le") in data)
+    )
+
+
+def _is_rtf_with_text(data: bytes) -> bool:
+    return data.startswith(b"{\\rtf") and any(word in data for word in _RTF_CONTENT)
 
 
 def _reject_known_binary(data: bytes, filename: str | None) -> None:

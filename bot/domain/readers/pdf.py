@@ -1,0 +1,176 @@
+"""PDF with a text layer → RawDocument: ruled tables and the text around them, page by page.
+
+The file is read in a child process with a memory and CPU limit and a wall-clock timeout, so a
+hostile PDF (a deflate bomb in a content stream, a page of a million paths, a crash in the C
+library) costs at most that child. PDFium (pypdfium2, which pdfplumber itself depends on) reads
+the characters and the ruling paths — pdfminer, pdfplumber's own parser, needs about 30 ms a
+page, too slow for a 200-page plan — and pdfplumber's lattice algorithm (snap and join the
+edges, find their intersections, the cells and the tables) turns the rulings into cells.
+
+Across pages, a table continued on the next page joins the one before when it has as many
+columns; a header row repeated on the new page is dropped, and a row broken by the page (its
+number cell empty, fewer cells filled) is glued back to its first part. Page numbers between the
+two parts are ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.domain.readers.base import Block, Cell, Paragraph, RawDocument, Table
+from bot.errors import DocumentRejected
+
+MAX_PAGES = 500
+# A 200-page plan reads in under two seconds; a PDF still busy after this is hostile or broken.
+TIMEOUT_SECONDS = 30
+MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024
+_CHILD = Path(__file__).with_name("_pdf_child.py")
+_EXIT_MEMORY = 3  # _pdf_child.EXIT_MEMORY
+# «2», «- 3 -», «стр. 4», «5 из 12»: what may stand between two parts of one table.
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:стр(?:\.|аница)?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:из|/)\s*\d{1,4})?\s*$", re.I
+)
+
+
+def read_pdf(data: bytes) -> RawDocument:
+    """Read a PDF, or raise DocumentRejected (scanned, too many pages, too complex, unreadable)."""
+    result = _run_child(data)
+    error = result.get("error")
+    if error == "encrypted":
+        raise DocumentRejected("doc-unsupported-format", format="encrypted")
+    if error == "too-many-pages":
+        raise DocumentRejected("doc-pdf-too-many-pages", pages=result["pages"], limit=MAX_PAGES)
+    if error is not None:
+        raise DocumentRejected("doc-unsupported-format", format="pdf")
+    pages: list[list[Any]] = result["pages"]
+    if not any(_has_text(page) for page in pages):
+        raise DocumentRejected("doc-pdf-scanned")
+    return RawDocument(tuple(_blocks(pages)), source_format="pdf")
+
+
+def _has_text(page: list[Any]) -> bool:
+    for kind, content in page:
+        if kind == "p" and content.strip():
+            return True
+        if kind == "t" and any(text.strip() for row in content for text in row):
+            return True
+    return False
+
+
+def _run_child(data: bytes) -> dict[str, Any]:
+    # -I: the child imports nothing of the project, so a hostile file meets only PDFium.
+    command = [
+        sys.executable,
+        "-I",
+        str(_CHILD),
+        str(MAX_PAGES),
+        str(MEMORY_LIMIT_BYTES),
+        str(TIMEOUT_SECONDS),
+    ]
+    try:
+        done = subprocess.run(
+            command, input=data, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except subprocess.TimeoutExpired as error:
+        raise DocumentRejected("doc-pdf-too-complex") from error
+    if done.returncode == _EXIT_MEMORY:
+        raise DocumentRejected("doc-pdf-too-complex")
+    if done.returncode != 0:
+        # Killed by the CPU limit, or PDFium crashed on a malformed file.
+        if done.returncode < 0 and b"MemoryError" not in done.stderr:
+            return {"error": "unreadable"}
+        raise DocumentRejected("doc-pdf-too-complex")
+    try:
+        parsed: dict[str, Any] = json.loads(done.stdout)
+    except ValueError:
+        return {"error": "unreadable"}
+    return parsed
+
+
+# --- joining the pages (the parent) --------------------------------------------------------------
+
+
+def _blocks(pages: list[list[Any]]) -> Iterator[Block]:
+    """Blocks of all pages: paragraphs as read, tables continued across pages joined."""
+    pending: list[list[str]] | None = None  # the table that may continue on the next page
+    header: list[str] | None = None
+    held: list[str] = []  # paragraphs after that table on its page (kept if it does not go on)
+    for page in pages:
+        for index, (kind, content) in enumerate(page):
+            if kind == "t":
+                rows: list[list[str]] = [list(row) for row in content]
+                if (
+                    pending is not None
+                    and index == _first_table(page)
+                    and _continues(pending, rows, held, page[:index])
+                ):
+                    pending = _join(pending, rows, header)
+                    held = []
+                    continue
+                if pending is not None:
+                    yield _table(pending)
+                    yield from (Paragraph(text) for text in held)
+                pending, header, held = rows, rows[0] if rows else None, []
+            elif pending is not None:
+                held.append(content)
+            else:
+                yield Paragraph(content)
+        # A table is joined only with the first table of the next page.
+    if pending is not None:
+        yield _table(pending)
+        yield from (Paragraph(text) for text in held)
+
+
+def _first_table(page: list[Any]) -> int:
+    return next((i for i, (kind, _) in enumerate(page) if kind == "t"), -1)
+
+
+def _continues(
+    before: list[list[str]], rows: list[list[str]], after: list[str], above: list[Any]
+) -> bool:
+    """The next page's first table goes on with ``before``: only page numbers in between."""
+    between = [*after, *(content for kind, content in above if kind == "p")]
+    if any(not _PAGE_NUMBER.match(text) for text in between):
+        return False
+    return bool(before and rows) and len(before[0]) == len(rows[0])
+
+
+def _join(
+    before: list[list[str]], rows: list[list[str]], header: list[str] | None
+) -> list[list[str]]:
+    rows = list(rows)
+    if header is not None and rows and _same_row(rows[0], header):
+        rows = rows[1:]
+    if rows and before and _broken_row(before[-1], rows[0]):
+        first, *rows = rows
+        before = [*before[:-1], _glue(before[-1], first)]
+    return [*before, *rows]
+
+
+def _same_row(a: Sequence[str], b: Sequence[str]) -> bool:
+    return [" ".join(t.split()).casefold() for t in a] == [
+        " ".join(t.split()).casefold() for t in b
+    ]
+
+
+def _broken_row(last: Sequence[str], first: Sequence[str]) -> bool:
+    """The first row of a page is the rest of the row the page broke: no number of its own."""
+    filled_last = sum(bool(text.strip()) for text in last)
+    filled_first = sum(bool(text.strip()) for text in first)
+    return not first[0].strip() and bool(last[0].strip()) and 0 < filled_first < filled_last
+
+
+def _glue(last: Sequence[str], rest: Sequence[str]) -> list[str]:
+    return [
+        " ".join(part for part in (a, b) if part.strip()) for a, b in zip(last, rest, strict=True)
+    ]
+
+
+def _table(rows: list[list[str]]) -> Table:
+    return Table(tuple(tuple(Cell(text) for text in row) for row in rows))

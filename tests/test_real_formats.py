@@ -1,0 +1,429 @@
+"""Issue 12, formats: a PDF with a text layer, old Word .doc, RTF and ODT are imported like a DOCX;
+a scanned PDF and hostile PDFs get a clear refusal and nothing is stored.
+
+Every file is built here: a DOCX with python-docx, then PDF, ODT, RTF and .doc by LibreOffice
+(headless, its own profile). Tests that need LibreOffice skip, saying so, where it is absent;
+.ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zlib
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from PIL import Image
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.domain.readers import Paragraph, Table, read_document
+from bot.domain.readers import office as office_reader
+from bot.domain.readers import pdf as pdf_reader
+from bot.errors import DocumentRejected
+from bot.i18n import default_translations
+from bot.services.imports import parse_upload
+from storage.models import Item, PlanDocument
+from tests.chat import Chat
+from tests.conftest import ClusterSeed, CoordinatorCluster
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"
+)
+RUSSIAN = default_translations().get("ru")
+LIMIT = 10 * 1024 * 1024
+REFERENCE = date(2022, 1, 10)
+
+TITLE = "План работы кластера машиностроения на 2022 год"
+HEADER = ("№ п/п", "Наименование мероприятия", "Исполнители", "Срок исполнения")
+WIDTHS = (Cm(1.5), Cm(8.5), Cm(4.5), Cm(3.5))  # as plans are laid out: the content widest
+ROWS = (
+    ("1.", "Провести совещание руководителей колледжей", "Руководители ПОО", "до 01.05.2022"),
+    ("2.", "Подготовить отчёт о работе кластера", "Секретарь КС", "декабрь 2022 года"),
+    (
+        "3.",
+        "Организовать стажировки преподавателей на предприятиях",
+        "Члены оргкомитета, специалисты министерства",
+        "март 2022 года",
+    ),
+)
+# 70 rows of two-line texts: the table runs over several pages and rows break at page ends.
+LONG_ROWS = tuple(
+    (
+        f"{n}.",
+        f"Мероприятие номер {n}: провести методический семинар для преподавателей "
+        f"общепрофессиональных дисциплин и мастеров производственного обучения (этап {n})",
+        "Руководители ПОО",
+        f"до {1 + n % 28:02d}.{1 + n % 12:02d}.2022",
+    )
+    for n in range(1, 71)
+)
+
+# A row whose text is longer than a page: LibreOffice breaks it across two pages.
+BROKEN_ROWS = (
+    *LONG_ROWS[:8],
+    (
+        "9.",
+        " ".join(
+            f"Подготовить раздел {n} методических рекомендаций по внедрению" for n in range(60)
+        ),
+        "Методисты ЦОПП",
+        "до 30.06.2022",
+    ),
+    *LONG_ROWS[9:12],
+)
+
+
+def plan_docx(rows: Sequence[Sequence[str]], *, repeat_header: bool = False) -> bytes:
+    """A plan as Word writes it: «УТВЕРЖДАЮ», the title, and a ruled table."""
+    document = Document()
+    document.add_paragraph("УТВЕРЖДАЮ")
+    document.add_paragraph("Председатель координационного совета С.С. Никольский")
+    document.add_paragraph(TITLE)
+    table = document.add_table(rows=0, cols=len(HEADER))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS, strict=True):
+        column.width = width  # the grid LibreOffice lays the table out by
+    for index, row in enumerate((HEADER, *rows)):
+        added = table.add_row()
+        for cell, text, width in zip(added.cells, row, WIDTHS, strict=True):
+            cell.text = text
+            cell.width = width
+        if index == 0 and repeat_header:
+            properties = added._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:tblHeader"))
+            properties[-1].set(qn("w:val"), "true")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def convert(data: bytes, source: str, target: str, work: Path) -> bytes:
+    """``data`` (a .``source`` file) converted by LibreOffice to .``target``."""
+    assert SOFFICE is not None
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / f"plan.{source}"
+    path.write_bytes(data)
+    out = work / f"out-{target}"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return (out / f"plan.{target}").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The plan in every format LibreOffice writes (one conversion run per format)."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    work = tmp_path_factory.mktemp("formats")
+    docx = plan_docx(ROWS)
+    odt = convert(docx, "docx", "odt", work / "odt")
+    return {
+        "docx": docx,
+        "pdf": convert(docx, "docx", "pdf", work / "pdf"),
+        "odt": odt,
+        "rtf": convert(docx, "docx", "rtf", work / "rtf"),
+        # LibreOffice writes a python-docx table to .doc only by way of its own ODT.
+        "doc": convert(odt, "odt", "doc", work / "doc"),
+        "long.pdf": convert(plan_docx(LONG_ROWS, repeat_header=True), "docx", "pdf", work / "long"),
+        "broken.pdf": convert(plan_docx(BROKEN_ROWS), "docx", "pdf", work / "broken"),
+    }
+
+
+def _items(data: bytes, filename: str) -> list[tuple[str, str, list[str], str]]:
+    parsed = parse_upload(data, filename, max_bytes=LIMIT, reference=REFERENCE)
+    return [
+        (item.number or "", item.text, item.executors, item.deadline.text) for item in parsed.items
+    ]
+
+
+EXPECTED = [
+    ("1", ROWS[0][1], ["Руководители ПОО"], ROWS[0][3]),
+    ("2", ROWS[1][1], ["Секретарь КС"], ROWS[1][3]),
+    ("3", ROWS[2][1], ["Члены оргкомитета", "Специалисты министерства"], ROWS[2][3]),
+]
+
+
+@needs_soffice
+@pytest.mark.parametrize("fmt", ["pdf", "odt", "rtf", "doc"])
+def test_a_plan_saved_as_pdf_odt_rtf_or_doc_imports_the_same_items_as_its_docx(
+    made: dict[str, bytes], fmt: str
+) -> None:
+    assert _items(made["docx"], "plan.docx") == EXPECTED
+    assert _items(made[fmt], f"plan.{fmt}") == EXPECTED
+
+
+@needs_soffice
+@pytest.mark.parametrize("fmt", ["pdf", "odt", "rtf", "doc"])
+def test_the_format_is_told_by_content_whatever_the_file_is_called(
+    made: dict[str, bytes], fmt: str
+) -> None:
+    raw = read_document(made[fmt], "plan.docx")
+    assert raw.source_format == {"odt": "odt", "rtf": "rtf", "doc": "doc", "pdf": "pdf"}[fmt]
+
+
+@needs_soffice
+def test_a_pdf_gives_the_text_around_its_table_as_paragraphs_before_the_table(
+    made: dict[str, bytes],
+) -> None:
+    raw = read_document(made["pdf"], "plan.pdf")
+    paragraphs = [block.text for block in raw.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[:3] == [
+        "УТВЕРЖДАЮ",
+        "Председатель координационного совета С.С. Никольский",
+        TITLE,
+    ]
+    tables = [block for block in raw.blocks if isinstance(block, Table)]
+    assert len(tables) == 1
+    assert [cell.text for cell in tables[0].rows[0]] == list(HEADER)
+    assert isinstance(raw.blocks[-1], Table)
+
+
+@needs_soffice
+def test_a_pdf_table_over_several_pages_is_one_table_without_repeated_headers_or_cut_rows(
+    made: dict[str, bytes],
+) -> None:
+    assert _pages(made["long.pdf"]) >= 3
+    raw = read_document(made["long.pdf"], "plan.pdf")
+    tables = [block for block in raw.blocks if isinstance(block, Table)]
+    assert len(tables) == 1
+    rows = [tuple(cell.text for cell in row) for row in tables[0].rows]
+    assert rows == [HEADER, *LONG_ROWS]
+    parsed = parse_upload(made["long.pdf"], "plan.pdf", max_bytes=LIMIT, reference=REFERENCE)
+    assert [item.text for item in parsed.items] == [row[1] for row in LONG_ROWS]
+
+
+@needs_soffice
+def test_a_pdf_row_broken_by_the_page_end_is_glued_back_into_one_item(
+    made: dict[str, bytes],
+) -> None:
+    assert _pages(made["broken.pdf"]) >= 2
+    parsed = parse_upload(made["broken.pdf"], "plan.pdf", max_bytes=LIMIT, reference=REFERENCE)
+    assert [(item.text, item.deadline.text) for item in parsed.items] == [
+        (row[1], row[3]) for row in BROKEN_ROWS
+    ]
+
+
+def _pages(data: bytes) -> int:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def scanned_pdf() -> bytes:
+    """What a scanner makes: each page one picture, no text layer."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    for y in range(200, 1600, 60):
+        page.paste((40, 40, 40), (150, y, 1100, y + 12))  # lines of «text» as ink
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF", save_all=True, append_images=[page.copy()])
+    return buffer.getvalue()
+
+
+def _refusal(data: bytes, filename: str = "plan.pdf") -> DocumentRejected:
+    with pytest.raises(DocumentRejected) as refused:
+        parse_upload(data, filename, max_bytes=LIMIT, reference=REFERENCE)
+    return refused.value
+
+
+def test_a_scanned_pdf_is_refused_with_a_message_that_it_has_no_text_layer() -> None:
+    error = _refusal(scanned_pdf())
+    assert error.key == "doc-pdf-scanned"
+    assert RUSSIAN(error.key, **error.args_for_message).startswith(
+        "В PDF нет текстового слоя — похоже, это скан"
+    )
+
+
+def _pdf(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of the given objects (1 0 obj … n 0 obj) with a correct cross-reference table."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def _pages_pdf(count: int, content: bytes = b"", *, flate: bool = False) -> bytes:
+    """``count`` pages sharing one content stream."""
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
+    stream = zlib.compress(content, 9) if flate else content
+    filters = b" /Filter /FlateDecode" if flate else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+        b"<< /Length %d%s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * count
+    return _pdf(objects)
+
+
+def test_a_pdf_of_more_pages_than_the_limit_is_refused_with_its_page_count() -> None:
+    error = _refusal(_pages_pdf(pdf_reader.MAX_PAGES + 1))
+    assert (error.key, error.args_for_message) == (
+        "doc-pdf-too-many-pages",
+        {"pages": pdf_reader.MAX_PAGES + 1, "limit": pdf_reader.MAX_PAGES},
+    )
+    assert "501 страница, а принимаю не больше 500" in RUSSIAN(error.key, **error.args_for_message)
+
+
+def test_a_deflate_bomb_in_a_content_stream_is_refused_within_the_memory_limit() -> None:
+    # 2 GB of path operators in 2 MB: inflated, it is twice the child's address-space limit.
+    bomb = _pages_pdf(1, b"0 0 m 1 1 l S\n" * (2 * 1024**3 // 14), flate=True)
+    assert len(bomb) < LIMIT
+    error = _refusal(bomb)
+    assert error.key in {"doc-pdf-too-complex", "doc-unsupported-format", "doc-pdf-scanned"}
+
+
+def test_a_pdf_that_keeps_the_reader_busy_past_the_timeout_is_refused_as_too_complex(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdf_reader, "TIMEOUT_SECONDS", 0.001)
+    assert _refusal(_pages_pdf(3)).key == "doc-pdf-too-complex"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _pages_pdf(2)[:200],  # cut short: no cross-reference table, no pages
+        b"%PDF-1.4\n" + bytes(range(256)) * 64,
+        _pages_pdf(0),
+    ],
+    ids=["truncated", "junk after the header", "no pages"],
+)
+def test_a_broken_pdf_is_refused_as_an_unreadable_pdf(data: bytes) -> None:
+    error = _refusal(data)
+    assert (error.key, error.args_for_message) == ("doc-unsupported-format", {"format": "pdf"})
+
+
+def test_a_pdf_of_empty_pages_has_no_text_layer() -> None:
+    assert _refusal(_pages_pdf(2)).key == "doc-pdf-scanned"
+
+
+@pytest.mark.parametrize("fmt", ["doc", "rtf", "odt"])
+def test_without_libreoffice_an_old_word_rtf_or_odt_file_gets_a_request_to_save_it_as_docx(
+    monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.setenv("WORKPLAN_SOFFICE", "no-such-soffice-here")
+    data = {
+        "doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + bytes(504)
+        + "WordDocument".encode("utf-16-le"),
+        "rtf": b"{\\rtf1\\ansi{\\fonttbl}\\f0 \\u1055?\\u1083?\\u1072?\\u1085?\\par}",
+        "odt": _odt_zip(),
+    }[fmt]
+    error = _refusal(data, f"plan.{fmt}")
+    assert (error.key, error.args_for_message) == ("doc-office-unavailable", {"format": fmt})
+    assert RUSSIAN(error.key, **error.args_for_message).startswith(
+        f"Формат .{fmt} можно прочитать, если на сервере установлен LibreOffice"
+    )
+
+
+def _odt_zip() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr(
+            "content.xml",
+            "<office:document-content"
+            ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">'
+            "<office:body/></office:document-content>",
+        )
+    return buffer.getvalue()
+
+
+@needs_soffice
+def test_a_conversion_past_its_timeout_is_stopped_with_a_request_to_save_as_docx(
+    made: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(office_reader, "TIMEOUT_SECONDS", 0.001)
+    error = _refusal(made["odt"], "plan.odt")
+    assert (error.key, error.args_for_message) == ("doc-office-timeout", {"format": "odt"})
+
+
+@needs_soffice
+def test_a_doc_that_libreoffice_cannot_open_is_refused_as_an_old_word_file() -> None:
+    junk = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le")
+    error = _refusal(junk + bytes(range(256)) * 16, "plan.doc")
+    assert (error.key, error.args_for_message) == ("doc-unsupported-format", {"format": "doc"})
+
+
+# --- through the chat ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cluster_seed() -> ClusterSeed:
+    """The plans above are the machine-building cluster's own."""
+    return ClusterSeed(name="Машиностроение", region="", telegram_id=2001)
+
+
+async def _count(factory: async_sessionmaker[AsyncSession], model: type) -> int:
+    async with factory() as session:
+        return (await session.execute(select(func.count()).select_from(model))).scalar_one()
+
+
+@needs_soffice
+@pytest.mark.parametrize("fmt", ["pdf", "odt", "rtf", "doc"])
+async def test_a_coordinator_sends_a_pdf_odt_rtf_or_doc_plan_and_gets_its_preview(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+    made: dict[str, bytes],
+    fmt: str,
+) -> None:
+    user = coordinator_cluster.user
+    preview = await chat.send_file(user, f"план.{fmt}", made[fmt])
+    assert "Предпросмотр импорта" in preview.text
+    assert "Найдено 3 пункта" in preview.text
+    assert await _count(session_factory, Item) == 0
+    done = await chat.press(user, "✅ Импортировать")
+    assert "Добавлено пунктов: 3" in done.text
+    assert await _count(session_factory, Item) == 3
+
+
+async def test_a_coordinator_sending_a_scan_is_told_it_has_no_text_and_nothing_is_stored(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    reply = await chat.send_file(coordinator_cluster.user, "скан.pdf", scanned_pdf())
+    assert "В PDF нет текстового слоя" in reply.text
+    assert await _count(session_factory, PlanDocument) == 0
+    assert await _count(session_factory, Item) == 0
