@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import even when the document's title names another cluster",
     )
+    imp.add_argument(
+        "--period",
+        default=None,
+        metavar="START..END",
+        help="the plan's period when it names none, e.g. 2024-09-01..2025-08-31",
+    )
     reminders = commands.add_parser("reminders", help="reminders the bot sends")
     reminder_commands = reminders.add_subparsers(
         dest="reminders_command", metavar="ACTION", required=True
@@ -291,10 +297,17 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
+    from bot.domain.deadlines import parse_period_answer
     from bot.errors import DocumentRejected
     from bot.jsonout import document_to_json
-    from bot.services.imports import parse_upload
+    from bot.services.imports import in_period, needs_period, parse_upload
     from bot.telegram.views.imports import render_parsed_text
+
+    period = None
+    if args.period is not None:
+        period = parse_period_answer(args.period)
+        if period is None:
+            return _fail(_t("cli-import-bad-period", value=args.period))
 
     path = Path(args.file)
     try:
@@ -307,6 +320,11 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
         parsed = parse_upload(data, path.name, max_bytes=max_bytes, reference=today)
     except DocumentRejected as error:
         return _fail(_t(error.key, **error.args_for_message))
+    # A plan naming no period and bearing no date: its months without a year are read in
+    # --period, else left undated (never in the year from today).
+    if needs_period(parsed) and period is None:
+        print(_t("cli-import-no-period"), file=sys.stderr)
+    parsed = in_period(parsed, period)
     if args.format == "json":
         print(json.dumps(document_to_json(parsed), ensure_ascii=False, indent=2))
     if args.cluster is None:

@@ -4,13 +4,16 @@ then dates for the items that have none."""
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.filters import StateFilter, or_f
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Document, Message
 
+from bot.domain.deadlines import Period, parse_period_answer
 from bot.i18n import Translator
 from bot.services.imports import ClusterChoice, Fetch, ImportPlan, ImportService
 from bot.services.plans import PlanService
@@ -19,6 +22,7 @@ from bot.telegram.views.common import chunks
 from bot.telegram.views.imports import (
     clusters_keyboard,
     import_confirm_keyboard,
+    period_from_button,
     render_import_preview,
     render_import_result,
     render_undated,
@@ -31,6 +35,19 @@ from handlers.states import DeadlineDialog, ImportDialog
 from storage.models import Person
 
 PREVIEW_KEY = "import"
+
+
+class PeriodDialog(StatesGroup):
+    """«Другой…» under the preview of a plan without a period: the coordinator types it."""
+
+    typing = State()
+
+
+def _stored_period(pending: dict[str, Any]) -> Period | None:
+    stored = pending.get("period")
+    if not stored:
+        return None
+    return Period(date.fromisoformat(stored[0]), date.fromisoformat(stored[1]))
 
 
 def _fetch(bot: Bot, chat_id: int, file_id: str) -> Fetch:
@@ -149,6 +166,7 @@ async def confirm_import(
         pending["file_name"],
         previewed_hash=pending["sha"],
         despite_title=bool(pending.get("despite_title")),
+        period=_stored_period(pending),
     )
     await state.clear()
     await query.answer()
@@ -158,6 +176,78 @@ async def confirm_import(
         render_import_result(t, confirmed.result, steps),
         reply_markup=undated_keyboard(t, steps.cluster_id, steps.undated),
     )
+
+
+async def _preview_in_period(
+    message: Message,
+    bot: Bot,
+    state: FSMContext,
+    person: Person,
+    imports: ImportService,
+    t: Translator,
+    pending: dict[str, Any],
+    period: Period,
+) -> None:
+    plan = await imports.preview(
+        person,
+        int(pending["cluster_id"]),
+        _fetch(bot, message.chat.id, pending["file_id"]),
+        pending["file_name"],
+        period=period,
+    )
+    stored = {**pending, "period": [period.start.isoformat(), period.end.isoformat()]}
+    await _show_preview(message, state, t, stored, plan)
+
+
+async def choose_period(
+    query: CallbackQuery,
+    callback_data: ImportCallback,
+    message: Message,
+    bot: Bot,
+    state: FSMContext,
+    person: Person,
+    imports: ImportService,
+    t: Translator,
+) -> None:
+    """A period button under the preview of a plan without one: the preview again, read in it;
+    «Другой…» asks to type it."""
+    pending = await _pending(state)
+    if pending is None or pending.get("cluster_id") != callback_data.cluster_id:
+        await query.answer(t("import-stale"), show_alert=True)
+        return
+    if callback_data.action == "po":
+        await state.set_state(PeriodDialog.typing)
+        await query.answer()
+        await message.answer(t("import-period-type"))
+        return
+    period = period_from_button(callback_data.action)
+    if period is None:
+        await query.answer(t("import-stale"), show_alert=True)
+        return
+    await _preview_in_period(message, bot, state, person, imports, t, pending, period)
+    await query.answer()
+    await message.edit_reply_markup(reply_markup=None)
+
+
+async def receive_period(
+    message: Message,
+    bot: Bot,
+    state: FSMContext,
+    person: Person,
+    imports: ImportService,
+    t: Translator,
+) -> None:
+    pending = await _pending(state)
+    if pending is None or "cluster_id" not in pending:
+        await state.clear()
+        await message.answer(t("import-stale"))
+        return
+    text = message.text or ""
+    period = parse_period_answer(text)
+    if period is None:
+        await message.answer(t("import-period-bad", text=text[:100]))
+        return
+    await _preview_in_period(message, bot, state, person, imports, t, pending, period)
 
 
 async def cancel_import(
@@ -231,13 +321,16 @@ def create_router() -> Router:
     # Only what this router answers (files, the date dialog, its buttons) needs a registered
     # person; anything else goes on to the routers after it.
     router.message.filter(
-        PRIVATE, or_f(F.document, StateFilter(DeadlineDialog.typing)), Registered()
+        PRIVATE,
+        or_f(F.document, StateFilter(DeadlineDialog.typing, PeriodDialog.typing)),
+        Registered(),
     )
     router.callback_query.filter(
         or_f(ImportCallback.filter(), UndatedCallback.filter()), Registered(), WithMessage()
     )
     router.message.register(receive_plan_file, F.document.as_("document"))
     router.message.register(receive_item_date, DeadlineDialog.typing, TYPED)
+    router.message.register(receive_period, PeriodDialog.typing, TYPED)
     router.callback_query.register(
         choose_cluster,
         ImportCallback.filter(F.action == "cluster"),
@@ -246,7 +339,12 @@ def create_router() -> Router:
     router.callback_query.register(
         confirm_import,
         ImportCallback.filter(F.action == "go"),
-        StateFilter(ImportDialog.confirming),
+        StateFilter(ImportDialog.confirming, PeriodDialog.typing),
+    )
+    router.callback_query.register(
+        choose_period,
+        ImportCallback.filter(F.action.startswith("p")),
+        StateFilter(ImportDialog.confirming, PeriodDialog.typing),
     )
     router.callback_query.register(cancel_import, ImportCallback.filter(F.action == "no"))
     router.callback_query.register(stale_import_button, ImportCallback.filter())

@@ -976,3 +976,42 @@ def parse_period(text: str) -> Period | None:
         except _Unreadable:
             continue
     return None
+
+
+_ANSWER_DATES = re.compile(
+    r"^(?:с )?(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4}) ?(?:-|по|\.\.) ?"
+    r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})$"
+)
+_ANSWER_ISO = re.compile(r"^(?P<first>\d{4}-\d{2}-\d{2}) ?\.\. ?(?P<last>\d{4}-\d{2}-\d{2})$")
+_ANSWER_SCHOOL = re.compile(r"^(?P<first>\d{4}) ?- ?(?P<last>\d{4}|\d{2})(?: уч\w*(?: г\w*)?)?$")
+_ANSWER_YEAR = re.compile(r"^(?P<year>\d{4})(?: г\w*)?$")
+
+
+def parse_period_answer(text: str) -> Period | None:
+    """The period a coordinator types for a plan without one: «01.09.2025–31.08.2026»,
+    «2024-09-01..2025-08-31», «2025/2026» (a school year), «2026» (a calendar year), or any
+    title form («на I полугодие 2026 года»). None when it is not a period."""
+    normal = _normalise(text)[:_MAX_TITLE].strip(" .")
+    try:
+        if match := _ANSWER_DATES.match(normal):
+            start = date(_year(match["y1"]), int(match["m1"]), int(match["d1"]))
+            end = date(_year(match["y2"]), int(match["m2"]), int(match["d2"]))
+        elif match := _ANSWER_ISO.match(normal):
+            start, end = date.fromisoformat(match["first"]), date.fromisoformat(match["last"])
+        elif match := _ANSWER_SCHOOL.match(normal):
+            first = _year(match["first"])
+            last = int(match["last"]) + (first // 100 * 100 if len(match["last"]) == 2 else 0)
+            if last != first + 1:
+                return None
+            return academic_year(first)
+        elif match := _ANSWER_YEAR.match(normal):
+            return calendar_year(_year(match["year"]))
+        else:
+            return parse_period("на " + normal)
+    except (ValueError, _Unreadable):
+        return None
+    if not (start.year >= _FIRST_YEAR and end.year <= _LAST_YEAR) or end < start:
+        return None
+    if end.year - start.year > _MAX_YEARS:
+        return None
+    return Period(start, end)

@@ -6,14 +6,21 @@ import asyncio
 import hashlib
 from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import islice
 
 from rapidfuzz import fuzz
 
 from bot.clock import Clock
-from bot.domain.documents import ParsedDocument, ParsedItem
+from bot.domain.deadlines import (
+    DeadlineKind,
+    Period,
+    academic_year,
+    calendar_year,
+    parse_deadline,
+)
+from bot.domain.documents import DocumentKind, ParsedDocument, ParsedItem, ParseWarning
 from bot.domain.parsing import parse_document
 from bot.domain.readers import read_document
 from bot.domain.roles import is_per_organization, normalise, role_key
@@ -47,6 +54,56 @@ def parse_upload(
     """Read and understand a file; raises DocumentRejected with a message key, stores nothing."""
     raw = read_document(data, filename, max_bytes=max_bytes)
     return parse_document(raw, reference=reference)
+
+
+def needs_period(parsed: ParsedDocument) -> bool:
+    """A plan that names no period and bears no date: which year «в марте» means is the
+    coordinator's to say, never today's guess."""
+    return parsed.kind is DocumentKind.PLAN and parsed.period is None and parsed.date is None
+
+
+_DEADLINE_WARNINGS = {
+    DeadlineKind.UNSCHEDULED: "warn-deadline-unscheduled",
+    DeadlineKind.UNRECOGNIZED: "warn-deadline-unrecognized",
+}
+
+
+def in_period(parsed: ParsedDocument, period: Period | None) -> ParsedDocument:
+    """The plan without a period of its own read in ``period`` (the coordinator's answer);
+    with None, its phrases needing a year are left undated («needing a date»), not read in
+    the year from today. Any other document is returned as it is."""
+    if not needs_period(parsed):
+        return parsed
+    items = [
+        replace(item, deadline=parse_deadline(item.deadline.text, period))
+        if item.deadline.text
+        else item
+        for item in parsed.items
+    ]
+    warnings = [
+        w
+        for w in parsed.warnings
+        if w.code not in _DEADLINE_WARNINGS.values() and w.code != "warn-no-period"
+    ]
+    if period is None:  # «сроки без года отсчитываются от сегодняшнего дня» is no longer so
+        warnings.insert(0, ParseWarning("warn-no-period-asked", {}))
+    for item in items:
+        key = _DEADLINE_WARNINGS.get(item.deadline.kind)
+        if key and not item.done:
+            warnings.append(ParseWarning(key, {"number": item.number, "text": item.deadline.text}))
+    return replace(parsed, period=period, items=items, warnings=warnings)
+
+
+def period_choices(today: date) -> tuple[Period, ...]:
+    """The periods a plan without one most likely covers: this school year and the next, this
+    calendar year and the next."""
+    school = today.year if today.month >= 9 else today.year - 1
+    return (
+        academic_year(school),
+        academic_year(school + 1),
+        calendar_year(today.year),
+        calendar_year(today.year + 1),
+    )
 
 
 def sha256(data: bytes) -> str:
@@ -91,6 +148,8 @@ class ImportPlan:
     unchanged: int = 0
     # The title's words naming another cluster («кластера транспорта»), when they do.
     other_cluster: str | None = None
+    # No period and no date: the coordinator is asked which; these are the likely ones.
+    period_choices: tuple[Period, ...] = ()
 
     @property
     def is_reimport(self) -> bool:
@@ -370,13 +429,24 @@ class ImportService:
         return await self.preview(person, clusters[0].id, fetch, filename)
 
     async def preview(
-        self, person: Person, cluster_id: int, fetch: Fetch, filename: str | None
+        self,
+        person: Person,
+        cluster_id: int,
+        fetch: Fetch,
+        filename: str | None,
+        *,
+        period: Period | None = None,
     ) -> ImportPlan:
-        """What importing the file into the cluster would change; stores nothing."""
+        """What importing the file into the cluster would change; stores nothing. A plan with
+        no period and no date is read in ``period`` (the coordinator's answer); until there is
+        one, the preview offers the likely periods (``period_choices``)."""
         await self.access.require_coordinator(person, cluster_id)
         data = await fetch()
-        parsed = await self.parse(data, filename)
-        return await self.plan(cluster_id, parsed, source_hash=sha256(data), filename=filename)
+        parsed = in_period(await self.parse(data, filename), period)
+        plan = await self.plan(cluster_id, parsed, source_hash=sha256(data), filename=filename)
+        if needs_period(parsed):
+            plan.period_choices = period_choices(self.clock.now().date())
+        return plan
 
     async def confirm(
         self,
@@ -387,11 +457,14 @@ class ImportService:
         *,
         previewed_hash: str,
         despite_title: bool = False,
+        period: Period | None = None,
     ) -> ConfirmedImport:
         """Apply the file the person saw in the preview; refuses a different file, and a plan
-        whose title names another cluster unless the person confirmed that (``despite_title``)."""
+        whose title names another cluster unless the person confirmed that (``despite_title``).
+        ``period`` is the one the coordinator named for a plan without its own."""
         await self.access.require_coordinator(person, cluster_id)
         parsed, source_hash = await self._previewed(fetch, filename, previewed_hash)
+        parsed = in_period(parsed, period)
         plan = await self.plan(cluster_id, parsed, source_hash=source_hash, filename=filename)
         if plan.other_cluster is not None and not despite_title:
             # The preview this press belongs to did not warn of it: it is out of date.

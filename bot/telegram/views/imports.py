@@ -9,6 +9,7 @@ from datetime import date
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.domain.deadlines import Period, academic_year, calendar_year
 from bot.domain.documents import DocumentKind, ParsedDocument
 from bot.i18n import Html, Translator
 from bot.services.imports import ImportPlan, ImportResult, NextSteps
@@ -125,6 +126,8 @@ def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) 
             for item in undated
         ]
         parts.append(t("import-undated", count=len(undated)) + "\n" + _limited(t, lines, 15))
+    if ask and plan.period_choices:
+        parts.append(t("import-period-ask"))
     if ask:
         parts.append(
             t("import-confirm-other", cluster=plan.cluster.name)
@@ -138,6 +141,19 @@ def import_confirm_keyboard(t: Translator, plan: ImportPlan) -> InlineKeyboardMa
     """«Импортировать» — or, when the title names another cluster, an explicit «Всё равно
     импортировать в …» — and «Отмена»."""
     builder = InlineKeyboardBuilder()
+    for period in plan.period_choices:  # a plan without a period: which one, first
+        builder.button(
+            text=period_label(t, period),
+            callback_data=ImportCallback(
+                action=("pa" if period.is_academic else "pc") + str(period.start.year),
+                cluster_id=plan.cluster.id,
+            ),
+        )
+    if plan.period_choices:
+        builder.button(
+            text=t("import-period-other"),
+            callback_data=ImportCallback(action="po", cluster_id=plan.cluster.id),
+        )
     builder.button(
         text=t("import-button-go-other", cluster=_short(plan.cluster.name, 40))
         if plan.other_cluster is not None
@@ -147,6 +163,25 @@ def import_confirm_keyboard(t: Translator, plan: ImportPlan) -> InlineKeyboardMa
     builder.button(text=t("import-button-cancel"), callback_data=ImportCallback(action="no"))
     builder.adjust(1)
     return builder.as_markup()
+
+
+def period_label(t: Translator, period: Period) -> str:
+    """«2025/2026 учебный год», «2026 год», or the dates of any other span."""
+    if period.is_academic:
+        first, second = str(period.start.year), str(period.end.year)  # «2025», not «2 025»
+        return t("import-period-school", first=first, second=second)
+    if period == calendar_year(period.start.year):
+        return t("import-period-calendar", year=str(period.start.year))
+    return t("period-range", start=period.start, end=period.end)
+
+
+def period_from_button(action: str) -> Period | None:
+    """The period a button of ``import_confirm_keyboard`` names («pa2025», «pc2026»); None for
+    «Другой…» and for anything garbled."""
+    kind, digits = action[1:2], action[2:]
+    if kind not in ("a", "c") or not digits.isdigit() or not 1900 <= int(digits) <= 2199:
+        return None
+    return academic_year(int(digits)) if kind == "a" else calendar_year(int(digits))
 
 
 def clusters_keyboard(clusters: Sequence[Cluster]) -> InlineKeyboardMarkup:
