@@ -160,6 +160,14 @@ warn-no-period = The plan's period was not found ("на 2021 год", "на 2021
 
 warn-numbered-by-order = The items have no numbers, so I numbered them in order.
 doc-no-deadline-column = The table has no column with deadlines. Columns found: { $columns }. Add a "Срок" column (e.g. "до 15.05.2024", "март", "ежеквартально") and send the file again — nothing was stored.
+doc-pdf-scanned = The PDF has no text layer — it looks like a scan or photos of pages. I cannot recognise text: send the source document (DOCX, XLSX) or a PDF saved from Word. Nothing was stored.
+doc-pdf-too-many-pages = The PDF has { $pages } { $pages ->
+    [one] page
+   *[other] pages
+}, and I accept at most { $limit }. Keep only the plan in the file and send it again.
+doc-pdf-too-complex = This PDF is too complex: it could not be read in the time allowed. Send the plan as DOCX or XLSX.
+doc-office-unavailable = A .{ $format } file can be read where LibreOffice is installed on the server, and it is not here. Save the file as DOCX and send it again.
+doc-office-timeout = The .{ $format } file could not be converted in the time allowed. Save it as DOCX and send it again.
 
 ## The period of a plan that names none (issue 12)
 
