@@ -422,3 +422,29 @@ def test_the_header_is_the_row_above_the_data_not_an_approval_block_above_it(fmt
     assert [item.executors_text for item in parsed.items] == [row[2] for row in PERIOD_ROWS]  # type: ignore[index]
     assert parsed.items[0].deadline.kind is DeadlineKind.CONTINUOUS
     assert parsed.sections == []
+
+
+# A plan by months: the months are rows across the table and the rows under each have no
+# deadline cell. Not found in the searchable corpus as a table; its rows are borrowed from
+# https://3rezh.uralschool.ru/file/card?id=8931 (календарный план воспитательной работы
+# на 2023-2024 учебный год).
+MONTHS_HEADER = ("№", "Мероприятие", "Ответственные")
+MONTHS_ROWS: list[Row] = [
+    Section(("Сентябрь", "", ""), bold=True),
+    ("1", "Общешкольная линейка, посвященная Дню знаний", "Зам.директора по ВР"),
+    ("2", "Интервью по теме «Разговоры о важном»", "Советник по воспитанию"),
+    Section(("Октябрь", "", ""), bold=True),
+    ("3", "Общешкольный «День здоровья»", "Учителя физкультуры"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_month_rows_across_the_table_give_the_deadline_of_the_rows_under_them(
+    fmt: str,
+) -> None:
+    parsed = _parse(
+        fmt, "План воспитательной работы на 2023-2024 учебный год", MONTHS_HEADER, MONTHS_ROWS
+    )
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert [s.title for s in parsed.sections] == ["Сентябрь", "Октябрь"]
+    assert _dues(parsed) == [date(2023, 9, 30), date(2023, 9, 30), date(2023, 10, 31)]

@@ -185,6 +185,7 @@ class _Draft:
     result: list[str] = field(default_factory=list)
     mark: list[str] = field(default_factory=list)
     by_order: bool = False  # no number written: numbered in order
+    section_deadline: str = ""  # the «Сентябрь» row above, for a row with no deadline
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -485,6 +486,12 @@ def _is_data(row: Sequence[Cell]) -> bool:
     )
 
 
+def _lone_text(row: Sequence[Cell]) -> str | None:
+    """The text of a row whose non-empty cells all say one thing (a row merged across)."""
+    texts = {_squeeze(c.text) for c in row if c.text.strip()}
+    return texts.pop() if len(texts) == 1 else None
+
+
 def _weak_header(rows: Sequence[Sequence[Cell]]) -> int | None:
     """The header of a table whose header words name no content column: the last row of two
     or more cells before the first data row (an approval block above it is not the header)."""
@@ -535,6 +542,14 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
         and (strong is not None or deadlines >= MIN_FOUND_DEADLINES)
     ):
         return _Table(start, columns, header, names)
+    if "text" in columns and "deadline" not in columns and names:
+        # A plan by months: «Сентябрь» rows across the table give the deadline of the rows
+        # under them.
+        dated = sum(
+            1 for row in table.rows[start:] if (title := _lone_text(row)) and _looks_deadline(title)
+        )
+        if dated >= MIN_FOUND_DEADLINES:
+            return _Table(start, columns, header, names)
     if has_rows and (strong is not None or header) and names:
         refused.append(names)
     return None
@@ -617,12 +632,16 @@ def _plan_drafts(
     section: str | None = None
     unnumbered = 0
     by_order = False
+    section_deadline = ""  # «Сентябрь» heading the rows under it
     for row, title in _rows(tables, refused):
         if title is not None:
             section = title
             sections.append(ParsedSection(_section_number(title), title))
+            if _looks_deadline(title):
+                section_deadline = title
             continue
         assert row is not None
+        before = len(drafts)
         if not row.number and (from_text := _text_number(row.text)):
             row.number, row.text = from_text
         number_match = _NUMBER.match(row.number)
@@ -646,11 +665,16 @@ def _plan_drafts(
             warnings.append(ParseWarning("warn-row-without-number", {"number": number}))
             drafts.append(_Draft(number, section))
         draft = drafts[-1]
+        if len(drafts) > before:
+            draft.section_deadline = section_deadline
         draft.text.append(row.text)
         draft.executors.append(row.executors)
         draft.deadline.append(row.deadline)
         draft.result.append(row.result)
         draft.mark.append(row.mark)
+    for draft in drafts:
+        if draft.section_deadline and not any(draft.deadline):
+            draft.deadline = [draft.section_deadline]
     if by_order:
         warnings.append(ParseWarning("warn-numbered-by-order", {}))
     return drafts, sections
