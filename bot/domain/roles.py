@@ -4,6 +4,13 @@ Rules (seeds 000, 001, 004 show each of them):
 - A cell is split at commas and semicolons, before a capitalised role head that starts a new
   role mid-cell («Координационный совет Руководители ПОО» → two roles), and before a standalone
   organisation abbreviation that follows another abbreviation («Руководители ПОО ЦОПП» → two).
+- A cell is split only between people or bodies, never inside one noun phrase: after a comma
+  a lowercase genitive or a preposition goes on with the phrase before it («Руководитель МО
+  учителей истории, обществознания» is one), a role word in the nominative starts a new one
+  («Члены оргкомитета, специалисты министерства» is two). A capitalised role word mid-cell
+  starts a role only in the nominative: «Директор Департамента образования» is one person.
+- A name with initials («Иванова Т.П.», «Т.П. Иванова») is a person and keeps its dots; two
+  names written one after the other are two people.
 - «(по согласованию)» and other parenthesised remarks are notes, not roles.
 - «X (далее – ABBR)» declares ABBR as short for X without its head word: in seed 001
   «Члены образовательно-производственного кластера (далее – ОПК)» makes «ОПК» stand for
@@ -47,6 +54,85 @@ ROLE_HEADS = (
     "координатор",
     "куратор",
 )
+# The nominative endings of each role word (singular, plural): only these start a new role
+# mid-cell; «Департамента», «Министерства», «Заместителя» continue the phrase before them.
+NOMINATIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "руководител": ("ь", "и"),
+    "председател": ("ь", "и"),
+    "секретар": ("ь", "и"),
+    "член": ("", "ы"),
+    "представител": ("ь", "и"),
+    "директор": ("", "ы"),
+    "заместител": ("ь", "и"),
+    "специалист": ("", "ы"),
+    "эксперт": ("", "ы"),
+    "работодател": ("ь", "и"),
+    "администраци": ("я",),
+    "департамент": ("",),
+    "министерств": ("о",),
+    "управлени": ("е",),
+    "отдел": ("", "ы"),
+    "педагог": ("", "и"),
+    "преподавател": ("ь", "и"),
+    "мастер": ("", "а"),
+    "методист": ("", "ы"),
+    "ответственн": ("ый", "ая", "ое", "ые"),
+    "координатор": ("", "ы"),
+    "куратор": ("", "ы"),
+}
+# Words that, lowercase after a comma, begin another person or body («…, специалисты …»):
+# the role words above and the people and bodies plans list beside them.
+PEOPLE_HEADS = (
+    *ROLE_HEADS,
+    "учител",
+    "классн",
+    "воспитател",
+    "психолог",
+    "социальн",
+    "библиотекар",
+    "тьютор",
+    "наставник",
+    "студент",
+    "обучающ",
+    "учащ",
+    "родител",
+    "выпускник",
+    "волонтер",
+    "волонтёр",
+    "участник",
+    "партнер",
+    "партнёр",
+    "организатор",
+    "инспектор",
+    "начальник",
+    "глава",
+    "ректор",
+    "проректор",
+    "декан",
+    "завуч",
+    "заведующ",
+    "сотрудник",
+    "работник",
+    "служб",
+    "комисси",
+    "групп",
+    "совет",
+    "центр",
+    "оргкомитет",
+    "жюри",
+    "все",
+    "весь",
+)
+# A lowercase word after a comma that goes on with the phrase before it.
+_PREPOSITIONS = frozenset(
+    {"по", "в", "во", "на", "при", "для", "с", "со", "к", "о", "об", "из", "от"}
+)
+_GENITIVE = ("а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его", "ой", "ых", "их")
+_NOMINATIVE_ADJECTIVE = ("ые", "ие", "ый", "ий", "ая", "яя", "ое", "ее")
+# «Т.П.», «Т. П.», «Т.»: the initials of a name.
+_INITIALS = re.compile(r"^(?:[А-ЯЁ]\.\s?){1,2}$")
+_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+
 # Nominative names of bodies that are roles by themselves («Координационный совет»).
 BODY_HEADS = ("координационный", "рабочая", "совет", "центр", "организаци", "предприяти")
 # Organisations written as abbreviations that act as roles on their own.
@@ -55,7 +141,7 @@ STANDALONE_ABBREVIATIONS = frozenset(
 )
 _ALIAS = re.compile(r"\(\s*далее\s*[-–—−‐]?\s*[«\"“]?(?P<alias>[^()»\"”]+?)[»\"”]?\s*\)", re.I)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
-_SEPARATORS = re.compile(r"\s*[,;\n]\s*|\s+и\s+(?=[А-ЯЁ])")
+_SEPARATORS = re.compile(r"(\s*[,;\n]\s*|\s+и\s+(?=[А-ЯЁ]))")
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
@@ -179,7 +265,7 @@ class RoleBook:
 
         without_notes = _PARENTHESES.sub(keep_note, cell)
         roles: list[str] = []
-        for chunk in _SEPARATORS.split(without_notes):
+        for chunk in _chunks(without_notes):
             for part in _split_heads(chunk):
                 name = _tidy(part)
                 if not name:
@@ -191,8 +277,57 @@ class RoleBook:
         return roles, notes
 
 
+def _chunks(cell: str) -> list[str]:
+    """The cell cut at its separators, a comma inside one noun phrase put back."""
+    pieces = _SEPARATORS.split(cell)
+    chunks = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        comma = separator.strip() == ","
+        if _goes_on(chunks[-1], piece, comma=comma):
+            chunks[-1] = f"{chunks[-1]}{', ' if comma else ' и '}{piece.strip()}"
+        else:
+            chunks.append(piece)
+    return chunks
+
+
+def _goes_on(before: str, after: str, *, comma: bool) -> bool:
+    """Whether ``after`` (following a comma or «и») continues the noun phrase ``before``."""
+    words, previous = after.split(), before.split()
+    if not words or not previous or _is_name(previous):
+        return False
+    first, last = words[0], previous[-1]
+    if _ABBREVIATION.match(first) and first not in STANDALONE_ABBREVIATIONS:
+        # «МО учителей русского языка, литературы, МХК», «по УР, ВР»: a subject, not a body.
+        return len(previous) > 1 and (
+            (last[:1].islower() and last.lower().endswith(_GENITIVE))
+            or (previous[-2] == "по" and _ABBREVIATION.match(last) is not None)
+        )
+    if not comma or not first[:1].islower():
+        return False
+    if first in _PREPOSITIONS:
+        return True
+    lower = first.lower()
+    if any(lower.startswith(head) for head in PEOPLE_HEADS):
+        return False
+    if lower.endswith(_NOMINATIVE_ADJECTIVE):
+        return False
+    # «учителей истории, обществознания»: a genitive after a genitive is one more of them.
+    return lower.endswith(_GENITIVE) and last.lower().endswith(_GENITIVE) and len(previous) > 1
+
+
+def _is_name(words: list[str]) -> bool:
+    """«Иванова Т.П.» or «Т.П. Иванова» (the words of a chunk, possibly after a role)."""
+    if len(words) >= 2 and _SURNAME.match(words[-2]) and _INITIALS.match(words[-1]):
+        return True
+    return len(words) >= 2 and bool(_INITIALS.match(words[-2])) and bool(_SURNAME.match(words[-1]))
+
+
 def _tidy(text: str) -> str:
-    return _SPACES.sub(" ", text).strip(" .,;:-–—")
+    tidy = _SPACES.sub(" ", text).strip(" .,;:-–—")
+    # The dot of the last initial belongs to the name: «Иванова Т.П.», not «Иванова Т.П».
+    if re.search(r"(?:^|[\s.])[А-ЯЁ]$", tidy) and text.rstrip(" ,;:").endswith("."):
+        tidy += "."
+    return tidy
 
 
 def _split_heads(chunk: str) -> list[str]:
@@ -200,7 +335,8 @@ def _split_heads(chunk: str) -> list[str]:
     parts: list[list[str]] = []
     for index, word in enumerate(words):
         starts_role = index > 0 and (
-            (word[:1].isupper() and not _ABBREVIATION.match(word) and _starts_role(word))
+            _starts_name(words, index)
+            or (word[:1].isupper() and not _ABBREVIATION.match(word) and _starts_role(word))
             or (
                 word in STANDALONE_ABBREVIATIONS
                 and _ABBREVIATION.match(words[index - 1]) is not None
@@ -213,10 +349,21 @@ def _split_heads(chunk: str) -> list[str]:
     return [" ".join(part) for part in parts]
 
 
+def _starts_name(words: list[str], index: int) -> bool:
+    """«Иванова Т.П. Петров А.А.»: a second name begins after the first one's initials."""
+    if not _INITIALS.match(words[index - 1]) or index < 2:
+        return False
+    if not _SURNAME.match(words[index - 2]):
+        return False  # «Т.П. Иванова»: the surname after the initials is the same person
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return bool(_SURNAME.match(words[index])) and bool(_INITIALS.match(following))
+
+
 def _starts_role(word: str) -> bool:
-    lower = word.lower()
-    if _head_word(word):
-        return True
+    lower = word.lower().split("-")[0]
+    for head, endings in NOMINATIVE_ENDINGS.items():
+        if lower.startswith(head):
+            return lower[len(head) :] in endings
     # «Координационный совет» in the nominative starts a role; «Координационного совета» does not.
     return any(lower.startswith(head) for head in BODY_HEADS) and lower.endswith(
         ("ый", "ий", "ая", "т")
