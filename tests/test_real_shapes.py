@@ -448,3 +448,41 @@ def test_month_rows_across_the_table_give_the_deadline_of_the_rows_under_them(
     assert [item.number for item in parsed.items] == ["1", "2", "3"]
     assert [s.title for s in parsed.sections] == ["Сентябрь", "Октябрь"]
     assert _dues(parsed) == [date(2023, 9, 30), date(2023, 9, 30), date(2023, 10, 31)]
+
+
+# Two columns named like content: «Направление» groups the rows (merged down, short), the
+# activity is in «Мероприятие» (issue 12: «the longest text column is the content»), and the
+# header repeats after a page break.
+DIRECTIONS_HEADER = ("Направление", "Мероприятие", "Срок", "Ответственный")
+DIRECTIONS_ROWS: list[Row] = [
+    (
+        "Профориентация",
+        "Проведение дней открытых дверей для школьников района",
+        "март",
+        "Руководители ПОО",
+    ),
+    (
+        "Профориентация",
+        "Организация экскурсий на предприятия – участники кластера",
+        "апрель",
+        "Работодатели",
+    ),
+    DIRECTIONS_HEADER,
+    (
+        "Кадры",
+        "Стажировки мастеров производственного обучения на предприятиях",
+        "май",
+        "Методист ЦОПП",
+    ),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_of_two_content_like_columns_the_longer_one_is_the_content(fmt: str) -> None:
+    parsed = _parse(fmt, "План работы кластера на 2024 год", DIRECTIONS_HEADER, DIRECTIONS_ROWS)
+    assert [item.text for item in parsed.items] == [
+        "Проведение дней открытых дверей для школьников района",
+        "Организация экскурсий на предприятия – участники кластера",
+        "Стажировки мастеров производственного обучения на предприятиях",
+    ]
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]

@@ -418,6 +418,31 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
     return roles
 
 
+def _widest_text(rows: Sequence[Sequence[Cell]], at: int, header: dict[str, int]) -> dict[str, int]:
+    """Of two columns named like content («Направление», «Мероприятие»), the one with the
+    longest cells holds the content; the other is a grouping written short."""
+    words = dict(COLUMN_WORDS)["text"]
+    taken = {index for role, index in header.items() if role != "text"}
+    named = [
+        index
+        for index, cell in enumerate(rows[at])
+        if index not in taken
+        and len(cell.text) <= 80
+        and any(word in " ".join(cell.text.casefold().split()) for word in words)
+    ]
+    if len(named) < 2:
+        return header
+    sample = rows[at + 1 : at + 1 + SAMPLE_ROWS]
+
+    def length(index: int) -> float:
+        texts = [row[index].text.strip() for row in sample if index < len(row)]
+        filled = [t for t in texts if t]
+        return sum(map(len, filled)) / len(filled) if filled else 0.0
+
+    widest = max(named, key=lambda index: (length(index), -index))
+    return {**header, "text": widest}
+
+
 def _header_names(row: Sequence[Cell]) -> list[str]:
     return [_squeeze(c.text) for c in row if c.text.strip()]
 
@@ -525,7 +550,8 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
         weak = _weak_header(table.rows)
         start = 0 if weak is None else weak + 1
         header = {} if weak is None else _header_roles(table.rows[weak])
-    columns = _infer(table.rows[start:], header)
+    named = _widest_text(table.rows, start - 1, header) if strong is not None else header
+    columns = _infer(table.rows[start:], named)
     deadlines = 0
     if "deadline" in columns and strong is None:
         index = columns["deadline"]
