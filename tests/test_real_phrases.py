@@ -78,6 +78,10 @@ REPORTING_2023 = (
 SPB_247 = "https://school247spb.ru/basic-education/educational-schedule/"
 NOVOSHAKHTINSK_31 = "https://novsch31.rostovschool.ru/file/card?id=3465"
 SAMARA_DAY_OF_KNOWLEDGE = "https://samara-gov.ru/doc/36123"
+GOSSTANDART_SAFETY_DAY = "https://belgiss.by/единый-день-безопасности"
+PODSVILLE_SAFETY_DAY = "https://podsville.rooglub.gov.by/news/604-edinyj-den-bezopasnosti"
+PRUZHANY_SAFETY_DAY = "http://gymnasium.pruzhany.by/den-bezopasnosti-vnimanie-vsem"
+Y22 = calendar_year(2022)
 
 REAL: list[Row] = [
     # a plan of the 2009 war-memorial works (Perm region)
@@ -221,6 +225,35 @@ REAL: list[Row] = [
     ("01 сентября\n09:15 - 13:30", Y23, K.DATE, [_day(2023, 9, 1)], SAMARA_DAY_OF_KNOWLEDGE),
     ("31 августа\n14:00", Y23, K.DATE, [_day(2023, 8, 31)], SAMARA_DAY_OF_KNOWLEDGE),
     ("01 сентября\n10:00 - 13:00", Y23, K.DATE, [_day(2023, 9, 1)], SAMARA_DAY_OF_KNOWLEDGE),
+    # plans of the «Единый день безопасности» (Russian-language pages of Belarusian bodies)
+    (
+        "С 1 по 10 сентября 2022 г.",
+        Y22,
+        K.RANGE,
+        [(D(2022, 9, 1), D(2022, 9, 10))],
+        GOSSTANDART_SAFETY_DAY,
+    ),
+    (
+        "дважды в год – в феврале и сентябре",
+        Y22,
+        K.RECURRING,
+        [_month(2022, 2), _month(2022, 9)],
+        GOSSTANDART_SAFETY_DAY,
+    ),
+    (
+        "два раза в год: в феврале и в сентябре",
+        Y22,
+        K.RECURRING,
+        [_month(2022, 2), _month(2022, 9)],
+        PODSVILLE_SAFETY_DAY,
+    ),
+    (
+        "С 27 февраля по 24 марта",
+        Y23,
+        K.RANGE,
+        [(D(2023, 2, 27), D(2023, 3, 24))],
+        PRUZHANY_SAFETY_DAY,
+    ),
 ]
 
 
@@ -301,6 +334,11 @@ NAMED_FORMS: list[tuple[str, Period | None, DeadlineKind, Dates]] = [
         [_month(2024, 10), _month(2025, 4)],
     ),
     ("1 сентября в 10:00", AC24, K.DATE, [_day(2024, 9, 1)]),
+    ("весна 2025", AC24, K.RANGE, [(D(2025, 3, 1), D(2025, 5, 31))]),
+    ("в летние каникулы", AC24, K.RANGE, [(D(2025, 6, 1), D(2025, 8, 31))]),
+    ("зимой", AC24, K.RANGE, [(D(2024, 12, 1), D(2025, 2, 28))]),
+    ("С 01.10.2024 г.", AC24, K.RANGE, [(D(2024, 10, 1), D(2025, 8, 31))]),
+    ("начиная с 15 октября", AC24, K.RANGE, [(D(2024, 10, 15), D(2025, 8, 31))]),
 ]
 
 

@@ -133,6 +133,14 @@ def _vocabulary() -> dict[str, str]:
     words |= {stem + ending: "O5" for stem in ("пят",) for ending in ("ая", "ой", "ую")}
     words |= {"i": "R1", "ii": "R2", "iii": "R3", "iv": "R4", "v": "R5"}
     words |= {"один": "N1", "одного": "N1", "два": "N2", "двух": "N2", "дважды": "N2 раз"}
+    # Seasons as the months they are: «весна 2024» is March–May 2024, «зимой» December–February.
+    for forms, months in (
+        ("весна весной весны весну весенний весеннего весеннем весенние", "M3 - M5"),
+        ("лето летом лета летний летнего летнем летние", "M6 - M8"),
+        ("осень осенью осени осенний осеннего осеннем осенние", "M9 - M11"),
+        ("зима зимой зимы зиму зимний зимнего зимнем зимние", "M12 - M2"),
+    ):
+        words |= dict.fromkeys(forms.split(), months)
     words |= {"три": "N3", "трех": "N3", "четыре": "N4", "четырех": "N4"}
 
     groups = {
@@ -151,6 +159,7 @@ def _vocabulary() -> dict[str, str]:
         "начало": "начало начала начале",
         "середина": "середина середины середине",
         "период": "период периода периоде периодом",
+        "каникулы": "каникулы каникул каникулах",
         "весь": "весь всего всей вся все",
         "текущ": "текущий текущего текущем календарный календарного отчетный отчетного",
         "уч": "уч учеб учебный учебного учебном",
@@ -171,6 +180,7 @@ def _vocabulary() -> dict[str, str]:
         "постоянно": "постоянно систематически регулярно ежедневно круглогодично непрерывно "
         "постоянном постоянной",
         "основ": "основе",
+        "начиная": "начиная",
         "кажд": "каждый каждую каждое каждая каждого каждой каждом",
         "нед": "неделя недели неделе неделю",
         "дкд": "декада декады декаде декаду",
@@ -337,6 +347,8 @@ _SYNONYMS = tuple(
         (r"в период", ""),
         (r"пол год", "пг"),
         (r"(?:в )?постоянно режим|(?:на )?постоянно основ", "постоянно"),
+        # «в весенний период», «в летние каникулы»: the season's months
+        (r"(M\d+ - M\d+) (?:период|каникулы)", r"\1"),
         # «до 20 апреля текущего года»: the year of the period, as without the words
         (r"(M\d+) текущ год", r"\1"),
         # «Декабрь, 2022», «I квартал, 2023 г.»: the year of that month, not a second part
@@ -647,6 +659,15 @@ def _rule_weekly(match: re.Match[str], ctx: _Context) -> _Result:
     )
 
 
+def _rule_from(match: re.Match[str], ctx: _Context) -> _Result:
+    """«С 01.09.2023», «начиная с 15 октября»: from that day to the end of the period."""
+    start = _point(match["point"]).occurrence(ctx).due
+    end = ctx.require().end
+    if end < start:
+        raise _Unreadable
+    return DeadlineKind.RANGE, (Occurrence(start, end),)
+
+
 def _rule_part_of_month(match: re.Match[str], ctx: _Context) -> _Result:
     """«Первая неделя сентября» (days 1–7), «III декада апреля» (21 – the month's end)."""
     month = int(match["month"])
@@ -708,6 +729,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         ),
         (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
         (r"кажд W(?P<weekday>\d)", _rule_weekly),
+        (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),
         (
             r"(?:(?:в|на|втеч) )?(?P<number>[NRO]\d+|посл) (?P<unit>нед|дкд)"
             rf" M(?P<month>\d+)(?: {year})?",
@@ -743,7 +765,7 @@ _SCOPE_THEN_REPEAT = re.compile(
 )
 # «ежегодно (май)», and «2 раза в год (октябрь, апрель)», «ежеквартально: март, июнь, …»
 _YEARLY_AT = re.compile(
-    r"(?:ежегод|ежепг|ежекв|(?:N\d )?раз в (?:год|пг|кв))(?: ,| \()? (?P<when>[^()]+?)(?: \))?"
+    r"(?:ежегод|ежепг|ежекв|(?:N\d )?раз в (?:год|пг|кв))(?: ,| \(| -)? (?P<when>[^()]+?)(?: \))?"
 )
 _ONE_YEAR_KINDS = frozenset(
     {
