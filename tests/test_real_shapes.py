@@ -486,3 +486,22 @@ def test_of_two_content_like_columns_the_longer_one_is_the_content(fmt: str) -> 
         "Стажировки мастеров производственного обучения на предприятиях",
     ]
     assert [item.number for item in parsed.items] == ["1", "2", "3"]
+
+
+# A column of grades next to the activity, as «Классы» in https://31.schoolpodolsk.ru/file/card
+# ?id=5432 («5-6», «7-8»), here written as single grades: short numbers, but no item numbers.
+GRADES_HEADER = ("Дела", "Классы", "Дата", "Ответственные")
+GRADES_ROWS: list[Row] = [
+    ("Предновогодний турнир по пионерболу", "5", "12-15 декабря", "Учителя физкультуры"),
+    ("Предновогодний турнир по волейболу", "7", "19-22 декабря", "Учителя физкультуры"),
+    ("Конкурс чтецов", "5", "январь", "Учителя русского языка"),
+    ("Новогодние ёлки", "6", "27-29 декабря", "Классные руководители"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_column_of_grades_is_not_taken_for_item_numbers(fmt: str) -> None:
+    parsed = _parse(fmt, SCHOOL_TITLE, GRADES_HEADER, GRADES_ROWS)
+    assert [item.number for item in parsed.items] == ["1", "2", "3", "4"]
+    assert [item.text for item in parsed.items] == [row[0] for row in GRADES_ROWS]  # type: ignore[index]
+    assert "warn-duplicate-number" not in [w.code for w in parsed.warnings]

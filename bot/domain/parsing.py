@@ -400,7 +400,16 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
     def share(test: Callable[[str], bool]) -> Callable[[list[str]], float]:
         return lambda texts: sum(map(test, texts)) / len(texts)
 
-    best("number", share(lambda t: bool(_ORDINAL.match(t))), 0.8)
+    def ordinals(texts: list[str]) -> float:
+        # Numbers of items are mostly different («5», «6», «5» is a column of grades).
+        if len(set(texts)) < 0.8 * len(texts):
+            return 0.0
+        return sum(bool(_ORDINAL.match(t)) for t in texts) / len(texts)
+
+    # A number column comes first, or second after a mark or a blank one.
+    others = {index: columns.pop(index) for index in list(columns) if index > 1}
+    best("number", ordinals, 0.8)
+    columns.update(others)
     best("deadline", share(_looks_deadline), 0.5)
     if "text" not in roles:
         wordy = [
