@@ -349,6 +349,8 @@ _SYNONYMS = tuple(
         (r"(?:в )?постоянно режим|(?:на )?постоянно основ", "постоянно"),
         # «в весенний период», «в летние каникулы»: the season's months
         (r"(M\d+ - M\d+) (?:период|каникулы)", r"\1"),
+        # «с 28 октября 2022 года (пятница)»: the weekday of a day says nothing more
+        (r"\( W\d \)", ""),
         # «до 20 апреля текущего года»: the year of the period, as without the words
         (r"(M\d+) текущ год", r"\1"),
         # «Декабрь, 2022», «I квартал, 2023 г.»: the year of that month, not a second part
