@@ -445,3 +445,19 @@ async def test_an_archived_cluster_is_not_swept(
         await session.commit()
     clock = FixedClock(datetime(2022, 4, 28, 9, 5, tzinfo=TOMSK).astimezone(UTC))
     assert await _sweep(session_factory, clock) == 0
+
+
+async def test_a_weekly_item_is_one_line_of_a_digest_its_most_urgent_date(
+    session_factory: async_sessionmaker[AsyncSession], fake: FakeTelegram
+) -> None:
+    world = await seed_plan(session_factory, fake, items=0, colleges=1, timezone="Asia/Tomsk")
+    # «по четвергам»: 21.04 (missed), 28.04 and 05.05 — all open on Thursday 28.04.
+    await _add_item(
+        session_factory, world, "9.1", [date(2022, 4, 21), date(2022, 4, 28), date(2022, 5, 5)]
+    )
+    clock = FixedClock(datetime(2022, 4, 28, 9, 5, tzinfo=TOMSK).astimezone(UTC))
+    assert await _sweep(session_factory, clock) == 1
+    (row,) = await _rows(session_factory)
+    # 21.04's second overdue reminder is not due today, 28.04 is due today, 05.05 is 7 days
+    # away: the head reads the item once, as due today.
+    assert await _digest_items(session_factory, clock, row) == [("9.1", "due_today", 0)]

@@ -186,6 +186,7 @@ def _vocabulary() -> dict[str, str]:
         "дкд": "декада декады декаде декаду",
         "посл": "последняя последней последнюю",
         "итог": "итогам итогах",
+        "числ": "числа число числу",
         "W0": "понедельник понедельникам",
         "W1": "вторник вторникам",
         "W2": "среда среду средам",
@@ -690,6 +691,25 @@ def _rule_part_of_month(match: re.Match[str], ctx: _Context) -> _Result:
     return DeadlineKind.RANGE, (Occurrence(date(year, month, first), date(year, month, last)),)
 
 
+def _rule_monthly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Ежемесячно до 5 числа»: every month of the period, due that day of the month."""
+    day = int(match["day"])
+    if not 1 <= day <= 31:
+        raise _Unreadable
+    if ctx.period is None:
+        return DeadlineKind.RECURRING, ()
+    period = ctx.period
+    if period.end.year - period.start.year > _MAX_YEARS:
+        raise _Unreadable
+    occurrences = []
+    for year in range(period.start.year, period.end.year + 1):
+        for month in range(1, 13):
+            due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+            if period.start <= due <= period.end:
+                occurrences.append(Occurrence(None, due))
+    return DeadlineKind.RECURRING, tuple(occurrences)
+
+
 def _rule_after_each(match: re.Match[str], ctx: _Context) -> _Result:
     """«По итогам полугодия» (of each one): due when each half (quarter, month) ends."""
     step = _STEP[match["unit"]]
@@ -730,14 +750,20 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _rule_block,
         ),
         (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
-        (r"кажд W(?P<weekday>\d)", _rule_weekly),
+        (r"(?:кажд|по) W(?P<weekday>\d)", _rule_weekly),
+        (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
         (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),
         (
             r"(?:(?:в|на|втеч) )?(?P<number>[NRO]\d+|посл) (?P<unit>нед|дкд)"
             rf" M(?P<month>\d+)(?: {year})?",
             _rule_part_of_month,
         ),
-        (r"по итог (?P<unit>мес|кв|пг)", _rule_after_each),
+        (r"по итог (?P<unit>мес|кв|пг|год)", _rule_after_each),
+        (
+            rf"по итог (?P<first>{numeral})(?: - (?P<last>{numeral}))? (?P<unit>кв|пг)"
+            rf"(?: {year})?",
+            _rule_block,
+        ),
     )
     return tuple((re.compile(pattern), rule) for pattern, rule in table)
 

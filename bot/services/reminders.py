@@ -175,6 +175,19 @@ def _recipients(
     ]
 
 
+def _one_line_an_item(entries: list[Entry]) -> list[Entry]:
+    """A recurring item («каждый понедельник», «ежеквартально») is one line of a person's
+    digest, its most urgent date (entries come sorted: overdue, today, soon)."""
+    seen: set[tuple[int, str | None]] = set()
+    kept = []
+    for entry in entries:
+        key = (entry.item_id, entry.organization)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
+
+
 class ReminderService:
     def __init__(
         self,
@@ -339,6 +352,8 @@ class ReminderService:
                     )
         for digest in result:
             digest.entries.sort(key=lambda e: (_ORDER[e.reason], e.due or day, e.position))
+            if digest.kind is NoticeKind.DIGEST:
+                digest.entries = _one_line_an_item(digest.entries)
         result.sort(key=lambda d: (d.person.full_name, d.person.id, d.kind.value))
         return result
 
