@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.domain.readers import Paragraph, Table, read_document
+from bot.domain.readers import _pdf_child as pdf_child
 from bot.domain.readers import office as office_reader
 from bot.domain.readers import pdf as pdf_reader
 from bot.errors import DocumentRejected
@@ -224,6 +225,55 @@ def test_a_pdf_row_broken_by_the_page_end_is_glued_back_into_one_item(
     parsed = parse_upload(made["broken.pdf"], "plan.pdf", max_bytes=LIMIT, reference=REFERENCE)
     assert [(item.text, item.deadline.text) for item in parsed.items] == [
         (row[1], row[3]) for row in BROKEN_ROWS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unwrapped"),
+    [
+        ("Руководители \r\nПОО, Иванова \r\nТ.П.", "Руководители ПОО, Иванова Т.П."),
+        ("Ежеквартал\r\nьно", "Ежеквартально"),
+        (
+            "Мероприяти\r\nе 4: \r\nорганизация\r\nи \r\nпроведение",
+            "Мероприятие 4: организация и проведение",
+        ),
+        ("учебно-\r\nметодический", "учебно-методический"),
+        ("Ежеквартальн\r\nо", "Ежеквартально"),
+        ("Подготовить: \r\n1) план; \r\n2) отчёт", "Подготовить:\n1) план;\n2) отчёт"),
+    ],
+)
+def test_lines_a_pdf_cell_wrapped_are_joined_and_a_word_the_column_cut_is_whole_again(
+    text: str, unwrapped: str
+) -> None:
+    assert pdf_child.unwrap(text) == unwrapped
+
+
+def test_a_row_cut_by_the_page_is_glued_back_even_inside_its_number_and_its_words() -> None:
+    header = ["№ п/п", "Наименование мероприятия", "Исполнители", "Срок"]
+    pages = [
+        [
+            ["p", "План работы на 2022 год"],
+            ["t", [header, ["1.1.", "Провести", "Координационны", "Февраль-"]]],
+        ],
+        [
+            ["p", "- 2 -"],
+            [
+                "t",
+                [header, ["", "совещание", "й совет", "апрель"], ["1.2.", "Отчёт", "ЦОПП", "май"]],
+            ],
+        ],
+        [["t", [["109.1", "Мероприятие 2179: организация", "ЦОПП", "Ежеквартальн"]]]],
+        [["t", [["9.", "и проведение", "", "о"]]]],
+    ]
+    blocks = list(pdf_reader._blocks(pages))
+    assert blocks[0] == Paragraph("План работы на 2022 год")
+    assert len(blocks) == 2
+    assert isinstance(blocks[1], Table)
+    assert [[cell.text for cell in row] for row in blocks[1].rows] == [
+        header,
+        ["1.1.", "Провести совещание", "Координационный совет", "Февраль-апрель"],
+        ["1.2.", "Отчёт", "ЦОПП", "май"],
+        ["109.19.", "Мероприятие 2179: организация и проведение", "ЦОПП", "Ежеквартально"],
     ]
 
 

@@ -34,6 +34,56 @@ CELL_INSET = 1.0
 EXIT_MEMORY = 3
 
 _LINE_BREAK = re.compile(r"\r?\n")
+# Russian words of one or two letters: a line starting with any other such piece is the end
+# of a word the line before cut.
+_SHORT_WORDS = frozenset(
+    [
+        "а",
+        "б",
+        "в",
+        "ж",
+        "и",
+        "к",
+        "о",
+        "с",
+        "у",
+        "я",
+        "бы",
+        "во",
+        "да",
+        "до",
+        "же",
+        "за",
+        "из",
+        "их",
+        "ко",
+        "ли",
+        "мы",
+        "на",
+        "не",
+        "ни",
+        "но",
+        "ну",
+        "об",
+        "он",
+        "оо",
+        "от",
+        "по",
+        "со",
+        "то",
+        "ту",
+        "ты",
+        "уж",
+        "вы",
+        "ее",
+        "её",
+        "их",
+        "им",
+        "ей",
+        "ею",
+        "ой",
+    ]
+)
 _LIST_START = re.compile(r"^(?:[-–—•·*]|\d{1,3}[.)]|[а-яa-z][.)])\s")
 
 
@@ -201,25 +251,43 @@ def _cell_text(textpage: Any, height: float, bbox: tuple[float, float, float, fl
         right=x1 - CELL_INSET,
         top=height - top - CELL_INSET,
     )
-    return _unwrap(text)
+    return unwrap(text)
 
 
-def _unwrap(text: str) -> str:
+def unwrap(text: str) -> str:
     """Lines wrapped by the cell width are one line again; lists and hyphenated words kept.
 
-    A word a too narrow column cut in two («общепрофессио|нальных») stays cut: without a
-    dictionary it looks like a line filled by one word, which is far more common."""
+    A word a too narrow column cut in two is put together again only where its second part
+    cannot be a word («Ежеквартал|ьно», «Мероприяти|е»): without a dictionary
+    «Руководител|и» looks like a line filled by one word followed by «и»."""
     out: list[str] = []
+    cut = False  # the last line was one word that ended without a space
     for raw_line in _LINE_BREAK.split(text.replace("\x02", "-")):
         line = " ".join(raw_line.split())
         if not line:
             continue
         if out and not _LIST_START.match(line):
-            inside_word = out[-1].endswith("-") and line[:1].islower()
-            out[-1] = out[-1] + line if inside_word else f"{out[-1]} {line}"
+            hyphenated = out[-1].endswith("-") and line[:1].islower()
+            if hyphenated or (cut and _not_a_word_start(line, raw_line)):
+                out[-1] = out[-1] + line
+            else:
+                out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
+        cut = raw_line[-1:].isalpha() and " " not in raw_line.strip()
     return "\n".join(out)
+
+
+def _not_a_word_start(line: str, raw_line: str) -> bool:
+    """«ьно», «е 4:», «ю)»: the rest of a word, not a word of its own."""
+    first = re.match(r"[а-яё]+", line)
+    if first is None:
+        return False
+    piece = first[0]
+    # A short word alone on the cell's last line («Ежеквартальн|о», no space after it) is the
+    # end of the word too; «организация|и » goes on after its space.
+    alone = line == piece and raw_line == raw_line.rstrip()
+    return piece[0] in "ьъы" or (len(piece) <= 2 and (piece not in _SHORT_WORDS or alone))
 
 
 def _band(

@@ -38,6 +38,15 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+# Russian words of one or two letters (as in _pdf_child): any other such piece at the top of
+# a page is the end of a word the page cut.
+_SHORT_WORDS = frozenset(
+    {"а", "б", "в", "ж", "и", "к", "о", "с", "у", "я", "бы", "во", "да", "до", "же", "за", "из"}
+    | {"их", "ко", "ли", "мы", "на", "не", "ни", "но", "ну", "об", "он", "от", "по", "со", "то"}
+    | {"ту", "ты", "уж", "вы", "ее", "её", "им", "ей", "ею", "ой", "оо"}
+)
+
+
 def read_pdf(data: bytes) -> RawDocument:
     """Read a PDF, or raise DocumentRejected (scanned, too many pages, too complex, unreadable)."""
     result = _run_child(data)
@@ -160,16 +169,42 @@ def _same_row(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _broken_row(last: Sequence[str], first: Sequence[str]) -> bool:
-    """The first row of a page is the rest of the row the page broke: no number of its own."""
+    """The first row of a page is the rest of the row the page broke: no number of its own
+    (its number cell empty, or only the dot of «11.15.»), or its longest text goes on in
+    lowercase («и проведение …»); and no more cells filled than the part before."""
     filled_last = sum(bool(text.strip()) for text in last)
     filled_first = sum(bool(text.strip()) for text in first)
-    return not first[0].strip() and bool(last[0].strip()) and 0 < filled_first < filled_last
+    if not (0 < filled_first <= filled_last and any(c.isalnum() for c in last[0])):
+        return False
+    no_number = not any(char.isalnum() for char in first[0])
+    longest = max(first, key=len).lstrip()
+    return no_number or longest[:1].islower()
 
 
 def _glue(last: Sequence[str], rest: Sequence[str]) -> list[str]:
-    return [
-        " ".join(part for part in (a, b) if part.strip()) for a, b in zip(last, rest, strict=True)
-    ]
+    return [_glue_text(a, b) for a, b in zip(last, rest, strict=True)]
+
+
+def _glue_text(before: str, after: str) -> str:
+    """Two parts of a cell the page broke; a word cut between them is whole again."""
+    if not after.strip():
+        return before
+    if not before.strip():
+        return after
+    first = after.lstrip()
+    piece = re.match(r"[а-яё]+", first)
+    word = piece[0] if piece is not None else ""
+    # «Координационны» + «й совет», «Ежеквартальн» + «о» (a short word alone ends the cell).
+    cut = (
+        bool(word)
+        and before[-1:].isalpha()
+        and (word[0] in "ьъы" or (len(word) <= 2 and (word not in _SHORT_WORDS or first == word)))
+    )
+    cut = cut or (before.endswith("-") and first[0].islower())  # «Февраль-» + «апрель»
+    digits = before[-1:].isdigit() and first[0].isdigit()  # «109.1» + «9.»
+    if cut or digits or (not first[0].isalnum() and first[0] not in '«("'):
+        return before + first  # «11.15» + «.», «Координационны» + «й совет»
+    return f"{before} {first}"
 
 
 def _table(rows: list[list[str]]) -> Table:
