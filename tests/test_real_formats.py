@@ -287,14 +287,33 @@ def _pages(data: bytes) -> int:
         document.close()
 
 
-def scanned_pdf() -> bytes:
-    """What a scanner makes: each page one picture, no text layer."""
+def _ink_page() -> Image.Image:
     page = Image.new("RGB", (1240, 1754), "white")
     for y in range(200, 1600, 60):
         page.paste((40, 40, 40), (150, y, 1100, y + 12))  # lines of «text» as ink
+    return page
+
+
+def scanned_pdf() -> bytes:
+    """What a scanner makes: each page one picture, no text layer."""
+    page = _ink_page()
     buffer = io.BytesIO()
     page.save(buffer, format="PDF", save_all=True, append_images=[page.copy()])
     return buffer.getvalue()
+
+
+@needs_soffice
+def test_a_scan_with_a_line_of_text_on_it_is_still_a_scan(tmp_path: Path) -> None:
+    """A scanned plan whose header was typed in: a picture on each page and one line of text."""
+    picture = tmp_path / "scan.png"
+    _ink_page().save(picture)
+    document = Document()
+    document.add_paragraph("Приложение 1 к приказу № 15")
+    document.add_picture(str(picture), width=Cm(16))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    pdf = convert(buffer.getvalue(), "docx", "pdf", tmp_path / "pdf")
+    assert _refusal(pdf).key == "doc-pdf-scanned"
 
 
 def _refusal(data: bytes, filename: str = "plan.pdf") -> DocumentRejected:

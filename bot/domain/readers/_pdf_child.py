@@ -113,13 +113,19 @@ def read_pages(data: bytes, max_pages: int) -> dict[str, Any]:
         if count > max_pages:
             return {"error": "too-many-pages", "pages": count}
         pages = []
+        images = 0
         for index in range(count):
             page = document[index]
             try:
                 pages.append(_read_page(page))
+                images += sum(
+                    1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
+                )
             finally:
                 page.close()
-        return {"pages": pages}
+        # A scan may carry a line of text (a stamp, a page number, an OCR'd header): the
+        # parent weighs the text against the pictures.
+        return {"pages": pages, "images": images}
     finally:
         document.close()
 

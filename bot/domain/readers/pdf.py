@@ -30,6 +30,9 @@ MAX_PAGES = 500
 # A 200-page plan reads in under two seconds; a PDF still busy after this is hostile or broken.
 TIMEOUT_SECONDS = 30
 MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024
+# Fewer characters a page than this, beside pictures on every page, is a scan: a plan's page
+# of text has a thousand or more; a scan's text layer is a stamp, a page number, a header.
+SCAN_TEXT_PER_PAGE = 200
 _CHILD = Path(__file__).with_name("_pdf_child.py")
 _EXIT_MEMORY = 3  # _pdf_child.EXIT_MEMORY
 # «2», «- 3 -», «стр. 4», «5 из 12»: what may stand between two parts of one table.
@@ -58,9 +61,17 @@ def read_pdf(data: bytes) -> RawDocument:
     if error is not None:
         raise DocumentRejected("doc-unsupported-format", format="pdf")
     pages: list[list[Any]] = result["pages"]
-    if not any(_has_text(page) for page in pages):
+    if not any(_has_text(page) for page in pages) or _scanned(pages, result.get("images", 0)):
         raise DocumentRejected("doc-pdf-scanned")
     return RawDocument(tuple(_blocks(pages)), source_format="pdf")
+
+
+def _scanned(pages: list[list[Any]], images: int) -> bool:
+    """Pictures, no table and hardly any text: a scan with a stamp or a typed header."""
+    if images == 0 or any(kind == "t" for page in pages for kind, _ in page):
+        return False
+    letters = sum(len(content) for page in pages for kind, content in page if kind == "p")
+    return letters < SCAN_TEXT_PER_PAGE * len(pages)
 
 
 def _has_text(page: list[Any]) -> bool:
