@@ -187,6 +187,11 @@ def test_the_format_is_told_by_content_whatever_the_file_is_called(
 
 
 @needs_soffice
+def test_a_pdf_with_bytes_before_its_header_is_still_read_as_a_pdf(made: dict[str, bytes]) -> None:
+    assert _items(b"\r\n\x00junk\r\n" + made["pdf"], "plan.pdf") == EXPECTED
+
+
+@needs_soffice
 def test_a_pdf_gives_the_text_around_its_table_as_paragraphs_before_the_table(
     made: dict[str, bytes],
 ) -> None:

@@ -71,7 +71,7 @@ def read_document(
         raise DocumentRejected("doc-empty")
     if data.startswith(_ZIP):
         raw = _read_package(data, sheet)
-    elif data.startswith(b"%PDF"):
+    elif _is_pdf(data):
         raw = read_pdf(data)
     elif _is_word_97(data) or _is_rtf_with_text(data):
         raw = read_office(data, "doc" if data.startswith(_OLE2) else "rtf")
@@ -100,6 +100,12 @@ def _package_format(names: set[str]) -> str:
     if "content.xml" in names and "mimetype" in names:
         return "odf"  # LibreOffice .odt/.ods
     return "zip"
+
+
+def _is_pdf(data: bytes) -> bool:
+    """«%PDF-» opens a PDF; readers accept it anywhere in the first KB (a mail or a scanner
+    driver sometimes writes a few bytes before it)."""
+    return data.startswith(b"%PDF") or b"%PDF-" in data[:1024]
 
 
 def _is_odt(data: bytes, names: set[str]) -> bool:
