@@ -282,6 +282,75 @@ def test_a_row_cut_by_the_page_is_glued_back_even_inside_its_number_and_its_word
     ]
 
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+MERGED_PLAN_HTML = """<html><head><meta charset="utf-8"><style>
+table {border-collapse: collapse; width: 100%} td, th {border: 1px solid #000; padding: 4px}
+</style></head><body>
+<p style="text-align: right">УТВЕРЖДАЮ<br>Директор колледжа Иванова Т.П.</p>
+<h3>План работы кластера машиностроения на 2022 год</h3>
+<table><tr><th>№</th><th>Наименование мероприятия</th><th>Ответственные</th><th>Срок</th></tr>
+<tr><td colspan=4><b>1. Организационная работа</b></td></tr>
+<tr><td>1.1.</td><td>Провести совещание руководителей колледжей</td>
+<td rowspan=2>Руководители ПОО</td><td>до 01.05.2022</td></tr>
+<tr><td>1.2.</td><td>Подготовить отчёт о работе кластера</td><td>декабрь 2022 года</td></tr>
+<tr><td>1.3.</td><td>Организовать стажировки</td>
+<td>Члены оргкомитета, специалисты министерства</td><td>март 2022 года</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed; .ci/run installs it")
+def test_a_pdf_from_another_producer_keeps_its_merged_cells_and_section_rows(
+    tmp_path: Path,
+) -> None:
+    """Chromium draws rulings as filled rectangles, LibreOffice as lines: both are tables."""
+    assert CHROMIUM is not None
+    page = tmp_path / "plan.html"
+    page.write_text(MERGED_PLAN_HTML, encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    parsed = parse_upload(out.read_bytes(), "plan.pdf", max_bytes=LIMIT, reference=REFERENCE)
+    assert [
+        (item.number, item.section, item.text, item.executors, item.deadline.text)
+        for item in parsed.items
+    ] == [
+        (
+            "1.1",
+            "1. Организационная работа",
+            "Провести совещание руководителей колледжей",
+            ["Руководители ПОО"],
+            "до 01.05.2022",
+        ),
+        (
+            "1.2",
+            "1. Организационная работа",
+            "Подготовить отчёт о работе кластера",
+            ["Руководители ПОО"],
+            "декабрь 2022 года",
+        ),
+        (
+            "1.3",
+            "1. Организационная работа",
+            "Организовать стажировки",
+            ["Члены оргкомитета", "Специалисты министерства"],
+            "март 2022 года",
+        ),
+    ]
+
+
 def _pages(data: bytes) -> int:
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
