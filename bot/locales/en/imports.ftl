@@ -7,7 +7,7 @@ doc-zip-bomb = The file was refused: it holds too much compressed data to open s
 doc-unsupported-format = { $format ->
     [doc] This is an old Word file (.doc). Save it as DOCX and send it again.
     [xls] This is an old Excel file (.xls). Save it as XLSX and send it again.
-    [pdf] PDF files are not supported yet. Send the document as DOCX, XLSX or text.
+    [pdf] This PDF could not be read: it seems to be damaged. Send the document as DOCX, XLSX or a PDF saved from Word.
     [encrypted] The file is password-protected. Remove the password, save the file and send it again.
     [rtf] This is an RTF file. Save it as DOCX and send it again.
     [image] This is a picture, not a document. Send a plan or a protocol as DOCX, XLSX or text.
