@@ -134,8 +134,6 @@ def create_dispatcher(
         storage=fsm_storage or DatabaseFsmStorage(session_factory, clock),
         translations=translations,
         clock=clock,
-        branding=settings.branding,
-        summary_schedule=settings.summary_schedule,
     )
     # aiogram reads the dialog state in its FSM middleware: move it inside the update's
     # session, so the state is read and written through that one session and connection.

@@ -9,8 +9,6 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from bot.clock import Clock
-from bot.domain.branding import Branding
 from bot.errors import NotFound
 from bot.exports.docx import write_docx
 from bot.exports.html import write_html
@@ -37,20 +35,14 @@ from storage.models import Person
 WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "html": write_html}
 
 
-def _service(access: AccessService, clock: Clock, branding: Branding | None) -> ExportService:
-    # ``branding``: the configured defaults when the Dispatcher carries them ([branding]).
-    return ExportService(access.storage, clock, access, branding)
-
-
 async def start_export(
     message: Message,
     person: Person,
     access: AccessService,
     t: Translator,
-    clock: Clock,
-    branding: Branding | None = None,
+    exports: ExportService,
 ) -> None:
-    clusters = await _service(access, clock, branding).clusters(person)
+    clusters = await exports.clusters(person)
     if not clusters:
         await message.answer(render_denied(t))
         return
@@ -70,10 +62,9 @@ async def choose_format(
     person: Person,
     access: AccessService,
     t: Translator,
-    clock: Clock,
-    branding: Branding | None = None,
+    exports: ExportService,
 ) -> None:
-    choices = await _service(access, clock, branding).clusters(person)
+    choices = await exports.clusters(person)
     chosen = next((c for c in choices if c.cluster_id == callback_data.cluster_id), None)
     if chosen is None:
         await query.answer(render_denied(t), show_alert=True)
@@ -92,10 +83,9 @@ async def send_export(
     person: Person,
     access: AccessService,
     t: Translator,
-    clock: Clock,
-    branding: Branding | None = None,
+    exports: ExportService,
 ) -> None:
-    service = _service(access, clock, branding)
+    service = exports
     try:
         export: PlanExport = await service.build(person, callback_data.cluster_id)
     except NotFound as missing:

@@ -122,12 +122,15 @@ async def set_value(
     message: Message,
     person: Person,
     reminders: ReminderService,
+    summaries: SummaryService,
     t: Translator,
     clock: Clock,
 ) -> None:
     key, value = callback_data.key, callback_data.value
     if key in SUMMARY_KEYS:
-        await _set_summary_value(query, callback_data, message, person, reminders, t, clock)
+        await _set_summary_value(
+            query, callback_data, message, person, reminders, summaries, t, clock
+        )
         return
     if key not in SETTING_KEYS or value not in setting_values(key):
         await query.answer(t("error-stale-button"), show_alert=True)
@@ -159,6 +162,7 @@ async def _set_summary_value(
     message: Message,
     person: Person,
     reminders: ReminderService,
+    summaries: SummaryService,
     t: Translator,
     clock: Clock,
 ) -> None:
@@ -171,7 +175,7 @@ async def _set_summary_value(
     cluster = settings.cluster
     note = None
     if summary_current(cluster, key) != value:
-        await SummaryService(reminders.storage, clock).change(person, cluster, key, value)
+        await summaries.change(person, cluster, key, value)
         note = render_summary_saved(t, cluster, key)
     await query.answer()
     await _show(

@@ -10,12 +10,10 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from bot.clock import Clock
-from bot.domain.branding import Branding
 from bot.errors import AccessDenied, NotFound
 from bot.i18n import Translator
 from bot.services.access import AccessService
-from bot.services.summaries import SummarySchedule, SummaryService
+from bot.services.summaries import SummaryService
 from bot.telegram.views.summaries import (
     SummaryCallback,
     clusters_keyboard,
@@ -25,16 +23,6 @@ from bot.telegram.views.summaries import (
 )
 from handlers.filters import PRIVATE, Registered, WithMessage
 from storage.models import Person
-
-
-def _service(
-    access: AccessService,
-    clock: Clock,
-    schedule: SummarySchedule | None,
-    branding: Branding | None,
-) -> SummaryService:
-    # ``schedule`` and ``branding``: the configured [summary] and [branding], from the Dispatcher.
-    return SummaryService(access.storage, clock, schedule or SummarySchedule(), branding)
 
 
 async def _send(
@@ -58,11 +46,9 @@ async def show_summary(
     person: Person,
     access: AccessService,
     t: Translator,
-    clock: Clock,
-    summary_schedule: SummarySchedule | None = None,
-    branding: Branding | None = None,
+    summaries: SummaryService,
 ) -> None:
-    service = _service(access, clock, summary_schedule, branding)
+    service = summaries
     clusters = await service.readable_clusters(person, access.is_admin(person))
     if not clusters:
         await message.answer(t("summary-not-allowed"))
@@ -84,11 +70,9 @@ async def choose_cluster(
     person: Person,
     access: AccessService,
     t: Translator,
-    clock: Clock,
-    summary_schedule: SummarySchedule | None = None,
-    branding: Branding | None = None,
+    summaries: SummaryService,
 ) -> None:
-    service = _service(access, clock, summary_schedule, branding)
+    service = summaries
     try:
         cluster = await service.readable(person, callback_data.cluster_id, access.is_admin(person))
     except (AccessDenied, NotFound):
@@ -105,12 +89,10 @@ async def full_lists(
     person: Person,
     access: AccessService,
     t: Translator,
-    clock: Clock,
-    summary_schedule: SummarySchedule | None = None,
-    branding: Branding | None = None,
+    summaries: SummaryService,
 ) -> None:
     """«Подробнее»: pressed in the group or in private, the lists go to the presser alone."""
-    service = _service(access, clock, summary_schedule, branding)
+    service = summaries
     try:
         cluster = await service.readable(person, callback_data.cluster_id, access.is_admin(person))
     except (AccessDenied, NotFound):

@@ -107,9 +107,10 @@ def test_a_missing_config_file_named_by_workplan_config_is_an_error(
 
 
 def test_the_summary_schedule_and_branding_of_config_reach_the_bot() -> None:
-    from bot.app import create_dispatcher, service_settings
-    from bot.i18n import Translations
+    from bot.app import service_settings
+    from bot.services.registry import build_services
     from storage.db import create_engine, create_session_factory
+    from storage.uow import Storage
     from tests.fakes import FixedClock
 
     settings = Settings(
@@ -120,11 +121,9 @@ def test_the_summary_schedule_and_branding_of_config_reach_the_bot() -> None:
     assert (services.summary_schedule.weekday, services.summary_schedule.hour) == (3, 11)
     assert services.branding.primary == "#0B5394"
     assert services.branding.organization == "Координационный совет"
-    dispatcher = create_dispatcher(
-        session_factory=create_session_factory(create_engine("sqlite+aiosqlite://")),
-        settings=services,
-        translations=Translations(),
-        clock=FixedClock(),
-    )
-    assert dispatcher["branding"] is services.branding
-    assert dispatcher["summary_schedule"] is services.summary_schedule
+    # The services each update's handlers are given carry them (as the sender and sweep do).
+    session = create_session_factory(create_engine("sqlite+aiosqlite://"))()
+    built = build_services(Storage(session), FixedClock(), services)
+    assert built.summaries.default is services.summary_schedule
+    assert built.summaries.default_branding is services.branding
+    assert built.exports.branding is services.branding

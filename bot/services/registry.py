@@ -13,6 +13,7 @@ from bot.domain.workdays import WorkCalendar
 from bot.services.access import AccessService
 from bot.services.assignments import AssignmentService
 from bot.services.clusters import ClusterService
+from bot.services.exports import ExportService
 from bot.services.groups import GroupService
 from bot.services.imports import ImportService
 from bot.services.invites import InviteService, InviteTokens
@@ -24,7 +25,7 @@ from bot.services.people import PeopleService
 from bot.services.plans import PlanService
 from bot.services.reminders import ReminderService
 from bot.services.reports import ReportService
-from bot.services.summaries import SummarySchedule
+from bot.services.summaries import SummarySchedule, SummaryService
 from storage.uow import Storage
 
 
@@ -57,6 +58,8 @@ class Services:
     reports: ReportService
     items: ItemsService
     reminders: ReminderService
+    summaries: SummaryService
+    exports: ExportService
 
     def as_handler_data(self) -> dict[str, object]:
         return {
@@ -73,6 +76,8 @@ class Services:
             "reports": self.reports,
             "items": self.items,
             "reminders": self.reminders,
+            "summaries": self.summaries,
+            "exports": self.exports,
         }
 
 
@@ -106,4 +111,6 @@ def build_services(
         reminders=ReminderService(
             storage, clock, access, settings.reminder_policy, settings.calendar
         ),
+        summaries=SummaryService(storage, clock, settings.summary_schedule, settings.branding),
+        exports=ExportService(storage, clock, access, settings.branding),
     )
