@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -406,18 +406,7 @@ class ReminderService:
 
     def _waiting_entry(self, waiting: WaitingRow, day: date) -> Entry:
         entry = self._entry(waiting.row, Reason.AWAITING_DECISION, day)
-        return Entry(
-            reason=entry.reason,
-            item_id=entry.item_id,
-            number=entry.number,
-            text=entry.text,
-            due=entry.due,
-            days=entry.days,
-            position=entry.position,
-            assignment_id=entry.assignment_id,
-            organization=entry.organization,
-            report_id=waiting.report_id,
-        )
+        return replace(entry, report_id=waiting.report_id)
 
     def _undated_entry(self, undated: UndatedRow) -> Entry:
         return Entry(
