@@ -22,15 +22,15 @@ from bot.telegram.views.summaries import (
     render_summary,
 )
 from handlers.filters import PRIVATE, Registered, WithMessage
-from storage.models import Person
+from storage.models import Cluster, Person
 
 
 async def _send(
-    bot: Bot, chat_id: int, t: Translator, service: SummaryService, cluster_id: int
+    bot: Bot, chat_id: int, t: Translator, summaries: SummaryService, cluster_id: int
 ) -> None:
-    cluster = await service.storage.clusters.get(cluster_id)
+    cluster = await summaries.storage.clusters.get(cluster_id)
     assert cluster is not None
-    summary = await service.summary(cluster)
+    summary = await summaries.summary(cluster)
     for part in render_summary(t, summary):
         if part.photo is not None:
             await bot.send_photo(
@@ -48,8 +48,7 @@ async def show_summary(
     t: Translator,
     summaries: SummaryService,
 ) -> None:
-    service = summaries
-    clusters = await service.readable_clusters(person, access.is_admin(person))
+    clusters = await summaries.readable_clusters(person, access.is_admin(person))
     if not clusters:
         await message.answer(t("summary-not-allowed"))
         return
@@ -59,7 +58,23 @@ async def show_summary(
             reply_markup=clusters_keyboard([(c.id, c.name) for c in clusters]),
         )
         return
-    await _send(bot, message.chat.id, t, service, clusters[0].id)
+    await _send(bot, message.chat.id, t, summaries, clusters[0].id)
+
+
+async def _readable(
+    query: CallbackQuery,
+    summaries: SummaryService,
+    person: Person,
+    access: AccessService,
+    cluster_id: int,
+    t: Translator,
+) -> Cluster | None:
+    """The cluster of a press, if the presser may read its summary; else the press is answered."""
+    try:
+        return await summaries.readable(person, cluster_id, access.is_admin(person))
+    except (AccessDenied, NotFound):
+        await query.answer(t("summary-not-allowed"), show_alert=True)
+        return None
 
 
 async def choose_cluster(
@@ -72,14 +87,11 @@ async def choose_cluster(
     t: Translator,
     summaries: SummaryService,
 ) -> None:
-    service = summaries
-    try:
-        cluster = await service.readable(person, callback_data.cluster_id, access.is_admin(person))
-    except (AccessDenied, NotFound):
-        await query.answer(t("summary-not-allowed"), show_alert=True)
+    cluster = await _readable(query, summaries, person, access, callback_data.cluster_id, t)
+    if cluster is None:
         return
     await query.answer()
-    await _send(bot, message.chat.id, t, service, cluster.id)
+    await _send(bot, message.chat.id, t, summaries, cluster.id)
 
 
 async def full_lists(
@@ -92,14 +104,11 @@ async def full_lists(
     summaries: SummaryService,
 ) -> None:
     """«Подробнее»: pressed in the group or in private, the lists go to the presser alone."""
-    service = summaries
-    try:
-        cluster = await service.readable(person, callback_data.cluster_id, access.is_admin(person))
-    except (AccessDenied, NotFound):
-        await query.answer(t("summary-not-allowed"), show_alert=True)
+    cluster = await _readable(query, summaries, person, access, callback_data.cluster_id, t)
+    if cluster is None:
         return
-    day = parse_day(callback_data.day) or service.today(cluster)
-    summary = await service.summary(cluster, day)
+    day = parse_day(callback_data.day) or summaries.today(cluster)
+    summary = await summaries.summary(cluster, day)
     try:
         for text in render_full_lists(t, summary):
             await bot.send_message(person.telegram_id, text)
