@@ -1,0 +1,104 @@
+"""Benchmark: the acceptance set of real public plans (tests/data/real_plans), each built as DOCX,
+XLSX and tab-separated text, imported and compared with a careful reader's reading of it.
+
+Run: .venv/bin/python bench/bench_acceptance.py [--misses] [--plan NAME]
+Prints one line per plan and format (items expected / found, due dates right / total, rows glued
+to another, sections taken for items, or the refusal), a total line per format and overall with
+the percentages, and a last line of JSON. Target (the judge set it stands in for): at least 98%
+of due dates right and 100% of items found, none glued, no section as an item.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.test_acceptance_plans import FORMATS, Outcome, compare, load_plans
+
+DEADLINE_TARGET = 0.98
+
+
+def _percent(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 100.0
+
+
+def _total(outcomes: list[Outcome]) -> dict[str, float | int]:
+    expected = sum(o.expected for o in outcomes)
+    return {
+        "plans": len({o.plan for o in outcomes}),
+        "items_expected": expected,
+        "items_found": sum(o.matched for o in outcomes),
+        "items_extra": sum(o.found - o.matched for o in outcomes),
+        "deadlines_right": sum(o.deadlines_right for o in outcomes),
+        "glued": sum(o.glued for o in outcomes),
+        "sections_as_items": sum(o.sections_as_items for o in outcomes),
+        "refused": sum(o.error is not None for o in outcomes),
+        "items_found_pct": round(_percent(sum(o.matched for o in outcomes), expected), 2),
+        "deadlines_right_pct": round(
+            _percent(sum(o.deadlines_right for o in outcomes), expected), 2
+        ),
+    }
+
+
+def _line(name: str, fmt: str, o: Outcome) -> str:
+    tail = f"  {o.error}" if o.error else ""
+    return (
+        f"{name:<40} {fmt:<4} items {o.matched:>3}/{o.expected:<3} (found {o.found:>3})"
+        f"  deadlines {o.deadlines_right:>3}/{o.expected:<3}"
+        f"  glued {o.glued}  sections-as-items {o.sections_as_items}{tail}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="list each miss under its plan")
+    parser.add_argument("--plan", help="only the plans whose name contains this")
+    args = parser.parse_args()
+
+    plans = [p for p in load_plans() if not args.plan or args.plan in p.name]
+    outcomes: list[Outcome] = []
+    for plan in plans:
+        for fmt in FORMATS:
+            outcome = compare(plan, fmt)
+            outcomes.append(outcome)
+            print(_line(plan.name, fmt, outcome))
+            if args.misses:
+                for miss in outcome.item_misses + outcome.deadline_misses:
+                    print(f"    {miss}")
+
+    print()
+    by_format = {fmt: _total([o for o in outcomes if o.fmt == fmt]) for fmt in FORMATS}
+    overall = _total(outcomes)
+    for name, figures in [*by_format.items(), ("all", overall)]:
+        verdict = (
+            "OK"
+            if figures["items_found_pct"] == 100.0
+            and not figures["glued"]
+            and not figures["sections_as_items"]
+            and not figures["items_extra"]
+            and figures["deadlines_right_pct"] >= DEADLINE_TARGET * 100
+            else "BELOW TARGET"
+        )
+        print(
+            f"TOTAL {name:<4} plans {figures['plans']}  items {figures['items_found']}"
+            f"/{figures['items_expected']} ({figures['items_found_pct']:.1f}%),"
+            f" extra {figures['items_extra']}"
+            f"  deadlines {figures['deadlines_right']}/{figures['items_expected']}"
+            f" ({figures['deadlines_right_pct']:.1f}%)  glued {figures['glued']}"
+            f"  sections-as-items {figures['sections_as_items']}  refused {figures['refused']}"
+            f"  (target 100% items, >= 98% deadlines: {verdict})"
+        )
+    print(
+        json.dumps(
+            {"bench": "acceptance", **overall, "by_format": by_format},
+            ensure_ascii=False,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
