@@ -236,7 +236,8 @@ def test_headers_in_none_of_the_lists_are_recognised_by_their_cells(fmt: str) ->
         MEETINGS_ROWS,
     )
     assert len(parsed.items) == 3
-    assert [item.text for item in parsed.items] == [row[2] for row in MEETINGS_ROWS]  # type: ignore[index]
+    # The meeting's topic stays with its questions (issue 12: no column a person wrote is lost).
+    assert [item.text for item in parsed.items] == [f"{row[1]}: {row[2]}" for row in MEETINGS_ROWS]  # type: ignore[index]
     assert [item.executors_text for item in parsed.items] == [row[3] for row in MEETINGS_ROWS]  # type: ignore[index]
     assert _dues(parsed) == [date(2023, 9, 30), date(2023, 11, 30), date(2024, 1, 31)]
 

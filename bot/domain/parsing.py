@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import ClassVar
 
 from bot.domain.deadlines import (
@@ -49,6 +50,7 @@ WARNING_CODES = (
     "warn-formulas-without-values",
     "warn-item-without-text",
     "warn-numbered-by-order",
+    "warn-carried-down",
 )
 # Cells named in the warning about formulas without values; the rest are counted.
 MAX_NAMED_CELLS = 10
@@ -80,6 +82,8 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "вопрос",
         ),
     ),
+    # A meeting's topic beside its questions; the content itself where nothing else is.
+    ("group", ("тема", "темы")),
 )
 # Columns the header does not name are recognised by their first rows' cells (_infer).
 SAMPLE_ROWS = 40
@@ -331,6 +335,8 @@ def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
 def _columns(row: Sequence[Cell]) -> dict[str, int] | None:
     """A header row by its words alone: the content column and the executors or deadline."""
     found = _header_roles(row)
+    if "text" not in found and "group" in found:
+        found["text"] = found.pop("group")
     if "text" in found and ("executors" in found or "deadline" in found):
         return found
     return None
@@ -427,21 +433,23 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
     return roles
 
 
-def _widest_text(rows: Sequence[Sequence[Cell]], at: int, header: dict[str, int]) -> dict[str, int]:
+def _widest_text(
+    header_row: Sequence[Cell], sample: Sequence[Sequence[Cell]], header: dict[str, int]
+) -> dict[str, int]:
     """Of two columns named like content («Направление», «Мероприятие»), the one with the
-    longest cells holds the content; the other is a grouping written short."""
+    longest cells holds the content; the other is a grouping written short (``group``)."""
     words = dict(COLUMN_WORDS)["text"]
-    taken = {index for role, index in header.items() if role != "text"}
+    taken = {index for role, index in header.items() if role not in ("text", "group")}
     named = [
         index
-        for index, cell in enumerate(rows[at])
+        for index, cell in enumerate(header_row)
         if index not in taken
         and len(cell.text) <= 80
         and any(word in " ".join(cell.text.casefold().split()) for word in words)
     ]
     if len(named) < 2:
         return header
-    sample = rows[at + 1 : at + 1 + SAMPLE_ROWS]
+    sample = sample[:SAMPLE_ROWS]
 
     def length(index: int) -> float:
         texts = [row[index].text.strip() for row in sample if index < len(row)]
@@ -449,7 +457,11 @@ def _widest_text(rows: Sequence[Sequence[Cell]], at: int, header: dict[str, int]
         return sum(map(len, filled)) / len(filled) if filled else 0.0
 
     widest = max(named, key=lambda index: (length(index), -index))
-    return {**header, "text": widest}
+    out = {**header, "text": widest}
+    if "group" not in out:
+        # The shorter one groups the rows (shown as sections) or names each row's topic.
+        out["group"] = max((i for i in named if i != widest), key=length)
+    return out
 
 
 def _header_names(row: Sequence[Cell]) -> list[str]:
@@ -478,10 +490,29 @@ def _looks_continued(text: str) -> bool:
     return bool(first) and (first.islower() or first in _CONTINUATION_MARKS)
 
 
-def _plain_section(row: Sequence[Cell], data: _Row) -> str | None:
+def _successor(previous: str, number: str) -> bool:
+    """Whether ``number`` is the next item after ``previous`` at its level («1.2» → «1.3»,
+    «4» → «5»): the row goes on with the items, it does not head a section."""
+    before, after = previous.rstrip(".").split("."), number.rstrip(".").split(".")
+    if not all(p.isdigit() for p in before + after) or len(before) != len(after):
+        return False
+    return before[:-1] == after[:-1] and int(after[-1]) == int(before[-1]) + 1
+
+
+def _plain_section(row: Sequence[Cell], data: _Row, follows: str = "") -> str | None:
     """A row with text but no deadline, executors, result or mark: a heading, numbered or not
-    («I. …», «3.» | «Кадровое обеспечение», «Раздел 2 …», «Задача 3 …», «Модуль «…»»)."""
+    («I. …», «3.» | «Кадровое обеспечение», «Раздел 2 …», «Задача 3 …», «Модуль «…»»).
+
+    Not a row numbered next after the item above it, in plain cells: that is an item whose
+    date and executors were merged with the row above (``follows``: the item's number)."""
     if data.deadline or data.executors or data.result or data.mark:
+        return None
+    if (
+        data.number
+        and follows
+        and _successor(follows, data.number)
+        and not any(c.bold or c.italic for c in row if c.text.strip())
+    ):
         return None
     texts: list[str] = []
     for cell in row:
@@ -538,6 +569,104 @@ def _weak_header(rows: Sequence[Sequence[Cell]]) -> int | None:
     return found
 
 
+# Sub-headers under a «Срок» group: a start date is not what people are held to, a fact column
+# is the mark of what was done.
+_SUB_START = re.compile(r"\bначал|^с$", re.I)
+_SUB_FACT = re.compile(r"\bфакт", re.I)
+MAX_HEADER_CELL = 60  # a sub-header is a word or two, not a sentence
+MAX_HEADER_ROWS = 4
+
+
+def _sub_header(row: Sequence[Cell], above: Sequence[Cell]) -> bool:
+    """Whether a row goes on with the header row above it: sub-columns of a group («Срок» →
+    «начало | окончание», «Исполнение» → «Срок | Ответственный»), or header words wrapped onto
+    a second line («N» / «п/п», «Наименование» / «мероприятия»). A section row right under the
+    header («Раздел 1. …», bold) is not one."""
+    if _is_data(row) or _is_numbering_row(row):
+        return False
+    texts = [(i, _squeeze(c.text)) for i, c in enumerate(row) if c.text.strip()]
+    if not texts or any(len(t) > MAX_HEADER_CELL for _, t in texts):
+        return False
+    uppers = [_squeeze(c.text) for c in above]
+    new = [(i, t) for i, t in texts if i >= len(uppers) or uppers[i] != t]
+    if not new:
+        return True  # the header row again (cells merged down repeat their text)
+    distinct = {t for _, t in texts}
+    if len(distinct) == 1:
+        (i, t), cell = new[0], row[new[0][0]]
+        return not cell.bold and (t[:1].islower() or _header_roles((Cell(t),)).get("number") == 0)
+    for i, t in new:
+        upper = uppers[i] if i < len(uppers) else ""
+        starts_group = i + 1 < len(uppers) and not uppers[i + 1] and bool(_cell(row, i + 1))
+        if not upper or starts_group or t[:1].islower() or _header_roles((Cell(t),)):
+            continue
+        return False
+    return True
+
+
+def _cell(row: Sequence[Cell], index: int) -> str:
+    return _squeeze(row[index].text) if index < len(row) else ""
+
+
+def _combine(above: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...]:
+    """One header row from a header row and its sub-header row: a sub-column's own name where
+    it has one («Исполнение» / «Срок» → «Срок»), else the two read together («Наименование» /
+    «мероприятия», «Срок» / «окончание»); a group's name is written over its first column only."""
+    width = max(len(above), len(row))
+    out: list[Cell] = []
+    group = ""
+    for index in range(width):
+        upper, lower = _cell(above, index), _cell(row, index)
+        if upper:
+            group = upper
+        elif lower and group:
+            upper = group
+        else:
+            group = ""
+        if not lower or lower == upper:
+            text = upper
+        elif not upper:
+            text = lower
+        elif _SUB_START.search(lower) and _header_roles((Cell(upper),)).get("deadline") == 0:
+            text = ""  # «Срок» / «начало»: the start is not the deadline
+        elif _SUB_FACT.search(lower):
+            text = f"Отметка о выполнении ({upper} {lower})"
+        elif _header_roles((Cell(lower),)):
+            text = lower
+        else:
+            text = f"{upper} {lower}"
+        out.append(Cell(text))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _HeaderBlock:
+    first: int
+    end: int  # the first row after the header
+    row: tuple[Cell, ...]  # the header rows read as one
+
+
+def _header_block(rows: Sequence[Sequence[Cell]]) -> _HeaderBlock | None:
+    """The first header among a table's first rows that names the plan's columns, over one
+    row or several (a group with sub-columns, headers wrapped onto a second line)."""
+    for first in range(min(5, len(rows))):
+        combined, end = tuple(rows[first]), first + 1
+        found = bool(_columns(combined))
+        while (
+            end < len(rows)
+            and end - first < MAX_HEADER_ROWS
+            and _sub_header(rows[end], rows[end - 1])
+        ):
+            candidate = _combine(combined, rows[end])
+            if found and not _columns(candidate):
+                break
+            combined, end = candidate, end + 1
+            found = found or bool(_columns(combined))
+        if found:
+            return _HeaderBlock(first, end, combined)
+    return None
+
+
 @dataclass
 class _Table:
     """Where a plan table's header is, the roles of its columns, and its header words."""
@@ -546,20 +675,26 @@ class _Table:
     columns: dict[str, int]
     header: dict[str, int]
     names: list[str]
+    header_rows: frozenset[tuple[str, ...]] = frozenset()  # repeated after a page break
 
 
 def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
     """The columns of a table that starts a plan; None (its headers noted) if it holds none."""
-    strong = next(
-        ((i, found) for i, row in enumerate(table.rows[:5]) if (found := _columns(row))), None
-    )
+    strong = _header_block(table.rows)
+    header_row: Sequence[Cell] = ()
     if strong is not None:
-        start, header = strong[0] + 1, strong[1]
+        start, header_row = strong.end, strong.row
+        header = _columns(header_row) or {}
+        header_rows = frozenset(
+            tuple(_squeeze(c.text) for c in row) for row in table.rows[strong.first : strong.end]
+        )
     else:
         weak = _weak_header(table.rows)
         start = 0 if weak is None else weak + 1
         header = {} if weak is None else _header_roles(table.rows[weak])
-    named = _widest_text(table.rows, start - 1, header) if strong is not None else header
+        header_row = table.rows[weak] if weak is not None else ()
+        header_rows = frozenset()
+    named = _widest_text(header_row, table.rows[start:], header) if strong is not None else header
     columns = _infer(table.rows[start:], named)
     deadlines = 0
     if "deadline" in columns and strong is None:
@@ -569,14 +704,14 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
             for row in table.rows[start : start + SAMPLE_ROWS]
             if index < len(row) and _looks_deadline(_squeeze(row[index].text))
         )
-    names = _header_names(table.rows[start - 1]) if start else []
+    names = _header_names(header_row) if start else []
     has_rows = any(any(c.text.strip() for c in row) for row in table.rows[start:])
     if (
         "text" in columns
         and "deadline" in columns
         and (strong is not None or deadlines >= MIN_FOUND_DEADLINES)
     ):
-        return _Table(start, columns, header, names)
+        return _Table(start, columns, header, names, header_rows)
     if "text" in columns and "deadline" not in columns and names:
         # A plan by months: «Сентябрь» rows across the table give the deadline of the rows
         # under them.
@@ -584,10 +719,31 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
             1 for row in table.rows[start:] if (title := _lone_text(row)) and _looks_deadline(title)
         )
         if dated >= MIN_FOUND_DEADLINES:
-            return _Table(start, columns, header, names)
+            return _Table(start, columns, header, names, header_rows)
     if has_rows and (strong is not None or header) and names:
         refused.append(names)
     return None
+
+
+def _grouping(rows: Sequence[Sequence[Cell]], index: int) -> bool:
+    """Whether a topic column groups the rows under it (a value merged down or written once
+    for a block) rather than naming each row's own topic."""
+    current = ""
+    for row in rows:
+        if not any(c.text.strip() for c in row) or _is_numbering_row(row):
+            continue
+        value = _cell(row, index)
+        if current and value in ("", current):
+            return True
+        current = value or current
+    return False
+
+
+def _with_topic(topic: str, text: str) -> str:
+    """«Организационное заседание» and its questions → «Организационное заседание: …»."""
+    if not text:
+        return topic
+    return f"{topic} {text}" if topic.endswith((":", ".", "!", "?", "»")) else f"{topic}: {text}"
 
 
 def _rows(
@@ -596,14 +752,18 @@ def _rows(
     """Yield (row, None) for every data row of every plan table, (None, title) for sections.
 
     Tables holding no plan (no content or no deadline column) note their headers in
-    ``refused``, for the refusal to name them."""
+    ``refused``, for the refusal to name them. A topic column («Тема заседания»,
+    «Направление» beside «Мероприятие») that groups rows gives sections; one that names each
+    row's own topic goes before the row's text."""
     columns: dict[str, int] | None = None
     header: dict[str, int] = {}
+    header_rows: frozenset[tuple[str, ...]] = frozenset()
     width = 0
+    grouping = False
     for table in tables:
         continued = columns is not None and len(table.rows[0]) == width
         found = None
-        if not continued or any(_columns(row) for row in table.rows[:5]):
+        if not continued or _header_block(table.rows) is not None:
             found = _plan_table(table, refused)
         if found is not None:
             columns, header, width, start = (
@@ -612,7 +772,10 @@ def _rows(
                 len(table.rows[0]),
                 found.start,
             )
+            header_rows = found.header_rows
             continued = False
+            group_column = columns.get("group")
+            grouping = group_column is not None and _grouping(table.rows[start:], group_column)
         elif not continued:
             continue  # not a plan table, and not a continuation of one
         else:
@@ -620,23 +783,35 @@ def _rows(
         assert columns is not None
         numbered = "number" in columns
         first = continued
+        group = ""
+        follows = ""  # the number of the item row above
         for row in table.rows[start:]:
             if not any(c.text.strip() for c in row) or _is_numbering_row(row):
                 continue
             if len(header) >= 2 and _header_roles(row) == header:
                 continue  # the header repeated after a page break
+            if tuple(_squeeze(c.text) for c in row) in header_rows:
+                continue  # a row of a header over several rows, repeated
             if title := _section_title(row, columns):
                 first = False
+                group = follows = ""
                 yield None, title
                 continue
-            number, text, executors, deadline, result, mark = (
-                _cell_text(row, columns, role) for role in _Row.ROLES
+            number, text, executors, deadline, result, mark, topic = (
+                _cell_text(row, columns, role) for role in (*_Row.ROLES, "group")
             )
+            if grouping and topic and topic != group:
+                group = topic
+                yield None, topic
+            elif not grouping and topic and topic != text:
+                text = _with_topic(topic, text)
             data = _Row(number, text, executors, deadline, result, mark, numbered, first)
             first = False
-            if title := _plain_section(row, data):
+            if title := _plain_section(row, data, follows):
+                follows = ""
                 yield None, title
                 continue
+            follows = number or follows
             yield data, None
 
 
@@ -713,6 +888,45 @@ def _plan_drafts(
     if by_order:
         warnings.append(ParseWarning("warn-numbered-by-order", {}))
     return drafts, sections
+
+
+# A column filled in this share of items is one whose empty cells were merged with the one above.
+CARRY_DENSITY = 0.5
+
+
+def _carry_down(drafts: Sequence[_Draft], warnings: list[ParseWarning]) -> None:
+    """A text table has no merged cells: a date or executors written once for a block of rows
+    (a merged cell saved as text, or the way the plan was typed) leave the rows under it empty.
+    Such a row takes the cell of the row above in its section, and the preview names it.
+
+    Only in a column most items fill: where most cells are empty, an empty one means none."""
+    carried: list[str] = []
+    fields = ("deadline", "executors")
+    dense = {
+        name: sum(any(getattr(d, name)) for d in drafts) >= CARRY_DENSITY * len(drafts)
+        for name in fields
+    }
+    for previous, draft in pairwise(drafts):
+        if previous.section != draft.section or draft.section_deadline:
+            continue
+        took = False
+        for name in fields:
+            if dense[name] and not any(getattr(draft, name)) and any(getattr(previous, name)):
+                setattr(draft, name, list(getattr(previous, name)))
+                took = True
+        if took:
+            carried.append(draft.number)
+    if carried:
+        warnings.append(
+            ParseWarning(
+                "warn-carried-down",
+                {
+                    "count": len(carried),
+                    "numbers": ", ".join(carried[:MAX_NAMED_CELLS]),
+                    "more": max(len(carried) - MAX_NAMED_CELLS, 0),
+                },
+            )
+        )
 
 
 # --- protocol decisions -----------------------------------------------------------------------
@@ -881,6 +1095,8 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
     warnings: list[ParseWarning] = []
     refused: list[list[str]] = []
     drafts, sections = _plan_drafts(tables, warnings, refused)
+    if raw.source_format in ("text", "pdf"):
+        _carry_down(drafts, warnings)
     kind = DocumentKind.PLAN
     header = _header(before_table)
     if not drafts:

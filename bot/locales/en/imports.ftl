@@ -153,6 +153,13 @@ warn-formulas-without-values = { $count ->
     [0] {""}
    *[other] {" "}and { $more } more
 }): they were read as empty. To include them, open the workbook in Excel, save it and resend.
+warn-carried-down = { $count ->
+    [one] Item { $numbers } has no deadline or executors, so I took them from the row above
+   *[other] Items { $numbers }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    } have no deadline or executors, so I took them from the row above
+}, as in a merged cell. Please check them after the import.
 warn-item-without-text = Item { $number } has no activity text and was skipped.
 warn-no-period = The plan's period was not found ("на 2021 год", "на 2021–2022 учебный год"): deadlines without a year count from today.
 

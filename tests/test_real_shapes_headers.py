@@ -1,0 +1,291 @@
+"""Table shapes of real plans with merged cells: headers over two rows (wrapped header words,
+a «Срок» group with sub-columns, an «Исполнение» group over «Срок | Ответственный»), a topic
+column that groups the rows under it, and a date or executors written once for a block of rows.
+
+Each table is built as DOCX and XLSX with real merged cells and as tab-separated text (where a
+merged cell leaves the cells it covers empty, as a text copy of a Word table does), and each
+shape names the public document it imitates (short excerpts, reworded).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+from docx import Document
+from openpyxl import Workbook
+
+from bot.domain.documents import ParsedDocument
+from bot.domain.parsing import parse_document
+from bot.domain.readers import read_document
+from bot.jsonout import render_warning
+
+TODAY = date(2024, 2, 1)
+FORMATS = ("docx", "xlsx", "txt")
+# A cell merged with the cell on its left (H) or above it (V).
+H, V = "\x00H", "\x00V"
+Grid = Sequence[Sequence[str]]
+
+
+def _anchor(grid: Grid, r: int, c: int) -> tuple[int, int]:
+    while grid[r][c] in (H, V):
+        r, c = (r, c - 1) if grid[r][c] == H else (r - 1, c)
+    return r, c
+
+
+def _docx(title: str, grid: Grid) -> bytes:
+    document = Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=len(grid), cols=len(grid[0]))
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text not in (H, V):
+                table.cell(r, c).text = text
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text in (H, V):
+                ar, ac = _anchor(grid, r, c)
+                merged = table.cell(ar, ac).merge(table.cell(r, c))
+                merged.text = grid[ar][ac]
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx(title: str, grid: Grid) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.cell(1, 1, title)
+    top = 3  # a blank row between the title and the table
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text not in (H, V) and text:
+                sheet.cell(top + r, c + 1, text)
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text in (H, V):
+                ar, ac = _anchor(grid, r, c)
+                sheet.merge_cells(
+                    start_row=top + ar, start_column=ac + 1, end_row=top + r, end_column=c + 1
+                )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _txt(title: str, grid: Grid) -> bytes:
+    lines = [title, ""]
+    lines += ["\t".join("" if text in (H, V) else text for text in row) for row in grid]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+BUILDERS = {"docx": _docx, "xlsx": _xlsx, "txt": _txt}
+
+
+def _parse(fmt: str, title: str, grid: Grid) -> ParsedDocument:
+    data = BUILDERS[fmt](title, grid)
+    return parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+
+
+def _dues(parsed: ParsedDocument) -> list[date | None]:
+    return [
+        item.deadline.occurrences[-1].due if item.deadline.occurrences else None
+        for item in parsed.items
+    ]
+
+
+def _codes(parsed: ParsedDocument) -> list[str]:
+    return [w.code for w in parsed.warnings]
+
+
+# Imitates the header of https://docs.cntd.ru/document/801403650 (план мероприятий: «N / п/п»,
+# «Наименование / мероприятия», «Срок / исполнения», «Ответственный / исполнитель», each header
+# wrapped onto a second row), with rows of a college plan.
+WRAPPED_TITLE = "План мероприятий по развитию кластера на 2024 год"
+WRAPPED: list[list[str]] = [
+    ["N", "Наименование", "Срок", "Ответственный"],
+    ["п/п", "мероприятия", "исполнения", "исполнитель"],
+    ["1.", "Заседание координационного совета кластера", "I квартал", "Председатель КС"],
+    ["2.", "Мониторинг трудоустройства выпускников", "до 01.07.2024", "Руководители ПОО"],
+    ["3.", "Отчёт о реализации плана", "декабрь", "Секретарь КС"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_header_words_wrapped_onto_a_second_row_are_one_header_not_an_item(fmt: str) -> None:
+    parsed = _parse(fmt, WRAPPED_TITLE, WRAPPED)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert [item.text for item in parsed.items] == [row[1] for row in WRAPPED[2:]]
+    assert [item.executors_text for item in parsed.items] == [row[3] for row in WRAPPED[2:]]
+    assert _dues(parsed) == [date(2024, 3, 31), date(2024, 7, 1), date(2024, 12, 31)]
+    assert parsed.sections == []
+    assert "warn-row-without-number" not in _codes(parsed)
+
+
+# Imitates the «Сроки реализации: начало | окончание» header of regional «дорожная карта»
+# tables (e.g. https://docs.cntd.ru/document/424080340, a header group over sub-columns): the
+# deadline people are held to is the end; the header repeats after a page break.
+STARTS_TITLE = "Дорожная карта образовательно-производственного кластера на 2024 год"
+STARTS: list[list[str]] = [
+    ["№", "Мероприятие", "Срок реализации", H, "Ответственные"],
+    [V, V, "начало", "окончание", V],
+    ["1", "Разработка программ стажировок", "01.02.2024", "30.04.2024", "Руководители ПОО"],
+    ["2", "Закупка оборудования мастерских", "март", "сентябрь", "Директор ЦОПП"],
+    ["№", "Мероприятие", "Срок реализации", H, "Ответственные"],
+    [V, V, "начало", "окончание", V],
+    ["3", "Итоговая конференция кластера", "ноябрь", "декабрь", "Председатель КС"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_deadline_group_over_start_and_end_takes_the_end(fmt: str) -> None:
+    parsed = _parse(fmt, STARTS_TITLE, STARTS)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert [item.text for item in parsed.items] == [
+        "Разработка программ стажировок",
+        "Закупка оборудования мастерских",
+        "Итоговая конференция кластера",
+    ]
+    assert [item.deadline.text for item in parsed.items] == ["30.04.2024", "сентябрь", "декабрь"]
+    assert _dues(parsed) == [date(2024, 4, 30), date(2024, 9, 30), date(2024, 12, 31)]
+    assert [item.executors_text for item in parsed.items] == [
+        "Руководители ПОО",
+        "Директор ЦОПП",
+        "Председатель КС",
+    ]
+    assert parsed.sections == []
+
+
+# Imitates plans whose header groups «Срок» and «Ответственный» under «Исполнение» and gives the
+# «Отметка о выполнении» as «план | факт» (a school's «план-график» layout).
+GROUP_TITLE = "План работы методического совета колледжа на 2023-2024 учебный год"
+GROUP: list[list[str]] = [
+    ["№ п/п", "Содержание работы", "Исполнение", H, "Выполнение"],
+    [V, V, "Срок", "Ответственный", "факт"],
+    ["1", "Утверждение плана работы методического совета", "сентябрь", "Методист", ""],
+    ["2", "Смотр-конкурс методических разработок", "февраль", "Зам. директора по УМР", ""],
+    ["3", "Итоги работы за учебный год", "июнь", "Председатель МС", ""],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_group_header_over_deadline_and_executors_names_both_columns(fmt: str) -> None:
+    parsed = _parse(fmt, GROUP_TITLE, GROUP)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert [item.executors_text for item in parsed.items] == [
+        "Методист",
+        "Зам. директора по УМР",
+        "Председатель МС",
+    ]
+    assert _dues(parsed) == [date(2023, 9, 30), date(2024, 2, 29), date(2024, 6, 30)]
+
+
+# Imitates the plans of methodical associations (e.g. «План работы ШМО … Тема заседания |
+# Рассматриваемые вопросы | Сроки | Ответственные»), where one meeting's topic is merged down
+# over the rows of its questions, each with its own date and speaker.
+TOPIC_TITLE = "План работы методического объединения на 2023/2024 учебный год"
+TOPIC: list[list[str]] = [
+    ["№", "Тема заседания", "Рассматриваемые вопросы", "Сроки", "Ответственные"],
+    [
+        "1",
+        "Заседание № 1. Организация работы",
+        "Утверждение плана работы МО",
+        "сентябрь",
+        "Руководитель МО",
+    ],
+    ["2", V, "Корректировка рабочих программ", "сентябрь", "Преподаватели"],
+    [
+        "3",
+        "Заседание № 2. Промежуточная аттестация",
+        "Итоги первого полугодия",
+        "январь",
+        "Руководитель МО",
+    ],
+    ["4", V, "Подготовка к демонстрационному экзамену", "февраль", "Мастера п/о"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_topic_merged_over_its_rows_is_a_section_and_each_row_stays_an_item(fmt: str) -> None:
+    parsed = _parse(fmt, TOPIC_TITLE, TOPIC)
+    assert [item.number for item in parsed.items] == ["1", "2", "3", "4"]
+    assert [item.text for item in parsed.items] == [
+        "Утверждение плана работы МО",
+        "Корректировка рабочих программ",
+        "Итоги первого полугодия",
+        "Подготовка к демонстрационному экзамену",
+    ]
+    assert [s.title for s in parsed.sections] == [
+        "Заседание № 1. Организация работы",
+        "Заседание № 2. Промежуточная аттестация",
+    ]
+    assert [item.section for item in parsed.items] == [
+        "Заседание № 1. Организация работы",
+        "Заседание № 1. Организация работы",
+        "Заседание № 2. Промежуточная аттестация",
+        "Заседание № 2. Промежуточная аттестация",
+    ]
+    assert _dues(parsed) == [
+        date(2023, 9, 30),
+        date(2023, 9, 30),
+        date(2024, 1, 31),
+        date(2024, 2, 29),
+    ]
+
+
+# Imitates https://docs.cntd.ru/document/424080340 («Дошкольное образование» rows and a date
+# written once, merged down over the rows of one step) and cluster plans where «Руководители
+# ПОО» is merged over a block: in a text copy the covered cells are empty.
+BLOCK_TITLE = "План работы образовательного кластера на 2024 год"
+BLOCK: list[list[str]] = [
+    ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Исполнители"],
+    ["1", "Анализ потребности предприятий в кадрах", "январь-февраль", "Руководители ПОО"],
+    ["2", "Формирование заявок на целевое обучение", V, V],
+    ["3", "Заключение договоров о целевом обучении", V, "Работодатели"],
+    ["4", "Проведение ярмарки вакансий", "апрель", "Центр карьеры"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_date_written_once_for_a_block_of_rows_is_the_deadline_of_each(fmt: str) -> None:
+    parsed = _parse(fmt, BLOCK_TITLE, BLOCK)
+    assert [item.number for item in parsed.items] == ["1", "2", "3", "4"]
+    assert _dues(parsed) == [
+        date(2024, 2, 29),
+        date(2024, 2, 29),
+        date(2024, 2, 29),
+        date(2024, 4, 30),
+    ]
+    assert [item.executors_text for item in parsed.items] == [
+        "Руководители ПОО",
+        "Руководители ПОО",
+        "Работодатели",
+        "Центр карьеры",
+    ]
+    carried = [w for w in parsed.warnings if w.code == "warn-carried-down"]
+    if fmt == "txt":
+        # No merge is recorded in text: the preview says which rows took the cell above.
+        assert len(carried) == 1
+        said = render_warning(carried[0])
+        assert "2, 3" in said and "из строки выше" in said
+    else:
+        assert carried == []
+
+
+# A plan where most rows have no date: an empty deadline cell means no date, not «as above».
+SPARSE: list[list[str]] = [
+    ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Исполнители"],
+    ["1", "Разработка положения о кластере", "январь", "Секретарь КС"],
+    ["2", "Консультации для работодателей", "", "Методист ЦОПП"],
+    ["3", "Участие в отраслевых выставках", "", "Руководители ПОО"],
+    ["4", "Освещение работы кластера в СМИ", "", "Пресс-служба"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_in_a_mostly_undated_column_an_empty_cell_is_not_taken_from_above(fmt: str) -> None:
+    parsed = _parse(fmt, BLOCK_TITLE, SPARSE)
+    assert _dues(parsed) == [date(2024, 1, 31), None, None, None]
+    assert "warn-carried-down" not in _codes(parsed)
