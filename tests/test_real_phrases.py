@@ -810,6 +810,22 @@ REAL: list[Row] = [
     ),
 ]
 
+# Times written beside the day, and «до» a month (issue 12 acceptance set, 2026-12-01).
+KYZYL = "https://base.garant.ru/28720310/f7ee959fd36b5699076b35abf4f52c5c"
+ROSTOV_2006 = "https://rostov-gov.ru/doc/5373"
+TSIMLYANSK = "https://xn--d1achcpfehgk5e1ch.xn--p1ai/2024/04/23/plan-meropriyatij-k-dnyu-pobedy"
+GRODNO_GKI = "https://gki.by/BRPO"
+REAL += [
+    ("22 июня 10.00 ч.", calendar_year(2014), K.DATE, [_day(2014, 6, 22)], KYZYL),
+    ("22 июня 12.00 ч.", calendar_year(2014), K.DATE, [_day(2014, 6, 22)], KYZYL),
+    ("28 апреля\n13.00", calendar_year(2006), K.DATE, [_day(2006, 4, 28)], ROSTOV_2006),
+    ("5 мая\n14.00", calendar_year(2006), K.DATE, [_day(2006, 5, 5)], ROSTOV_2006),
+    ("01.05.\n16-00", calendar_year(2024), K.DATE, [_day(2024, 5, 1)], TSIMLYANSK),
+    ("09.05\n09-30", calendar_year(2024), K.DATE, [_day(2024, 5, 9)], TSIMLYANSK),
+    ("01.05.\nв течение дня", calendar_year(2024), K.DATE, [_day(2024, 5, 1)], TSIMLYANSK),
+    ("до апреля", academic_year(2023), K.DATE, [_day(2024, 3, 31)], GRODNO_GKI),
+]
+
 
 def _label(phrase: str, period: Period) -> str:
     return f"«{phrase}» in {period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}".replace("\n", "⏎")
@@ -935,6 +951,16 @@ TITLES: list[tuple[str, Period | None]] = [
     ("План работы на сентябрь 2023 г.", Period(D(2023, 9, 1), D(2023, 9, 30))),
     ("План работы в 2023-2024 учебном году", AC23),
     ("План работы кластера", None),
+    # https://mordovia-gov.ru/doc/11472: the years of the war are not the plan's period
+    (
+        "План мероприятий по проведению празднования 63-й годовщины Победы в Великой "
+        "Отечественной войне 1941—1945 годов",
+        None,
+    ),
+    (
+        "План мероприятий к 80-летию Победы в ВОВ (1941 – 1945 гг.) на 2025 год",
+        calendar_year(2025),
+    ),
 ]
 
 

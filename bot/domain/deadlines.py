@@ -244,8 +244,14 @@ def _word_token(word: str) -> str:
 _DASHES = re.compile(r"[‐‑‒–—―−/-]")  # every dash, and the slash of «2021/2022»
 _SPACES = re.compile(r"[^\S\n]+")
 # A time of day («10:00», «в 08:30 - 12:30», «с 9.00 до 13.00 ч.») says nothing of the day.
+# So is «10.00», «16-00 ч.» or «14.00-14.10» (no month is «00»), a line that is only a time under
+# the date («28 апреля\n13.00», «09.05\n09-30»), and «в течение дня» after a date.
 _TIME = re.compile(
     r"(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}:\d{2}(?: ?(?:-|до) ?\d{1,2}:\d{2})?(?: ?ч\b\.?)?"
+    r"|(?:(?<![\w.])(?:в|с) )?(?<![\d.:-])\d{1,2}[.-]00(?: ?(?:-|до) ?\d{1,2}[.:-]\d{2})?"
+    r"(?: ?ч\b\.?)?(?![\d.])"
+    r"|(?<=\n)\d{1,2}[.-][0-5]\d(?: ?ч\b\.?)?(?=\n|$)"
+    r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
 _LINE_BREAKS = re.compile(r" ?\n\s*")
 _TOKEN = re.compile(
@@ -628,6 +634,12 @@ def _rule_month(match: re.Match[str], ctx: _Context) -> _Result:
     return DeadlineKind.MONTH, (span.occurrence(ctx),)
 
 
+def _rule_before_month(match: re.Match[str], ctx: _Context) -> _Result:
+    """«До апреля»: due the last day before that month begins (31 March)."""
+    month = _month_span(int(match["month"]), match["year"]).occurrence(ctx)
+    return DeadlineKind.DATE, (Occurrence(None, month.due.replace(day=1) - timedelta(days=1)),)
+
+
 def _rule_block(match: re.Match[str], ctx: _Context) -> _Result:
     months = 3 if match["unit"] == "кв" else 6
     kind = DeadlineKind.QUARTER if months == 3 else DeadlineKind.HALF_YEAR
@@ -750,6 +762,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _rule_block,
         ),
         (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
+        (rf"до M(?P<month>\d+)(?: {year})?", _rule_before_month),
         (r"(?:кажд|по) W(?P<weekday>\d)", _rule_weekly),
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
         (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),
@@ -1003,6 +1016,12 @@ def _part_period(match: re.Match[str]) -> Period:
     return Period(date(year, span.first_month, 1), _last_day(year, span.last_month))
 
 
+# «… Победы в Великой Отечественной войне 1941-1945 годов»: the years of a war are no period.
+_NOT_A_PERIOD = re.compile(
+    r"(?:войн\w*|вов)\s*\(?\s*19\d\d\s*-\s*19\d\d(?:\s*(?:годов|гг?\b\.?))?\s*\)?"
+)
+
+
 def parse_period(text: str) -> Period | None:
     """The period of a plan from its title or heading; None when it names none.
 
@@ -1011,7 +1030,8 @@ def parse_period(text: str) -> Period | None:
     those calendar years; «на I полугодие 2023 года», «на 1 квартал 2024 г.», «на сентябрь 2023 г.»
     → that half, quarter or month (a school year's halves: September–December, January–June).
     """
-    tokens = _tokens(_normalise(text)[:_MAX_TITLE], newline_separates=True)
+    normal = _NOT_A_PERIOD.sub(" ", _normalise(text)[:_MAX_TITLE])
+    tokens = _tokens(normal, newline_separates=True)
     for match in _PERIODS.finditer(" ".join(tokens)):
         try:
             if match["part"] or match["month"]:
