@@ -9,13 +9,43 @@ Rules (seeds 000, 001, 004 show each of them):
   учителей истории, обществознания» is one), a role word in the nominative starts a new one
   («Члены оргкомитета, специалисты министерства» is two). A capitalised role word mid-cell
   starts a role only in the nominative: «Директор Департамента образования» is one person.
-- A name with initials («Иванова Т.П.», «Т.П. Иванова») is a person and keeps its dots; two
-  names written one after the other are two people.
-- «(по согласованию)» and other parenthesised remarks are notes, not roles.
+- A name with initials («Иванова Т.П.», «Т.П. Иванова», «Иванова Т. П.») is a person and
+  keeps its dots; two names written one after the other are two people («Г.В. Кислова
+  И.А. Финогенова»). A title with a name is one person («зам. директора по УВР Петрова А.А.»).
+- A line break is a separator between people or bodies, but a line that goes on with the
+  phrase before it (a wrapped cell: «Департамент / образования», «главы администраций /
+  муниципальных районов / Республики Мордовия») is put back. A quoted name is one name, its
+  commas and line breaks included («МУК "Художественный музей-салон им. М.Ю. Лермонтова"»);
+  abbreviations before a quoted name are a body («ООО "Водоканал"»). A slash with a space
+  beside it separates («… / педагог-организатор»), one inside a word does not («УВР/ВР»).
+  List markers inside a cell («1.», «2)», «–») are dropped. A name alone on the line under
+  the title of one person is that person («полковник / Котенок А.А.»); under a body it is a
+  person of its own («Департамент образования / Сердечный В.И.»). After a name, a capital
+  begins the next person or body («Деменко Л.Я. Главы поселений»), and so does a body after
+  a quoted name («МБУК «МЦКДР» МБУК «МЦБ»»). «и» before a role word in the nominative parts
+  two roles («главы поселений и руководители подразделений»); between two subjects it does
+  not («Преподаватели ДП и МП»).
+- A list of capitalised genitives after one noun names several bodies: each body named is a
+  role of its own, the noun put in the singular, because each body acts and reports for
+  itself (its own assignment), and a coordinator gives each role to that body's people once,
+  for every item that names it. «администрации городов: Ростова-на-Дону, Шахт» →
+  «Администрация города Ростова-на-Дону», «Администрация города Шахт»; «Главы администраций
+  Азовского, Аксайского районов» → «Глава администрации Азовского района», «Глава
+  администрации Аксайского района»; «руководители ПОО (Новочеркасского колледжа,
+  Шахтинского техникума)» → «Руководитель Новочеркасского колледжа», «Руководитель
+  Шахтинского техникума» (the colleges named, not every member college). A bare genitive
+  («Новочеркасска», «Шахт») is never a role: where the head cannot be put in the singular
+  (a word not in ``_SINGULAR_HEADS`` / ``_SINGULAR_GENITIVES``) the whole list stays one role
+  as written.
+- «(по согласованию)» and other parenthesised remarks are notes, not roles; so are «и др.»
+  and «совместно с …» (the partner named after «совместно с» is in the instrumental and is
+  not made a role).
 - «X (далее – ABBR)» declares ABBR as short for X without its head word: in seed 001
   «Члены образовательно-производственного кластера (далее – ОПК)» makes «ОПК» stand for
   «образовательно-производственного кластера», so «Члены ОПК» is the same role as the full one.
   Alone, an abbreviation means the body in the nominative: «КС» → «Координационный совет».
+  A short name that is not an abbreviation («(далее – Управление образования)») stands for
+  the whole body before it.
 - Names are tidied: spaces collapsed, trailing punctuation dropped, the first letter
   capitalised; the rest is kept as written. Roles are compared by ``role_key``: case, «ё» and
   punctuation ignored.
@@ -105,7 +135,7 @@ PEOPLE_HEADS = (
     "организатор",
     "инспектор",
     "начальник",
-    "глава",
+    "глав",
     "ректор",
     "проректор",
     "декан",
@@ -123,6 +153,48 @@ PEOPLE_HEADS = (
     "все",
     "весь",
 )
+# A title of one person: a name on the line under it is the same person («полковник /
+# Котенок А.А.», «Председатель Попечительского совета / Баева Н.А.»).
+_PERSON_TITLES = (
+    "руководитель",
+    "председатель",
+    "секретарь",
+    "директор",
+    "заместитель",
+    "зам.",
+    "специалист",
+    "эксперт",
+    "методист",
+    "координатор",
+    "куратор",
+    "педагог",
+    "преподаватель",
+    "мастер",
+    "начальник",
+    "заведующ",
+    "советник",
+    "инспектор",
+    "полковник",
+    "подполковник",
+    "майор",
+    "капитан",
+    "генерал",
+    "ректор",
+    "проректор",
+    "декан",
+    "глава",
+    "главный",
+    "ведущий",
+    "старший",
+    "учитель",
+    "психолог",
+    "социальный",
+    "классный",
+    "тьютор",
+    "библиотекарь",
+    "инженер",
+)
+_PLURAL_ENDINGS = ("и", "ы", "ие", "ые")
 # A lowercase word after a comma that goes on with the phrase before it.
 _PREPOSITIONS = frozenset(
     {"по", "в", "во", "на", "при", "для", "с", "со", "к", "о", "об", "из", "от"}
@@ -141,7 +213,13 @@ STANDALONE_ABBREVIATIONS = frozenset(
 )
 _ALIAS = re.compile(r"\(\s*далее\s*[-–—−‐]?\s*[«\"“]?(?P<alias>[^()»\"”]+?)[»\"”]?\s*\)", re.I)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
-_SEPARATORS = re.compile(r"(\s*[,;\n]\s*|\s+и\s+(?=[А-ЯЁ]))")
+# «… и Петров А.А.», «главы поселений и руководители подразделений»: «и» before a capital or
+# a role word may part two roles (``_goes_on`` decides).
+_SEPARATORS = re.compile(
+    r"(\s*[,;\n]\s*|\s+/\s*|\s*/\s+|\s+и\s+(?=[А-ЯЁ]|(?:"
+    + "|".join(ROLE_HEADS)
+    + r"|глав)[а-яё]*\b))"
+)
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
@@ -211,6 +289,78 @@ def _strip_head(phrase: str) -> str:
     return " ".join(words)
 
 
+# Lists of bodies after one noun («Главы администраций Азовского, Аксайского районов»): the
+# head is put in the singular for each body named. Heads in the nominative plural, and the
+# genitive plural nouns a list is «of»; a head that is not here keeps the list as one role.
+_SINGULAR_HEADS = {
+    "администрации": "администрация",
+    "главы": "глава",
+    "руководители": "руководитель",
+    "директора": "директор",
+    "директоры": "директор",
+    "представители": "представитель",
+    "начальники": "начальник",
+    "заместители": "заместитель",
+    "председатели": "председатель",
+    "специалисты": "специалист",
+    "органы": "орган",
+    "отделы": "отдел",
+    "комитеты": "комитет",
+    "департаменты": "департамент",
+    "управления": "управление",
+    "советы": "совет",
+    "мэрии": "мэрия",
+}
+_SINGULAR_GENITIVES = {
+    "администраций": "администрации",
+    "городов": "города",
+    "районов": "района",
+    "округов": "округа",
+    "поселений": "поселения",
+    "образований": "образования",
+    "муниципалитетов": "муниципалитета",
+    "областей": "области",
+    "республик": "республики",
+    "краев": "края",
+    "колледжей": "колледжа",
+    "техникумов": "техникума",
+    "училищ": "училища",
+    "школ": "школы",
+    "учреждений": "учреждения",
+    "организаций": "организации",
+    "отделов": "отдела",
+    "управлений": "управления",
+    "комитетов": "комитета",
+    "департаментов": "департамента",
+    "министерств": "министерства",
+    "органов": "органа",
+    "советов": "совета",
+}
+# A capitalised adjective in the genitive singular: «Азовского», «Ростовского-на-Дону».
+_ADJECTIVE = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*(?:ого|его)"
+# «Главы администраций Азовского, Аксайского и Батайского районов Ростовской области».
+_ADJECTIVE_LIST = re.compile(
+    rf"(?:^|(?<=[,;\n]))(?P<lead>\s*)(?P<head>(?:[А-ЯЁа-яё-]+\s+){{1,3}}?)"
+    rf"(?P<adjectives>{_ADJECTIVE}(?:(?:\s*,\s*|\s*,?\s+и\s+){_ADJECTIVE})+)"
+    r"\s+(?P<noun>[а-яё]+)(?P<rest>[^,;\n()]*)"
+)
+# «администрации городов: Ростова-на-Дону, Новочеркасска, Шахт».
+_COLON_LIST = re.compile(r"(?:^|(?<=[,;\n]))(?P<head>[^,;\n:()]+?)\s*:\s*(?P<items>[^;\n()]+)")
+# «руководители ПОО (Новочеркасского колледжа, Шахтинского техникума)».
+_PAREN_LIST = re.compile(r"(?:^|(?<=[,;\n]))(?P<head>[^,;\n()]+?)\s*\((?P<items>[^()]+)\)")
+_LIST_ITEM_SEPARATOR = re.compile(r"\s*,\s*|\s+и\s+")
+# A quoted name is one name: its commas, semicolons and line breaks are not separators.
+_QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
+_QUOTES = '«"“'
+_KEPT_COMMA, _KEPT_SEMICOLON = "\ue000", "\ue001"
+# «Иванова Т.П. и др.», «… совместно с ЦОПП»: remarks, kept as notes.
+_OTHERS = re.compile(r"\s+и\s+(?:др\.?|другие)(?=\s*(?:[,;\n]|$))")
+_JOINTLY = re.compile(r"\s+(?P<note>совместно\s+с[о]?\s+[^,;\n()]+)")
+# «1. Иванова Т.П.», «2) завуч», «– кураторы»: the marker of a list inside a cell.
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-–—•·*])\s*(?=\S)")
+_NUMBER_WORD = re.compile(r"^\d{1,2}[.)]$")
+
+
 @dataclass
 class RoleBook:
     """Roles found in one document, in order of first appearance, with their aliases."""
@@ -218,6 +368,7 @@ class RoleBook:
     names: dict[str, str] = field(default_factory=dict)  # key → canonical name
     aliases: dict[str, list[str]] = field(default_factory=dict)  # key → aliases as written
     abbreviations: dict[str, str] = field(default_factory=dict)  # ABBR → expansion (genitive)
+    short_names: dict[str, str] = field(default_factory=dict)  # key of «(далее – X)» → full
 
     def learn_aliases(self, cell: str) -> None:
         """Record «(далее – ABBR)» declarations of a cell before its roles are read."""
@@ -225,12 +376,20 @@ class RoleBook:
             alias = match["alias"].strip()
             before = cell[: match.start()]
             phrase = re.split(r"[,;\n]", before)[-1].strip()
-            expansion = _strip_head(phrase) or phrase
-            if alias and expansion:
-                self.abbreviations[alias] = expansion
+            if not alias or not phrase:
+                continue
+            if _ABBREVIATION.match(alias):
+                self.abbreviations[alias] = _strip_head(phrase) or phrase
+            else:
+                # «Управление образования администрации района (далее – Управление
+                # образования)»: a short name of the whole body.
+                self.short_names[role_key(alias)] = _capitalise(_SPACES.sub(" ", phrase))
 
     def _expand(self, part: str) -> tuple[str, str | None]:
         """Replace declared abbreviations; returns (name, the alias as written or None)."""
+        if role_key(part) in self.short_names:
+            full = self.short_names[role_key(part)]
+            return full, (part if role_key(full) != role_key(part) else None)
         words = part.split()
         if len(words) == 1 and words[0] in self.abbreviations:
             return _nominative(self.abbreviations[words[0]]), part
@@ -258,14 +417,25 @@ class RoleBook:
         notes: list[str] = []
 
         def keep_note(match: re.Match[str]) -> str:
-            inner = match[1].strip()
+            inner = _restore(match[1].strip())
             if inner and not inner.lower().startswith("далее"):
                 notes.append(inner)
             return " "
 
-        without_notes = _PARENTHESES.sub(keep_note, cell)
+        text = _QUOTED.sub(_protect, cell)
+        text = _distribute_lists(text)
+        text = _PARENTHESES.sub(keep_note, text)
+        if _OTHERS.search(text):
+            notes.append("и др.")
+            text = _OTHERS.sub("", text)
+
+        def keep_jointly(match: re.Match[str]) -> str:
+            notes.append(_restore(_SPACES.sub(" ", match["note"]).strip()))
+            return ""
+
+        text = _JOINTLY.sub(keep_jointly, text)
         roles: list[str] = []
-        for chunk in _chunks(without_notes):
+        for chunk in _chunks(text):
             for part in _split_heads(chunk):
                 name = _tidy(part)
                 if not name:
@@ -277,27 +447,198 @@ class RoleBook:
         return roles, notes
 
 
+def _protect(match: re.Match[str]) -> str:
+    quoted = _SPACES.sub(" ", match[0])
+    return quoted.replace(",", _KEPT_COMMA).replace(";", _KEPT_SEMICOLON)
+
+
+def _restore(text: str) -> str:
+    return text.replace(_KEPT_COMMA, ",").replace(_KEPT_SEMICOLON, ";")
+
+
+def _keep_together(text: str) -> str:
+    """A list that stays one role: its commas are no separators."""
+    return text.replace(",", _KEPT_COMMA)
+
+
+def _same_case(model: str, word: str) -> str:
+    return _capitalise(word) if model[:1].isupper() else word
+
+
+def _singular_genitive(word: str) -> str | None:
+    """«районов» → «района», «муниципальных» → «муниципального»; None when unknown."""
+    lower = word.lower().replace("ё", "е")
+    if lower in _SINGULAR_GENITIVES:
+        return _same_case(word, _SINGULAR_GENITIVES[lower])
+    if lower.endswith("ых") and len(lower) > 4:
+        return _same_case(word, lower[:-2] + "ого")
+    if lower.endswith("их") and len(lower) > 4:
+        ending = "ого" if lower[-3] in "кгхжшчщ" else "его"
+        return _same_case(word, lower[:-2] + ending)
+    return None
+
+
+def _singular_head(words: list[str]) -> str | None:
+    """«Главы администраций» → «Глава администрации»; None when a word is not known."""
+    if not words:
+        return None
+    first = _SINGULAR_HEADS.get(words[0].lower().replace("ё", "е"))
+    if first is None:
+        return None
+    result = [_same_case(words[0], first)]
+    for word in words[1:]:
+        if _ABBREVIATION.match(word):
+            result.append(word)
+            continue
+        singular = _singular_genitive(word)
+        if singular is None:
+            return None
+        result.append(singular)
+    return " ".join(result)
+
+
+def _is_body_item(item: str) -> bool:
+    """A capitalised name of a place or body in a list: «Новочеркасска», «Азовского района»;
+    not a person, a role of its own or an abbreviation standing for a body."""
+    words = item.split()
+    if not words or not words[0][:1].isupper() or _name_spans(words):
+        return False
+    first = words[0]
+    if first in STANDALONE_ABBREVIATIONS or _starts_role(first):
+        return False
+    lower = first.lower()
+    return not any(lower.startswith(head) for head in PEOPLE_HEADS)
+
+
+def _distribute_lists(text: str) -> str:
+    """One role per body of a list after one noun; the list kept whole where it cannot be."""
+    text = _PAREN_LIST.sub(_distribute_paren, text)
+    text = _COLON_LIST.sub(_distribute_colon, text)
+    return _ADJECTIVE_LIST.sub(_distribute_adjectives, text)
+
+
+def _distribute_adjectives(match: re.Match[str]) -> str:
+    # «Главы администраций Азовского, Аксайского районов» → «Глава администрации Азовского
+    # района; Глава администрации Аксайского района».
+    head = _singular_head(match["head"].split())
+    noun = _SINGULAR_GENITIVES.get(match["noun"].replace("ё", "е"))
+    if head is None or noun is None:
+        return _keep_together(match[0])
+    adjectives = _LIST_ITEM_SEPARATOR.split(match["adjectives"])
+    rest = match["rest"].rstrip()
+    return match["lead"] + "; ".join(f"{head} {adj} {noun}{rest}" for adj in adjectives)
+
+
+def _distribute_colon(match: re.Match[str]) -> str:
+    # «администрации городов: Ростова-на-Дону, Шахт» → «Администрация города Ростова-на-Дону;
+    # Администрация города Шахт». The list ends where a role of its own begins.
+    words = match["head"].split()
+    if not words or words[-1].lower().replace("ё", "е") not in _SINGULAR_GENITIVES:
+        return match[0]
+    pieces = re.split(r"\s*,\s*", match["items"].strip())
+    items: list[str] = []
+    taken = 0
+    for piece in pieces:
+        names = _LIST_ITEM_SEPARATOR.split(piece)
+        if not all(_is_body_item(name) for name in names):
+            break
+        items.extend(names)
+        taken += 1
+    if not items:
+        return match[0]
+    after = ", ".join(pieces[taken:])
+    head = _singular_head(words)
+    lead = match[0][: len(match[0]) - len(match[0].lstrip())]
+    if head is None:
+        listed = _keep_together(f"{match['head'].strip()}: {', '.join(pieces[:taken])}")
+    else:
+        listed = "; ".join(f"{head} {item}" for item in items)
+    return lead + listed + (f", {after}" if after else "")
+
+
+def _distribute_paren(match: re.Match[str]) -> str:
+    # «руководители ПОО (Новочеркасского колледжа, Шахтинского техникума)» → «Руководитель
+    # Новочеркасского колледжа; Руководитель Шахтинского техникума». «директора колледжей
+    # (Новочеркасского, Шахтинского)» → «Директор Новочеркасского колледжа; …».
+    words = match["head"].split()
+    items = [item.strip() for item in _LIST_ITEM_SEPARATOR.split(match["items"].strip())]
+    if not words or not items or not all(_is_body_item(item) for item in items):
+        return match[0]
+    lead = match[0][: len(match[0]) - len(match[0].lstrip())]
+    bare = all(re.fullmatch(_ADJECTIVE, item) for item in items)
+    if bare:
+        noun = _singular_genitive(words[-1]) if len(words) > 1 else None
+        head = _singular_head(words[:-1])
+        if noun is None or head is None:
+            return match[0]
+        return lead + "; ".join(f"{head} {item} {noun}" for item in items)
+    named = all(
+        re.match(rf"{_ADJECTIVE}\s+[а-яё]", item)
+        or re.match(rf"^(?:[А-ЯЁ]{{2,}}\s+)+[{_QUOTES}]", item)
+        for item in items
+    )
+    head = _singular_head(words[:1])
+    if not named or head is None:
+        return match[0]
+    return lead + "; ".join(f"{head} {item}" for item in items)
+
+
 def _chunks(cell: str) -> list[str]:
     """The cell cut at its separators, a comma inside one noun phrase put back."""
     pieces = _SEPARATORS.split(cell)
     chunks = [pieces[0]]
     for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        comma = separator.strip() == ","
-        if _goes_on(chunks[-1], piece, comma=comma):
+        kind = separator.strip()
+        if not kind and "\n" in separator:
+            if _line_goes_on(chunks[-1], piece):
+                chunks[-1] = f"{chunks[-1].rstrip()} {piece.strip()}"
+            else:
+                chunks.append(piece)
+            continue
+        comma = kind == ","
+        if kind == "и" and piece[:1].islower():
+            # «главы поселений и руководители подразделений» → two; «… и обществознания» goes on.
+            first = piece.split()[0] if piece.split() else ""
+            if not (_starts_role(first) or first in ("главы", "глава")):
+                chunks[-1] = f"{chunks[-1]} и {piece.strip()}"
+            else:
+                chunks.append(piece)
+            continue
+        if kind != "/" and _goes_on(chunks[-1], piece, comma=comma):
             chunks[-1] = f"{chunks[-1]}{', ' if comma else ' и '}{piece.strip()}"
         else:
             chunks.append(piece)
     return chunks
 
 
+def _is_people_word(word: str) -> bool:
+    lower = word.lower()
+    return any(lower.startswith(head) for head in PEOPLE_HEADS)
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """«ООО "Водоканал"», «ГУК РО "Театр"»: abbreviations before a quoted name are a body."""
+    for word in words:
+        if word[:1] in _QUOTES:
+            return True
+        if not _ABBREVIATION.match(word):
+            return False
+    return False
+
+
 def _goes_on(before: str, after: str, *, comma: bool) -> bool:
     """Whether ``after`` (following a comma or «и») continues the noun phrase ``before``."""
     words, previous = after.split(), before.split()
-    if not words or not previous or _is_name(previous):
+    if not words or not previous or _ends_with_name(previous):
         return False
     first, last = words[0], previous[-1]
+    if _names_a_body(words):
+        return False
     if _ABBREVIATION.match(first) and first not in STANDALONE_ABBREVIATIONS:
-        # «МО учителей русского языка, литературы, МХК», «по УР, ВР»: a subject, not a body.
+        # «МО учителей русского языка, литературы, МХК», «по УР, ВР»: a subject, not a body;
+        # «Преподаватели ДП и МП»: one more subject after «и».
+        if not comma and _ABBREVIATION.match(last) and last not in STANDALONE_ABBREVIATIONS:
+            return len(previous) > 1
         return len(previous) > 1 and (
             (last[:1].islower() and last.lower().endswith(_GENITIVE))
             or (previous[-2] == "по" and _ABBREVIATION.match(last) is not None)
@@ -307,7 +648,7 @@ def _goes_on(before: str, after: str, *, comma: bool) -> bool:
     if first in _PREPOSITIONS:
         return True
     lower = first.lower()
-    if any(lower.startswith(head) for head in PEOPLE_HEADS):
+    if _is_people_word(first):
         return False
     if lower.endswith(_NOMINATIVE_ADJECTIVE):
         return False
@@ -315,15 +656,77 @@ def _goes_on(before: str, after: str, *, comma: bool) -> bool:
     return lower.endswith(_GENITIVE) and last.lower().endswith(_GENITIVE) and len(previous) > 1
 
 
-def _is_name(words: list[str]) -> bool:
-    """«Иванова Т.П.» or «Т.П. Иванова» (the words of a chunk, possibly after a role)."""
-    if len(words) >= 2 and _SURNAME.match(words[-2]) and _INITIALS.match(words[-1]):
-        return True
-    return len(words) >= 2 and bool(_INITIALS.match(words[-2])) and bool(_SURNAME.match(words[-1]))
+def _line_goes_on(before: str, after: str) -> bool:
+    """Whether a line continues the phrase of the line before (a cell's text wrapped):
+    «Департамент / образования», «главы администраций / муниципальных районов / Республики
+    Мордовия» are one; a name, a role word or a body abbreviation starts a new one."""
+    words, previous = after.split(), before.split()
+    if not words or not previous or _ends_with_name(previous):
+        return False
+    spans = _name_spans(words)
+    if any(start == 0 for start, _end in spans):
+        # A name alone on its line under the title of one person is that person.
+        return spans == [(0, len(words))] and _titles_one_person(previous)
+    first, last = words[0], previous[-1]
+    if first[:1] in _QUOTES:
+        return _ABBREVIATION.match(last) is not None  # «МУК / "Художественный музей"»
+    if _NUMBER_WORD.match(first) or _LIST_MARKER.match(first):
+        return False
+    if first[:1].islower():
+        if first in _PREPOSITIONS or first == "и":
+            return True
+        return not _is_people_word(first) and not first.lower().endswith(_NOMINATIVE_ADJECTIVE)
+    if _ABBREVIATION.match(first) or _starts_role(first) or _is_people_word(first):
+        return False
+    # «муниципальных районов / Республики Мордовия»: a capitalised genitive mid-phrase.
+    return last[:1].islower() and first.lower().endswith((*_GENITIVE, "ой", "ей"))
+
+
+def _titles_one_person(words: list[str]) -> bool:
+    """«полковник», «Председатель Попечительского совета»: a title of one person, no name."""
+    if _name_spans(words):
+        return False
+    first = words[0].lower()
+    return first.startswith(_PERSON_TITLES) and not first.endswith(_PLURAL_ENDINGS)
+
+
+def _initials_end(words: list[str], start: int) -> int:
+    """The index after the initials beginning at ``start`` («Т.П.», «Т. П.»), else ``start``."""
+    letters, index = 0, start
+    while index < len(words) and _INITIALS.match(words[index]):
+        letters += words[index].count(".")
+        index += 1
+    return index if 0 < letters <= 2 else start
+
+
+def _name_spans(words: list[str]) -> list[tuple[int, int]]:
+    """Where the names with initials are: «Иванова Т.П.», «Т.П. Иванова», «Иванова Т. П.»."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        after_initials = _initials_end(words, index)
+        if index < after_initials < len(words) and _SURNAME.match(words[after_initials]):
+            spans.append((index, after_initials + 1))
+            index = after_initials + 1
+            continue
+        if _SURNAME.match(words[index]):
+            end = _initials_end(words, index + 1)
+            if end > index + 1:
+                spans.append((index, end))
+                index = end
+                continue
+        index += 1
+    return spans
+
+
+def _ends_with_name(words: list[str]) -> bool:
+    """«Иванова Т.П.» or «Т.П. Иванова» ends the words (possibly after a role)."""
+    return any(end == len(words) for _start, end in _name_spans(words))
 
 
 def _tidy(text: str) -> str:
-    tidy = _SPACES.sub(" ", text).strip(" .,;:-–—")
+    tidy = _SPACES.sub(" ", _restore(text)).strip(" .,;:-–—")
+    tidy = _LIST_MARKER.sub("", tidy).strip(" .,;:-–—")
     # The dot of the last initial belongs to the name: «Иванова Т.П.», not «Иванова Т.П».
     if re.search(r"(?:^|[\s.])[А-ЯЁ]$", tidy) and text.rstrip(" ,;:").endswith("."):
         tidy += "."
@@ -332,14 +735,27 @@ def _tidy(text: str) -> str:
 
 def _split_heads(chunk: str) -> list[str]:
     words = chunk.split()
+    # A name begins a new person where another name ends right before it.
+    spans = _name_spans(words)
+    ends = {end for _start, end in spans}
+    starts = {start for start, _end in spans}
     parts: list[list[str]] = []
     for index, word in enumerate(words):
-        starts_role = index > 0 and (
-            _starts_name(words, index)
-            or (word[:1].isupper() and not _ABBREVIATION.match(word) and _starts_role(word))
-            or (
-                word in STANDALONE_ABBREVIATIONS
-                and _ABBREVIATION.match(words[index - 1]) is not None
+        previous = words[index - 1] if index > 0 else ""
+        starts_role = (
+            index > 0
+            and (
+                # «Кулешова Р.В. Звягина М.А. Главы поселений»: after a name, a capital begins
+                # the next person or body.
+                (index in ends and (index in starts or word[:1].isupper()))
+                # «МБУК «МЦКДР» МБУК «МЦБ»»: after a quoted name, the next body.
+                or (previous[-1:] in '»"”' and (_ABBREVIATION.match(word) or _starts_role(word)))
+                or _NUMBER_WORD.match(word) is not None
+                or (word[:1].isupper() and not _ABBREVIATION.match(word) and _starts_role(word))
+                or (
+                    word in STANDALONE_ABBREVIATIONS
+                    and _ABBREVIATION.match(words[index - 1]) is not None
+                )
             )
         )
         if starts_role or not parts:
@@ -347,16 +763,6 @@ def _split_heads(chunk: str) -> list[str]:
         else:
             parts[-1].append(word)
     return [" ".join(part) for part in parts]
-
-
-def _starts_name(words: list[str], index: int) -> bool:
-    """«Иванова Т.П. Петров А.А.»: a second name begins after the first one's initials."""
-    if not _INITIALS.match(words[index - 1]) or index < 2:
-        return False
-    if not _SURNAME.match(words[index - 2]):
-        return False  # «Т.П. Иванова»: the surname after the initials is the same person
-    following = words[index + 1] if index + 1 < len(words) else ""
-    return bool(_SURNAME.match(words[index])) and bool(_INITIALS.match(following))
 
 
 def _starts_role(word: str) -> bool:
