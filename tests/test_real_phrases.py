@@ -815,6 +815,12 @@ KYZYL = "https://base.garant.ru/28720310/f7ee959fd36b5699076b35abf4f52c5c"
 ROSTOV_2006 = "https://rostov-gov.ru/doc/5373"
 TSIMLYANSK = "https://xn--d1achcpfehgk5e1ch.xn--p1ai/2024/04/23/plan-meropriyatij-k-dnyu-pobedy"
 GRODNO_GKI = "https://gki.by/BRPO"
+KUBAN_MUSEUM = "http://shkola6.ucoz.com/index/shkolnyj_muzej/0-187"
+VOLODARSKY = "https://xn--80aknbogbldhd0o.xn--p1ai/index/dom_kultury/0-14"
+KOSHEVICHI = (
+    "https://kosh.roo-pinsk.gov.by/%D1%81%D0%B5%D1%80%D0%B2%D0%B8%D1%81%D1%8B/"
+    "%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8-%D0%B0%D1%80%D1%85%D0%B8%D0%B2/document-17393.html"
+)
 REAL += [
     ("22 июня 10.00 ч.", calendar_year(2014), K.DATE, [_day(2014, 6, 22)], KYZYL),
     ("22 июня 12.00 ч.", calendar_year(2014), K.DATE, [_day(2014, 6, 22)], KYZYL),
@@ -824,6 +830,39 @@ REAL += [
     ("09.05\n09-30", calendar_year(2024), K.DATE, [_day(2024, 5, 9)], TSIMLYANSK),
     ("01.05.\nв течение дня", calendar_year(2024), K.DATE, [_day(2024, 5, 1)], TSIMLYANSK),
     ("до апреля", academic_year(2023), K.DATE, [_day(2024, 3, 31)], GRODNO_GKI),
+    (
+        "1 раз в четверть",
+        academic_year(2014),
+        K.RECURRING,
+        [
+            _span(D(2014, 9, 1), D(2014, 10, 31)),
+            _span(D(2014, 11, 1), D(2014, 12, 31)),
+            _span(D(2015, 1, 1), D(2015, 3, 31)),
+            _span(D(2015, 4, 1), D(2015, 5, 31)),
+        ],
+        KUBAN_MUSEUM,
+    ),
+    (
+        "24.01.2020 20.00 27.01.2020 17.00",
+        calendar_year(2020),
+        K.DATE,
+        [_day(2020, 1, 24), _day(2020, 1, 27)],
+        VOLODARSKY,
+    ),
+    (
+        "02.10 -\n31.10",
+        calendar_year(2018),
+        K.RANGE,
+        [_span(D(2018, 10, 2), D(2018, 10, 31))],
+        KOSHEVICHI,
+    ),
+    (
+        "03.10\n10.10",
+        calendar_year(2018),
+        K.DATE,
+        [_day(2018, 10, 3), _day(2018, 10, 10)],
+        KOSHEVICHI,
+    ),
 ]
 
 

@@ -186,6 +186,10 @@ def _vocabulary() -> dict[str, str]:
         "дкд": "декада декады декаде декаду",
         "посл": "последняя последней последнюю",
         "итог": "итогам итогах",
+        # A school term («четверть»): September–October, November–December, January–March,
+        # April–May.
+        "чтв": "четверть четверти четвертям четвертей четвертью",
+        "ежечтв": "ежечетвертно",
         "числ": "числа число числу",
         "W0": "понедельник понедельникам",
         "W1": "вторник вторникам",
@@ -250,9 +254,10 @@ _TIME = re.compile(
     r"(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}:\d{2}(?: ?(?:-|до) ?\d{1,2}:\d{2})?(?: ?ч\b\.?)?"
     r"|(?:(?<![\w.])(?:в|с) )?(?<![\d.:-])\d{1,2}[.-]00(?: ?(?:-|до) ?\d{1,2}[.:-]\d{2})?"
     r"(?: ?ч\b\.?)?(?![\d.])"
-    r"|(?<=\n)\d{1,2}[.-][0-5]\d(?: ?ч\b\.?)?(?=\n|$)"
+    r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
+_DASH_AT_LINE_END = re.compile(r"[^\S\n]*-[^\S\n]*\n\s*")
 _LINE_BREAKS = re.compile(r" ?\n\s*")
 _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)"  # 2022-05-01
@@ -278,6 +283,7 @@ def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("ё", "е").replace("і", "i").replace("\r", "\n")
     text = _DASHES.sub("-", text)
+    text = _DASH_AT_LINE_END.sub("-", text)  # «02.10 -⏎31.10» is one range
     text = _TIME.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return _LINE_BREAKS.sub("\n", text).strip()
@@ -302,6 +308,8 @@ def _tokens(text: str, *, newline_separates: bool) -> list[str]:
             tokens.append(_year_token(int(match["number"])))
         elif kind == "date":  # the year keeps its digits: «05» is 2005, not 5
             day, month, *year = value.split(".")
+            if tokens and tokens[-1].startswith("D"):
+                tokens.append(",")  # «24.01.2020 27.01.2020»: two days, written side by side
             tokens.append(f"D{int(day)}.{int(month)}" + "".join(f".{y}" for y in year))
         elif kind == "iso":
             year_digits, month, day = value.split("-")
@@ -640,6 +648,42 @@ def _rule_before_month(match: re.Match[str], ctx: _Context) -> _Result:
     return DeadlineKind.DATE, (Occurrence(None, month.due.replace(day=1) - timedelta(days=1)),)
 
 
+# School terms as (first month, last month); III and IV fall in the school year's second year.
+_TERMS = ((9, 10), (11, 12), (1, 3), (4, 5))
+
+
+def _term(number: int, first_year: int) -> Occurrence:
+    first, last = _TERMS[number - 1]
+    year = first_year if first >= 9 else first_year + 1
+    return Occurrence(date(year, first, 1), _last_day(year, last))
+
+
+def _rule_each_term(match: re.Match[str], ctx: _Context) -> _Result:
+    """«1 раз в четверть», «по итогам четверти»: due when each school term ends."""
+    if ctx.period is None:
+        return DeadlineKind.RECURRING, ()
+    period = ctx.period
+    if period.end.year - period.start.year > _MAX_YEARS:
+        raise _Unreadable
+    found = [
+        term
+        for year in range(period.start.year - 1, period.end.year + 1)
+        for number in (1, 2, 3, 4)
+        if period.start <= (term := _term(number, year)).due <= period.end
+    ]
+    return DeadlineKind.RECURRING, tuple(found)
+
+
+def _rule_term(match: re.Match[str], ctx: _Context) -> _Result:
+    """«I четверть», «в III четверти»: the first such term that ends inside the period."""
+    period = ctx.require()
+    number = int(match["number"][1:])
+    for year in range(period.start.year - 1, period.end.year + 1):
+        if period.start <= (term := _term(number, year)).due <= period.end:
+            return DeadlineKind.RANGE, (term,)
+    raise _Unreadable
+
+
 def _rule_block(match: re.Match[str], ctx: _Context) -> _Result:
     months = 3 if match["unit"] == "кв" else 6
     kind = DeadlineKind.QUARTER if months == 3 else DeadlineKind.HALF_YEAR
@@ -764,6 +808,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
         (rf"до M(?P<month>\d+)(?: {year})?", _rule_before_month),
         (r"(?:кажд|по) W(?P<weekday>\d)", _rule_weekly),
+        (r"ежечтв|(?:N1 )?раз в чтв|по итог чтв|(?:конец )?кажд чтв", _rule_each_term),
+        (rf"(?:по итог )?{around}(?P<number>[NRO][1-4]) чтв", _rule_term),
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
         (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),
         (
