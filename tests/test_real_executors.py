@@ -6,8 +6,14 @@ Each case is an «Ответственные» cell as a real public plan wrote 
 
 from __future__ import annotations
 
-import pytest
+import io
+from datetime import date
 
+import pytest
+from docx import Document
+
+from bot.domain.parsing import parse_document
+from bot.domain.readers import read_document
 from bot.domain.roles import RoleBook, is_per_organization, role_key
 
 # (cell as written, the roles it names, where it was seen)
@@ -324,6 +330,82 @@ REAL_CELLS: list[tuple[str, list[str], str]] = [
         ["Председатель ПС", "Заведующий"],
         "du15.polotskroo.by, trustees' plan 2023-2024",
     ),
+    (
+        "Директор школы\nСимонович О.С.",
+        ["Директор школы Симонович О.С."],
+        "ol2.roo-stolin.gov.by/сервисы/архив-новостей/p-31523.html, clean-up month plan",
+    ),
+    (
+        "Ответственный за школьный сайт\nШимчук Ф.Л.",
+        ["Ответственный за школьный сайт Шимчук Ф.Л."],
+        "ol2.roo-stolin.gov.by/сервисы/архив-новостей/p-31523.html",
+    ),
+    (
+        "Сыса Д.А.,\nЛемеза М.Н.",
+        ["Сыса Д.А.", "Лемеза М.Н."],
+        "ol2.roo-stolin.gov.by/сервисы/архив-новостей/p-31523.html",
+    ),
+    (
+        "Шолтанюк Л.В.\nКисель О.А.\nКисель С.А\nклассные руководители",
+        ["Шолтанюк Л.В.", "Кисель О.А.", "Кисель С.А", "Классные руководители"],
+        "kosh.roo-pinsk.gov.by/сервисы/новости-архив/document-17393.html (a last dot left out)",
+    ),
+    (
+        "Кравчёнок Л. И.",
+        ["Кравчёнок Л. И."],
+        "zalesie.vileyka-edu.gov.by/об-учреждении/новости-учреждения/p-30673.html (spaced "
+        "initials)",
+    ),
+    (
+        "Классные руководители I-XI классов",
+        ["Классные руководители I-XI классов"],
+        "zalesie.vileyka-edu.gov.by/об-учреждении/новости-учреждения/p-30673.html",
+    ),
+    (
+        "Педагог-организатор Загумённова Я.Ю Председатель пионерской дружины",
+        ["Педагог-организатор Загумённова Я.Ю", "Председатель пионерской дружины"],
+        "gki.by/BRPO, pioneers' plan 2023 (a person and a body with no separator)",
+    ),
+    (
+        "МУО, директора ОУ, гл. админ.",
+        ["МУО", "Директора ОУ", "Гл. админ"],
+        "kirovsk-gov.ru/doc/3688, summer camps plan 2005",
+    ),
+    (
+        "Смирнова Н. Э.",
+        ["Смирнова Н. Э."],
+        "schkolaur.ucoz.ru/load/65_pobede/1-1-0-3, Victory 65 plan, item 1",
+    ),
+    (
+        "Школьная библиотека",
+        ["Школьная библиотека"],
+        "schkolaur.ucoz.ru/load/65_pobede/1-1-0-3, item 4",
+    ),
+    (
+        "Чуева Г. Х..Кл. рук.",
+        ["Чуева Г. Х.", "Кл. рук"],
+        "schkolaur.ucoz.ru/load/65_pobede/1-1-0-3, item 10 (a doubled dot between two)",
+    ),
+    (
+        "Колобушкина Г.В., классные руководители",
+        ["Колобушкина Г.В.", "Классные руководители"],
+        "shkola63.clan.su/index/plan_9_maja/0-74, Victory Day plan, item 1",
+    ),
+    (
+        "Ртищева И.Б., классные руководители, Назаренко В.И.",
+        ["Ртищева И.Б.", "Классные руководители", "Назаренко В.И."],
+        "shkola63.clan.su/index/plan_9_maja/0-74, item 4",
+    ),
+    (
+        "Учителя начальной школы, Мелихова Г.И.",
+        ["Учителя начальной школы", "Мелихова Г.И."],
+        "shkola63.clan.su/index/plan_9_maja/0-74, item 5",
+    ),
+    (
+        "Ртищева И.Б., Попова\nК.О.",
+        ["Ртищева И.Б.", "Попова К.О."],
+        "shkola63.clan.su/index/plan_9_maja/0-74, item 6 (initials wrapped to the next line)",
+    ),
 ]
 
 
@@ -475,3 +557,50 @@ def test_a_short_name_declared_with_dalee_is_the_same_role_as_the_full_one() -> 
     book.split(f"{full} (далее - Управление образования)")
     assert book.split("Управление образования")[0] == [full]
     assert book.aliases[role_key(full)] == ["Управление образования"]
+
+
+def test_a_body_named_in_a_list_and_alone_is_one_role_of_the_plan() -> None:
+    """In a whole plan, the role a list gives a body is the role the body has where it is named
+    alone: the coordinator gives it once, and every item naming it reaches that body."""
+    document = Document()
+    document.add_paragraph("План работы кластера на 2025/2026 учебный год")
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(
+        table.rows[0].cells, ["№", "Мероприятие", "Срок", "Ответственные"], strict=True
+    ):
+        cell.text = text
+    rows = [
+        (
+            "1",
+            "Совещание глав",
+            "сентябрь 2025",
+            "Главы администраций Азовского, Аксайского районов",
+        ),
+        ("2", "Смотр площадок", "октябрь 2025", "Глава администрации Азовского района"),
+        (
+            "3",
+            "Отчёт колледжей",
+            "ноябрь 2025",
+            "руководители ПОО (Новочеркасского колледжа, Шахтинского техникума)",
+        ),
+    ]
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = parse_document(
+        read_document(buffer.getvalue(), "plan.docx"), reference=date(2025, 8, 1)
+    )
+    assert [item.executors for item in parsed.items] == [
+        ["Глава администрации Азовского района", "Глава администрации Аксайского района"],
+        ["Глава администрации Азовского района"],
+        ["Руководитель Новочеркасского колледжа", "Руководитель Шахтинского техникума"],
+    ]
+    assert [role.name for role in parsed.roles] == [
+        "Глава администрации Азовского района",
+        "Глава администрации Аксайского района",
+        "Руководитель Новочеркасского колледжа",
+        "Руководитель Шахтинского техникума",
+    ]
+    assert parsed.items[0].executors_text == "Главы администраций Азовского, Аксайского районов"

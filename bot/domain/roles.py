@@ -193,6 +193,8 @@ _PERSON_TITLES = (
     "тьютор",
     "библиотекарь",
     "инженер",
+    "ответственный",
+    "ответственная",
 )
 _PLURAL_ENDINGS = ("и", "ы", "ие", "ые")
 # A lowercase word after a comma that goes on with the phrase before it.
@@ -202,7 +204,8 @@ _PREPOSITIONS = frozenset(
 _GENITIVE = ("а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его", "ой", "ых", "их")
 _NOMINATIVE_ADJECTIVE = ("ые", "ие", "ый", "ий", "ая", "яя", "ое", "ее")
 # «Т.П.», «Т. П.», «Т.»: the initials of a name.
-_INITIALS = re.compile(r"^(?:[А-ЯЁ]\.\s?){1,2}$")
+# «Т.П.», «Т.», and «С.А» (the last dot left out, as some plans print it).
+_INITIALS = re.compile(r"^(?:(?:[А-ЯЁ]\.\s?){1,2}|[А-ЯЁ]\.[А-ЯЁ])$")
 _SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
 
 # Nominative names of bodies that are roles by themselves («Координационный совет»).
@@ -422,7 +425,8 @@ class RoleBook:
                 notes.append(inner)
             return " "
 
-        text = _QUOTED.sub(_protect, cell)
+        # «Чуева Г. Х..Кл. рук.»: a doubled dot before a capital ends a name.
+        text = _QUOTED.sub(_protect, re.sub(r"\.\.(?=[А-ЯЁ])", ". ", cell))
         text = _distribute_lists(text)
         text = _PARENTHESES.sub(keep_note, text)
         if _OTHERS.search(text):
@@ -668,6 +672,8 @@ def _line_goes_on(before: str, after: str) -> bool:
         # A name alone on its line under the title of one person is that person.
         return spans == [(0, len(words))] and _titles_one_person(previous)
     first, last = words[0], previous[-1]
+    if _initials_end(words, 0) == len(words) and _SURNAME.match(last):
+        return True  # «Попова / К.О.»: the initials of the surname above
     if first[:1] in _QUOTES:
         return _ABBREVIATION.match(last) is not None  # «МУК / "Художественный музей"»
     if _NUMBER_WORD.match(first) or _LIST_MARKER.match(first):
@@ -694,7 +700,7 @@ def _initials_end(words: list[str], start: int) -> int:
     """The index after the initials beginning at ``start`` («Т.П.», «Т. П.»), else ``start``."""
     letters, index = 0, start
     while index < len(words) and _INITIALS.match(words[index]):
-        letters += words[index].count(".")
+        letters += sum(1 for char in words[index] if char.isupper())
         index += 1
     return index if 0 < letters <= 2 else start
 
