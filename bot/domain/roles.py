@@ -18,9 +18,10 @@ Rules (seeds 000, 001, 004 show each of them):
   commas and line breaks included («МУК "Художественный музей-салон им. М.Ю. Лермонтова"»);
   abbreviations before a quoted name are a body («ООО "Водоканал"»). A slash with a space
   beside it separates («… / педагог-организатор»), one inside a word does not («УВР/ВР»).
-  List markers inside a cell («1.», «2)», «–») are dropped. A name alone on the line under
-  the title of one person is that person («полковник / Котенок А.А.»); under a body it is a
-  person of its own («Департамент образования / Сердечный В.И.»). After a name, a capital
+  List markers inside a cell («1.», «2)», «–») and the column's name written again
+  («Ответственные: …») are dropped. A name alone on the line under the title of one person
+  is that person («полковник / Котенок А.А.»); under a body it is a person of its own
+  («Департамент образования / Сердечный В.И.»). After a name, a capital
   begins the next person or body («Деменко Л.Я. Главы поселений»), and so does a body after
   a quoted name («МБУК «МЦКДР» МБУК «МЦБ»»). «и» before a role word in the nominative parts
   two roles («главы поселений и руководители подразделений»); between two subjects it does
@@ -33,10 +34,13 @@ Rules (seeds 000, 001, 004 show each of them):
   Азовского, Аксайского районов» → «Глава администрации Азовского района», «Глава
   администрации Аксайского района»; «руководители ПОО (Новочеркасского колледжа,
   Шахтинского техникума)» → «Руководитель Новочеркасского колледжа», «Руководитель
-  Шахтинского техникума» (the colleges named, not every member college). A bare genitive
-  («Новочеркасска», «Шахт») is never a role: where the head cannot be put in the singular
-  (a word not in ``_SINGULAR_HEADS`` / ``_SINGULAR_GENITIVES``) the whole list stays one role
-  as written.
+  Шахтинского техникума» (the colleges named, not every member college); «директора
+  колледжей: Новочеркасского, Шахтинского» → «Директор Новочеркасского колледжа», …
+  (listed adjectives go before the noun they are of). Colleges listed in the nominative
+  («(Новочеркасский колледж, …)») are a note, and the role stays «Руководители ПОО». A bare
+  genitive («Новочеркасска», «Шахт») is never a role: where the head cannot be put in the
+  singular (a word not in ``_SINGULAR_HEADS`` / ``_SINGULAR_GENITIVES``) the whole list
+  stays one role as written.
 - «(по согласованию)» and other parenthesised remarks are notes, not roles; so are «и др.»
   and «совместно с …» (the partner named after «совместно с» is in the instrumental and is
   not made a role).
@@ -355,7 +359,9 @@ _LIST_ITEM_SEPARATOR = re.compile(r"\s*,\s*|\s+и\s+")
 # A quoted name is one name: its commas, semicolons and line breaks are not separators.
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
 _QUOTES = '«"“'
-_KEPT_COMMA, _KEPT_SEMICOLON = "\ue000", "\ue001"
+_KEPT_COMMA, _KEPT_SEMICOLON, _KEPT_AND, _KEPT_SLASH = "\ue000", "\ue001", "\ue002", "\ue003"
+# «Ответственные: Иванова Т.П.»: the column's name written again in the cell.
+_LABEL = re.compile(r"^\s*(?:ответственн[а-яё]*|исполнител[а-яё]*|отв\.)\s*:\s*", re.I)
 # «Иванова Т.П. и др.», «… совместно с ЦОПП»: remarks, kept as notes.
 _OTHERS = re.compile(r"\s+и\s+(?:др\.?|другие)(?=\s*(?:[,;\n]|$))")
 _JOINTLY = re.compile(r"\s+(?P<note>совместно\s+с[о]?\s+[^,;\n()]+)")
@@ -426,7 +432,7 @@ class RoleBook:
             return " "
 
         # «Чуева Г. Х..Кл. рук.»: a doubled dot before a capital ends a name.
-        text = _QUOTED.sub(_protect, re.sub(r"\.\.(?=[А-ЯЁ])", ". ", cell))
+        text = _QUOTED.sub(_protect, re.sub(r"\.\.(?=[А-ЯЁ])", ". ", _LABEL.sub("", cell)))
         text = _distribute_lists(text)
         text = _PARENTHESES.sub(keep_note, text)
         if _OTHERS.search(text):
@@ -442,7 +448,7 @@ class RoleBook:
         for chunk in _chunks(text):
             for part in _split_heads(chunk):
                 name = _tidy(part)
-                if not name:
+                if not re.search(r"\w", name):
                     continue
                 expanded, alias = self._expand(name)
                 canonical = self.add(_capitalise(expanded), _capitalise(alias) if alias else None)
@@ -453,11 +459,17 @@ class RoleBook:
 
 def _protect(match: re.Match[str]) -> str:
     quoted = _SPACES.sub(" ", match[0])
-    return quoted.replace(",", _KEPT_COMMA).replace(";", _KEPT_SEMICOLON)
+    quoted = quoted.replace(",", _KEPT_COMMA).replace(";", _KEPT_SEMICOLON)
+    return re.sub(r"(?<=\s)и(?=\s)", _KEPT_AND, quoted).replace("/", _KEPT_SLASH)
 
 
 def _restore(text: str) -> str:
-    return text.replace(_KEPT_COMMA, ",").replace(_KEPT_SEMICOLON, ";")
+    return (
+        text.replace(_KEPT_COMMA, ",")
+        .replace(_KEPT_SEMICOLON, ";")
+        .replace(_KEPT_AND, "и")
+        .replace(_KEPT_SLASH, "/")
+    )
 
 
 def _keep_together(text: str) -> str:
@@ -555,6 +567,11 @@ def _distribute_colon(match: re.Match[str]) -> str:
     lead = match[0][: len(match[0]) - len(match[0].lstrip())]
     if head is None:
         listed = _keep_together(f"{match['head'].strip()}: {', '.join(pieces[:taken])}")
+    elif all(re.fullmatch(_ADJECTIVE, item) for item in items):
+        # «директора колледжей: Новочеркасского, Шахтинского» → «Директор Новочеркасского
+        # колледжа», the adjective before the noun it is of.
+        first, _space, group = head.partition(" ")
+        listed = "; ".join(f"{first} {item} {group}" for item in items)
     else:
         listed = "; ".join(f"{head} {item}" for item in items)
     return lead + listed + (f", {after}" if after else "")
@@ -571,11 +588,11 @@ def _distribute_paren(match: re.Match[str]) -> str:
     lead = match[0][: len(match[0]) - len(match[0].lstrip())]
     bare = all(re.fullmatch(_ADJECTIVE, item) for item in items)
     if bare:
-        noun = _singular_genitive(words[-1]) if len(words) > 1 else None
-        head = _singular_head(words[:-1])
-        if noun is None or head is None:
+        head = _singular_head(words) if len(words) > 1 else None
+        if head is None:
             return match[0]
-        return lead + "; ".join(f"{head} {item} {noun}" for item in items)
+        first, _space, group = head.partition(" ")
+        return lead + "; ".join(f"{first} {item} {group}" for item in items)
     named = all(
         re.match(rf"{_ADJECTIVE}\s+[а-яё]", item)
         or re.match(rf"^(?:[А-ЯЁ]{{2,}}\s+)+[{_QUOTES}]", item)
