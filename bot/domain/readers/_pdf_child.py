@@ -8,6 +8,7 @@ limits first: address space and CPU time from argv. Each page is a list of ["p",
 from __future__ import annotations
 
 import ctypes
+import itertools
 import json
 import re
 import resource
@@ -112,17 +113,24 @@ def read_pages(data: bytes, max_pages: int) -> dict[str, Any]:
             return {"error": "unreadable"}
         if count > max_pages:
             return {"error": "too-many-pages", "pages": count}
-        pages = []
+        pages: list[list[Any]] = []
         images = 0
+        layout: _Layout | None = None  # an unruled table that may go on on the next page
         for index in range(count):
             page = document[index]
             try:
-                pages.append(_read_page(page))
+                items, following, continued = _read_page(page, layout)
+                if layout is not None and not continued:
+                    _untail(pages[-1], layout)
+                pages.append(items)
+                layout = following
                 images += sum(
                     1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
                 )
             finally:
                 page.close()
+        if layout is not None:
+            _untail(pages[-1], layout)
         # A scan may carry a line of text (a stamp, a page number, an OCR'd header): the
         # parent weighs the text against the pictures.
         return {"pages": pages, "images": images}
@@ -130,14 +138,26 @@ def read_pages(data: bytes, max_pages: int) -> dict[str, Any]:
         document.close()
 
 
-def _read_page(page: Any) -> list[Any]:
-    """A page as ["p", line] and ["t", rows] in reading order, top to bottom."""
+def _read_page(page: Any, carried: _Layout | None) -> tuple[list[Any], _Layout | None, bool]:
+    """A page as ["p", line] and ["t", rows] in reading order, top to bottom; the columns of
+    an unruled table at its end, which the next page may continue; and whether this page
+    continued ``carried``."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
         if textpage.count_chars() == 0:
-            return []
-        tables = _tables(_edges(page, height))
+            return [], None, False
+        edges = _edges(page, height)
+        tables = _tables(edges)
+        if all(len(table.columns) < 2 for table in tables):
+            # No table of two columns ruled: one printed without borders, ruled only between
+            # its rows or only around it, may still be there in the words' places.
+            rules = [e["top"] for e in edges if e["orientation"] == "h" and e["width"] >= MIN_RULE]
+            unruled = _unruled(textpage, width, height, rules, carried)
+            if unruled is not None:
+                found, layout, continued = unruled
+                ordered = [item for _, item in sorted(found, key=lambda pair: pair[0])]
+                return ordered, layout, continued
         items: list[tuple[float, list[Any]]] = []
         top = 0.0
         for table in tables:
@@ -148,7 +168,7 @@ def _read_page(page: Any) -> list[Any]:
                 items.append((table_top, ["t", rows]))
             top = max(top, bottom)
         items.extend(_band(textpage, width, height, top, height))
-        return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+        return [item for _, item in sorted(items, key=lambda pair: pair[0])], None, False
     finally:
         textpage.close()
 
@@ -321,6 +341,442 @@ def _band(
             paragraphs.append(line)
     # Offsets keep the band's paragraphs before the table that follows it.
     return [(top + index * 1e-3, ["p", line]) for index, line in enumerate(paragraphs)]
+
+
+# --- tables without rulings ----------------------------------------------------------------------
+# A plan printed with its borders off (or drawn with whitespace, or ruled only between its rows
+# or only around it) gives the lattice no table of two columns. Its columns are then the strips
+# of whitespace («rivers») that run down from its header row through every line below that has
+# text in two cells; a line whose text runs across a river is a heading over the table (a
+# section row). Rows are the bands of lines apart by more than the leading (the cells' padding,
+# or a rule between them), or, where rows touch, begin at a number in the number column.
+
+# Words of a plan table's header cells; a line with two of them in two cells is its header.
+_HEADER_WORD = re.compile(
+    r"^(?:№|n°|п/п|наименовани|мероприяти|содержани|срок|дат[аы]|ответствен|исполнител"
+    r"|результат|отметк|участник|форм[аы]|направлени|примечани|тем[аы]|период)",
+    re.I,
+)
+_HEADING = re.compile(
+    r"^(?:(?:Раздел|РАЗДЕЛ|Глава|Направление|Блок|Модуль|Задача)\s+\S|[IVX]{1,4}\.\s)"
+)
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,5}\.)\)?$")
+# As bot/domain/readers/pdf.py: a page number stands above or below a table's part.
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:стр(?:\.|аница)?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:из|/)\s*\d{1,4})?\s*$", re.I
+)
+# Shares of a line's height. Lines of one cell are apart by the leading (the page's usual gap
+# between two lines); rows by ROW_GAP more (the cells' padding, a paragraph's spacing); END_GAP
+# more ends the table; tops closer than SAME_LINE are one line.
+ROW_GAP = 0.25
+END_GAP = 2.0
+SAME_LINE = 0.3
+# A rule between two rows is at least this long (points); shorter paths underline a word.
+MIN_RULE = 20.0
+
+
+class _Word:
+    __slots__ = ("bottom", "text", "top", "x0", "x1")
+
+    def __init__(self, x0: float, x1: float, top: float, bottom: float, text: str) -> None:
+        self.x0, self.x1, self.top, self.bottom, self.text = x0, x1, top, bottom, text
+
+
+class _Line:
+    """Words sharing a top, left to right; its chunks are runs of words a space apart."""
+
+    __slots__ = ("bottom", "chunks", "text", "top", "words")
+
+    def __init__(self, words: list[_Word], gap: float) -> None:
+        self.words = sorted(words, key=lambda word: word.x0)
+        self.top = min(word.top for word in words)
+        self.bottom = max(word.bottom for word in words)
+        self.text = " ".join(word.text for word in self.words)
+        chunks: list[list[float]] = []
+        for word in self.words:
+            if chunks and word.x0 - chunks[-1][1] < gap:
+                chunks[-1][1] = max(chunks[-1][1], word.x1)
+            else:
+                chunks.append([word.x0, word.x1])
+        self.chunks = chunks
+
+
+class _Layout:
+    """An unruled table that ends its page: what its lines cover (its columns, for the next
+    page), its rows, and how many of them are headings under its last row (a section the
+    next page's rows belong to, or, if the table does not go on, text after it)."""
+
+    __slots__ = ("cover", "rows", "tail")
+
+    def __init__(self, cover: list[list[float]], rows: list[list[str]], tail: int) -> None:
+        self.cover, self.rows, self.tail = cover, rows, tail
+
+
+def _untail(page: list[Any], layout: _Layout) -> None:
+    """The table did not go on: the headings under its last row are paragraphs after it."""
+    if not layout.tail:
+        return
+    index = next(i for i, item in enumerate(page) if item[0] == "t" and item[1] is layout.rows)
+    tail = layout.rows[-layout.tail :]
+    del layout.rows[-layout.tail :]
+    page[index + 1 : index + 1] = [["p", row[0]] for row in tail]
+
+
+def _words(textpage: Any, height: float) -> list[_Word]:
+    """The page's words and their boxes (tops from the page top), split at spaces and gaps."""
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    words: list[_Word] = []
+    chars: list[str] = []
+    x0 = x1 = top = bottom = 0.0
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        char = "-" if code == 2 else chr(code) if 0 < code < 0xFFFE else " "
+        if char.isspace():
+            if chars:
+                words.append(_Word(x0, x1, top, bottom, "".join(chars)))
+                chars = []
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
+        left, right, char_top, char_bottom = (
+            rect.left,
+            rect.right,
+            height - rect.top,
+            height - rect.bottom,
+        )
+        size = char_bottom - char_top
+        if chars and (left - x1 > 0.2 * size or left < x0 - 1 or abs(char_top - top) > size / 2):
+            words.append(_Word(x0, x1, top, bottom, "".join(chars)))
+            chars = []
+        if chars:
+            x1, bottom = max(x1, right), max(bottom, char_bottom)
+        else:
+            x0, x1, top, bottom = left, right, char_top, char_bottom
+        chars.append(char)
+    if chars:
+        words.append(_Word(x0, x1, top, bottom, "".join(chars)))
+    return [word for word in words if word.bottom > word.top]
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def _lines(words: list[_Word]) -> tuple[list[_Line], float, float]:
+    """Lines top to bottom, the usual height of a line, and the least gap between two cells."""
+    size = _median([word.bottom - word.top for word in words])
+    groups: list[list[_Word]] = []
+    for word in sorted(words, key=lambda word: (word.top, word.x0)):
+        if groups and word.top - groups[-1][0].top <= SAME_LINE * size:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    spaces: list[float] = []
+    for group in groups:
+        group.sort(key=lambda word: word.x0)
+        spaces.extend(b.x0 - a.x1 for a, b in itertools.pairwise(group) if 0 < b.x0 - a.x1 < size)
+    small = [gap for gap in spaces if gap < 0.6 * size]
+    space = _median(small) if small else 0.25 * size
+    # A space is a quarter of an em; two cells are apart by their paddings, twice that or more.
+    gap = min(max(1.6 * space, 0.3 * size), 0.6 * size)
+    return [_Line(group, gap) for group in groups], size, gap
+
+
+def _merge(cover: list[list[float]], spans: list[list[float]]) -> list[list[float]]:
+    out: list[list[float]] = []
+    for x0, x1 in sorted([*cover, *spans]):
+        if out and x0 <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return out
+
+
+def _rivers(cover: list[list[float]], gap: float) -> list[tuple[float, float]]:
+    return [(a[1], b[0]) for a, b in itertools.pairwise(cover) if b[0] - a[1] >= gap]
+
+
+def _kills(before: list[tuple[float, float]], after: list[tuple[float, float]]) -> bool:
+    """A river of ``before`` has no part left in ``after``: a line ran across a column gap."""
+    return any(not any(b0 < a1 and b1 > a0 for b0, b1 in after) for a0, a1 in before)
+
+
+def _spans(line: _Line, rivers: list[tuple[float, float]]) -> bool:
+    """One run of text across a river: a heading over the table, or text that is no table."""
+    return len(line.chunks) == 1 and any(
+        x0 <= r0 + 1 and x1 >= r1 - 1 for x0, x1 in line.chunks for r0, r1 in rivers
+    )
+
+
+def _leading(lines: list[_Line]) -> float:
+    """The usual gap between a line and the one above it in the same column: most lines are
+    the second or later of a paragraph or a cell, fewer begin a row."""
+    gaps: list[float] = []
+    above: list[tuple[float, float, float]] = []  # x0, x1, bottom of the lines' chunks so far
+    for line in lines:
+        for (
+            x0,
+            x1,
+        ) in line.chunks:
+            bottoms = [bottom for a0, a1, bottom in above[-64:] if a0 < x1 and a1 > x0]
+            if bottoms and line.top >= max(bottoms) - 0.5:
+                gaps.append(max(line.top - max(bottoms), 0.0))
+        above.extend((x0, x1, line.bottom) for x0, x1 in line.chunks)
+    return sorted(gaps)[len(gaps) // 4] if gaps else 0.0
+
+
+def _is_header(line: _Line) -> bool:
+    """Header words in two cells of the line («№» … «Мероприятие» … «Срок»)."""
+    if len(line.chunks) < 2:
+        return False
+    named: set[int] = set()
+    for word in line.words:
+        if _HEADER_WORD.match(word.text):
+            named.update(i for i, (x0, x1) in enumerate(line.chunks) if x0 <= word.x0 <= x1)
+    return len(named) >= 2
+
+
+def _unruled(
+    textpage: Any, width: float, height: float, rules: list[float], carried: _Layout | None
+) -> tuple[list[tuple[float, list[Any]]], _Layout | None, bool] | None:
+    """The page's unruled tables and the text around them, or None when it has none.
+
+    ``carried`` is the columns of an unruled table the page before ended with: the lines at
+    the top of this page that keep to them go on with it."""
+    words = _words(textpage, height)
+    if not words:
+        return None
+    lines, size, gap = _lines(words)
+    leading = _leading(lines)
+    # Each table: its first line, past its last row, past the headings under it, its cover.
+    found: list[tuple[int, int, int, list[list[float]]]] = []
+    index = 0
+    continued = False
+    if carried is not None:
+        start = next((i for i, line in enumerate(lines) if not _PAGE_NUMBER.match(line.text)), 0)
+        region = _region(lines, start, carried.cover, gap, size, leading)
+        if region is not None:
+            found.append(region)
+            index, continued = region[2], True
+    while index < len(lines):
+        header = next((i for i in range(index, len(lines)) if _is_header(lines[i])), None)
+        if header is None:
+            break
+        cover = [list(chunk) for chunk in lines[header].chunks]
+        region = _region(lines, header, cover, gap, size, leading)
+        if region is None:
+            index = header + 1
+            continue
+        found.append(region)
+        index = region[2]
+    if not found:
+        return None
+    items: list[tuple[float, list[Any]]] = []
+    above = 0.0
+    layout: _Layout | None = None
+    for number, (first, last, headed, cover) in enumerate(found):
+        rivers = _rivers(cover, gap)
+        rows = _unruled_rows(lines[first:last], rivers, size, leading, rules)
+        if number == len(found) - 1 and all(_PAGE_NUMBER.match(x.text) for x in lines[headed:]):
+            # Headings under the last row at the page's end: the next page may go on under them.
+            with_headings = _unruled_rows(lines[first:headed], rivers, size, leading, rules)
+            layout = _Layout(cover, with_headings, len(with_headings) - len(rows))
+            rows, last = with_headings, headed
+        top = lines[first].top - 0.5
+        if first > 0:
+            top = (lines[first - 1].bottom + lines[first].top) / 2
+        bottom = max(line.bottom for line in lines[first:last]) + 0.5
+        if last < len(lines):
+            bottom = (bottom + lines[last].top) / 2
+        items.extend(_band(textpage, width, height, above, top))
+        items.append((top, ["t", rows]))
+        above = bottom
+    items.extend(_band(textpage, width, height, above, height))
+    return items, layout, continued
+
+
+def _region(
+    lines: list[_Line],
+    start: int,
+    cover: list[list[float]],
+    gap: float,
+    size: float,
+    leading: float,
+) -> tuple[int, int, int, list[list[float]]] | None:
+    """The lines from ``start`` that keep to the columns: (start, past the last row, past the
+    headings across the table under it, their cover).
+
+    A line with text in two cells narrows the rivers; one that leaves a river no room is no
+    part of the table (a signature «Председатель … Иванов»), and two such lines end it."""
+    end, body, foreign = start, 0, 0
+    bottom = lines[start].top
+    last_good = start
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if index > start and line.top - bottom > leading + END_GAP * size:
+            break
+        if len(line.chunks) >= 2:
+            merged = _merge(cover, line.chunks)
+            if _kills(_rivers(cover, gap), _rivers(merged, gap)):
+                foreign += 1
+                if foreign == 2:
+                    break
+                bottom = max(bottom, line.bottom)
+                continue
+            cover, foreign = merged, 0
+            body += index > start or not _is_header(line)
+            last_good = index
+        bottom = max(bottom, line.bottom)
+        end = index + 1
+    rivers = _rivers(cover, gap)
+    if body == 0 or not rivers:
+        return None
+    # What follows the last row across the columns (a heading, a signature) is text after it,
+    # unless the next page goes on under it.
+    end = max(last_good + 1, end)
+    rows_end = end
+    while rows_end > last_good + 1 and (
+        len(lines[rows_end - 1].chunks) >= 2 or _spans(lines[rows_end - 1], rivers)
+    ):
+        rows_end -= 1  # a line of no table, or a heading with no row under it
+    headed = rows_end
+    while headed < end and _spans(lines[headed], rivers):
+        headed += 1
+    return start, rows_end, headed, cover
+
+
+def _unruled_rows(
+    lines: list[_Line],
+    rivers: list[tuple[float, float]],
+    size: float,
+    leading: float,
+    rules: list[float],
+) -> list[list[str]]:
+    """The table's rows: cells by column, a section heading as a row of one cell."""
+    bounds = [(r0 + r1) / 2 for r0, r1 in rivers]
+    columns = min(len(bounds) + 1, MAX_COLUMNS)
+
+    def column(word: _Word) -> int:
+        center = (word.x0 + word.x1) / 2
+        return min(sum(1 for bound in bounds if bound < center), columns - 1)
+
+    # Bands: lines one under another with no gap or rule between them; a heading alone.
+    bands: list[tuple[bool, list[_Word]]] = []
+    bottom = 0.0
+    for line in lines:
+        # A heading centred over the table may keep to one column: «Раздел 2», «II. Кадры».
+        spanning = _spans(line, rivers) or (
+            len({column(word) for word in line.words}) == 1 and bool(_HEADING.match(line.text))
+        )
+        apart = (
+            not bands
+            or spanning != bands[-1][0]
+            or line.top - bottom > leading + ROW_GAP * size
+            or any(bottom - 1 <= rule <= line.top + 1 for rule in rules)
+        )
+        if apart:
+            bands.append((spanning, []))
+            bottom = line.bottom
+        bands[-1][1].extend(line.words)
+        bottom = max(bottom, line.bottom)
+    # Rows that touch (no padding) begin at each number of the first column.
+    pieces: list[tuple[bool, list[_Word]]] = []
+    for spanning, words in bands:
+        starts = [] if spanning else _number_tops(words, column, size)
+        if len(starts) < 2:
+            pieces.append((spanning, words))
+            continue
+        cuts = [top - SAME_LINE * size for top in starts]
+        parts: list[list[_Word]] = [[] for _ in range(len(cuts) + 1)]
+        for word in words:
+            parts[sum(1 for cut in cuts if word.top >= cut)].append(word)
+        pieces.extend((False, part) for part in parts if part)
+    numbered = [
+        bool(_ROW_NUMBER.match(_squeeze(words, column, 0)))
+        for spanning, words in pieces
+        if not spanning and _squeeze(words, column, 0)
+    ]
+    number_column = sum(numbered) >= max(1, 0.6 * len(numbered))
+    if not number_column and sum(not spanning for spanning, _ in pieces) <= 2:
+        # No number and no gap between rows: a row begins where the first column's text
+        # begins with a capital («Заседание …»), not where it goes on («совета»).
+        pieces = [
+            (spanning, part)
+            for spanning, words in pieces
+            for part in ([words] if spanning else _split_at_capitals(words, column, size))
+        ]
+    header = {id(word) for line in lines if _is_header(line) for word in line.words}
+    rows: list[list[str]] = []
+    items: list[bool] = []  # whether the row is an item's (not a heading's or the header's)
+    for spanning, words in pieces:
+        if spanning:
+            rows.append([" ".join(w.text for w in words), *[""] * (columns - 1)])
+            items.append(False)
+            continue
+        cells = _cells(words, column, columns, size)
+        if number_column and not cells[0] and rows and items[-1]:
+            # A cell's paragraphs apart, or a cell centred in a taller row: the same row.
+            rows[-1] = [_join_cells(a, b) for a, b in zip(rows[-1], cells, strict=True)]
+            continue
+        rows.append(cells)
+        items.append(not any(id(word) in header for word in words))
+    return rows
+
+
+def _split_at_capitals(words: list[_Word], column: Any, size: float) -> list[list[_Word]]:
+    cuts = [
+        min(word.top for word in line) - SAME_LINE * size
+        for line in _cell_lines([word for word in words if column(word) == 0], size)[1:]
+        if line[0].text[:1].isupper()
+    ]
+    parts: list[list[_Word]] = [[] for _ in range(len(cuts) + 1)]
+    for word in words:
+        parts[sum(1 for cut in cuts if word.top >= cut)].append(word)
+    return [part for part in parts if part]
+
+
+def _number_tops(words: list[_Word], column: Any, size: float) -> list[float]:
+    """Tops of the first column's lines that are row numbers («1.», «2.3»)."""
+    tops: list[float] = []
+    for line in _cell_lines([w for w in words if column(w) == 0], size):
+        if _ROW_NUMBER.match(" ".join(w.text for w in line)):
+            tops.append(min(w.top for w in line))
+    return tops
+
+
+def _cell_lines(words: list[_Word], size: float) -> list[list[_Word]]:
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda word: (word.top, word.x0)):
+        if lines and word.top - lines[-1][0].top <= SAME_LINE * size:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda word: word.x0) for line in lines]
+
+
+def _squeeze(words: list[_Word], column: Any, index: int) -> str:
+    return " ".join(
+        w.text for w in sorted(words, key=lambda w: (w.top, w.x0)) if column(w) == index
+    )
+
+
+def _cells(words: list[_Word], column: Any, columns: int, size: float) -> list[str]:
+    by_column: list[list[_Word]] = [[] for _ in range(columns)]
+    for word in words:
+        by_column[column(word)].append(word)
+    # Each wrapped line but the last ends at a space, as PDFium gives a cell's text.
+    return [
+        unwrap(" \n".join(" ".join(w.text for w in line) for line in _cell_lines(cell, size)))
+        for cell in by_column
+    ]
+
+
+def _join_cells(before: str, after: str) -> str:
+    if not after:
+        return before
+    if not before:
+        return after
+    return f"{before}\n{after}" if _LIST_START.match(after) else f"{before} {after}"
 
 
 if __name__ == "__main__":

@@ -7,6 +7,13 @@ the characters and the ruling paths — pdfminer, pdfplumber's own parser, needs
 page, too slow for a 200-page plan — and pdfplumber's lattice algorithm (snap and join the
 edges, find their intersections, the cells and the tables) turns the rulings into cells.
 
+A table with no rulings to find (printed with its borders off, ruled only between its rows or
+only around it, or lined up with spaces) is found from its header row («№», «Мероприятие»,
+«Срок», … in two cells of a line): its columns are the strips of whitespace running down through
+the header and every line below with text in two cells; a line across such a strip is a section
+heading (a row of one cell); rows are bands of lines apart by more than the leading, or begin at
+a number in the number column; a next page whose lines keep to the same strips goes on with it.
+
 Across pages, a table continued on the next page joins the one before when it has as many
 columns; a header row repeated on the new page is dropped, and a row broken by the page (its
 number cell empty, fewer cells filled) is glued back to its first part. Page numbers between the
