@@ -413,6 +413,11 @@ MISSES_BY_PLAN: dict[str, dict[str, str]] = {
     "kostroma_suicide_prevention_2024": {
         "deadlines": "«Сентябрь - декабрь 2025 года, далее - ежегодно» is not read"
     },
+    "brest28_book_week_2022": {"deadlines": "a day with its weekday under it («21.03\\nпон»)"},
+    "rotovo_victory70_2015": {"deadlines": "«до 3 .05. 2015г» (stray spaces) is not read"},
+    "spb553_victory70_2015": {
+        "items": "the header repeated under a section row («Название | Дата, время») is an item"
+    },
     "novosibirsk_russia_day_2003": {
         "deadlines": "days after a place in one cell («Образовательные учреждения 9 - 11 июня"
         " 2003 г.») are not read"
