@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from bot.domain.documents import ParsedDocument
 from bot.domain.parsing import parse_document
 from bot.domain.readers import read_document
+from bot.domain.readers.base import Paragraph
 from bot.jsonout import render_warning
 
 TODAY = date(2024, 2, 1)
@@ -77,7 +78,11 @@ def _xlsx(title: str, grid: Grid) -> bytes:
 
 def _txt(title: str, grid: Grid) -> bytes:
     lines = [title, ""]
-    lines += ["\t".join("" if text in (H, V) else text for text in row) for row in grid]
+    # A line break inside a cell is written «<br>», as the text copies of Word tables do.
+    lines += [
+        "\t".join("" if text in (H, V) else text.replace("\n", "<br>") for text in row)
+        for row in grid
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -269,7 +274,8 @@ def test_a_date_written_once_for_a_block_of_rows_is_the_deadline_of_each(fmt: st
         # No merge is recorded in text: the preview says which rows took the cell above.
         assert len(carried) == 1
         said = render_warning(carried[0])
-        assert "2, 3" in said and "из строки выше" in said
+        assert "2, 3" in said
+        assert "из строки выше" in said
     else:
         assert carried == []
 
@@ -289,3 +295,83 @@ def test_in_a_mostly_undated_column_an_empty_cell_is_not_taken_from_above(fmt: s
     parsed = _parse(fmt, BLOCK_TITLE, SPARSE)
     assert _dues(parsed) == [date(2024, 1, 31), None, None, None]
     assert "warn-carried-down" not in _codes(parsed)
+
+
+# Imitates a Горно-Алтайск «итоговое сочинение» schedule (issue 12 acceptance set,
+# tests/data/real_plans/gorno_altaisk_final_essay_2021.json): three «Дата» columns — the main
+# day and the extra ones — each a day the item is due, under one header or three.
+DAYS_TITLE = "План-график проведения итогового сочинения в 2021/2022 учебном году"
+DAYS_SPREAD: list[list[str]] = [
+    ["Мероприятие", "Место", "Дата", "Дата", "Дата"],
+    [
+        "Проведение итогового сочинения",
+        "Школы города",
+        "1 декабря 2021",
+        "2 февраля 2022",
+        "4 мая 2022",
+    ],
+    [
+        "Подача заявлений на участие",
+        "Школы города",
+        "до 17 ноября 2021",
+        "до 19 января 2022",
+        "до 20 апреля 2022",
+    ],
+]
+DAYS_MERGED: list[list[str]] = [["Мероприятие", "Место", "Дата", H, H], *DAYS_SPREAD[1:]]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("grid", [DAYS_SPREAD, DAYS_MERGED], ids=["three-headers", "one-merged"])
+def test_several_date_columns_give_each_item_every_day(fmt: str, grid: Grid) -> None:
+    parsed = _parse(fmt, DAYS_TITLE, grid)
+    assert len(parsed.items) == 2
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2021, 12, 1), date(2022, 2, 2), date(2022, 5, 4)],
+        [date(2021, 11, 17), date(2022, 1, 19), date(2022, 4, 20)],
+    ]
+
+
+# Imitates a Кировск plan (tests/data/real_plans/kirovsk_summer_camps_2005.json): a plan by
+# months whose table opens with the month row («ИЮНЬ») and has no deadline column.
+MONTH_OPENS: list[list[str]] = [
+    ["N", "Мероприятия", "Кол-во лагерей", "Ответственные"],
+    ["ИЮНЬ", H, H, H],
+    ["1.", "Оздоровительные лагеря дневного пребывания при школах", "18", "МУО, директора ОУ"],
+    ["2.", "Лагерь труда и отдыха", "1", "Директор ЦСОН"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_month_row_opening_the_table_dates_the_rows_under_it(fmt: str) -> None:
+    parsed = _parse(fmt, "План летнего отдыха детей в 2005 году", MONTH_OPENS)
+    assert [item.number for item in parsed.items] == ["1", "2"]
+    assert _dues(parsed) == [date(2005, 6, 30), date(2005, 6, 30)]
+
+
+# Imitates https://kosh.roo-pinsk.gov.by/…/document-17393.html: a plan whose title names no
+# year, approved on 09.10.2018, for work that began on 01.10: the approval month's days are
+# that year's.
+APPROVED: list[list[str]] = [
+    ["№ п/п", "Наименование мероприятия", "Дата проведения", "Ответственные"],
+    ["1", "Подготовка и утверждение плана месячника", "01.10", "Попова И.А."],
+    ["2", "Акция «Забота»", "03.10\n10.10", "Симоновец Т.И."],
+    ["3", "Акция «Украсим Беларусь цветами»", "02.10 -\n31.10", "Шолтанюк Л.В."],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_plan_dated_in_its_month_reads_that_months_days_in_its_year(fmt: str) -> None:
+    data = BUILDERS[fmt]("План мероприятий по благоустройству территории", APPROVED)
+    raw = read_document(data, f"plan.{fmt}")
+    raw = type(raw)(
+        (Paragraph("УТВЕРЖДАЮ"), Paragraph("«09» октября 2018 г."), *raw.blocks),
+        raw.source_format,
+    )
+    parsed = parse_document(raw, reference=TODAY)
+    assert parsed.date == date(2018, 10, 9)
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2018, 10, 1)],
+        [date(2018, 10, 3), date(2018, 10, 10)],
+        [date(2018, 10, 31)],
+    ]

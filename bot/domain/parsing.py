@@ -676,6 +676,33 @@ class _Table:
     header: dict[str, int]
     names: list[str]
     header_rows: frozenset[tuple[str, ...]] = frozenset()  # repeated after a page break
+    # Columns headed like the deadline's («Дата | Дата | Дата»: the main and extra days).
+    more_deadlines: tuple[int, ...] = ()
+
+
+def _more_deadlines(
+    header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]], columns: dict[str, int]
+) -> tuple[int, ...]:
+    """Columns after the deadline column headed as it is («Дата | Дата | Дата»), or under the
+    same merged header (its text is in the first column only) with cells that read as
+    deadlines: each holds another day of the item (a main day and extra ones)."""
+    index = columns["deadline"]
+    name = _cell(header_row, index).casefold()
+    taken = set(columns.values())
+    found: list[int] = []
+    for i in range(index + 1, len(header_row)):
+        if i in taken or not name:
+            break
+        other = _cell(header_row, i).casefold()
+        if other == name:
+            found.append(i)
+            continue
+        cells = [_cell(row, i) for row in rows[:SAMPLE_ROWS]]
+        filled = [c for c in cells if c]
+        if other or not filled or sum(map(_looks_deadline, filled)) < 0.8 * len(filled):
+            break
+        found.append(i)
+    return tuple(found)
 
 
 def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
@@ -711,14 +738,24 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
         and "deadline" in columns
         and (strong is not None or deadlines >= MIN_FOUND_DEADLINES)
     ):
-        return _Table(start, columns, header, names, header_rows)
+        return _Table(
+            start,
+            columns,
+            header,
+            names,
+            header_rows,
+            _more_deadlines(header_row, table.rows[start:], columns),
+        )
     if "text" in columns and "deadline" not in columns and names:
         # A plan by months: «Сентябрь» rows across the table give the deadline of the rows
         # under them.
-        dated = sum(
-            1 for row in table.rows[start:] if (title := _lone_text(row)) and _looks_deadline(title)
-        )
-        if dated >= MIN_FOUND_DEADLINES:
+        dated = [
+            index
+            for index, row in enumerate(table.rows[start:])
+            if (title := _lone_text(row)) and _looks_deadline(title)
+        ]
+        # Two such rows, or one that opens the table («ИЮНЬ» above the first row).
+        if len(dated) >= MIN_FOUND_DEADLINES or dated[:1] == [0]:
             return _Table(start, columns, header, names, header_rows)
     if has_rows and (strong is not None or header) and names:
         refused.append(names)
@@ -760,6 +797,7 @@ def _rows(
     header_rows: frozenset[tuple[str, ...]] = frozenset()
     width = 0
     grouping = False
+    more_deadlines: tuple[int, ...] = ()
     for table in tables:
         continued = columns is not None and len(table.rows[0]) == width
         found = None
@@ -773,6 +811,7 @@ def _rows(
                 found.start,
             )
             header_rows = found.header_rows
+            more_deadlines = found.more_deadlines
             continued = False
             group_column = columns.get("group")
             grouping = group_column is not None and _grouping(table.rows[start:], group_column)
@@ -800,6 +839,9 @@ def _rows(
             number, text, executors, deadline, result, mark, topic = (
                 _cell_text(row, columns, role) for role in (*_Row.ROLES, "group")
             )
+            if more_deadlines:
+                days = [deadline, *(_cell(row, i) for i in more_deadlines)]
+                deadline = ", ".join(day for day in days if day)
             if grouping and topic and topic != group:
                 group = topic
                 yield None, topic
@@ -1116,6 +1158,10 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
         warnings.append(ParseWarning("warn-no-period", {}))
     book = RoleBook()
     effective_reference = header.date or reference
+    if kind is DocumentKind.PLAN and header.period is None and header.date is not None:
+        # A plan approved on 09.10 for a month of work that began on 01.10: the days of the
+        # approval's month are this year's, not next year's.
+        effective_reference = header.date.replace(day=1)
     if raw.formulas:
         named = ", ".join(raw.formulas[:MAX_NAMED_CELLS])
         warnings.append(
