@@ -23,7 +23,9 @@ Rules (seeds 000, 001, 004 show each of them):
   is that person («полковник / Котенок А.А.»); under a body it is a person of its own
   («Департамент образования / Сердечный В.И.»). After a name, a capital
   begins the next person or body («Деменко Л.Я. Главы поселений»), and so does a body after
-  a quoted name («МБУК «МЦКДР» МБУК «МЦБ»»). «и» before a role word in the nominative parts
+  a quoted name («МБУК «МЦКДР» МБУК «МЦБ»»), and a name or a body after a group in the plural
+  («Классные руководители Столярова И.В.»); a noun after its adjective does not
+  («Попечительский Совет»). «и» before a role word in the nominative parts
   two roles («главы поселений и руководители подразделений»); between two subjects it does
   not («Преподаватели ДП и МП»).
 - A list of capitalised genitives after one noun names several bodies: each body named is a
@@ -774,7 +776,19 @@ def _split_heads(chunk: str) -> list[str]:
                 # «МБУК «МЦКДР» МБУК «МЦБ»»: after a quoted name, the next body.
                 or (previous[-1:] in '»"”' and (_ABBREVIATION.match(word) or _starts_role(word)))
                 or _NUMBER_WORD.match(word) is not None
-                or (word[:1].isupper() and not _ABBREVIATION.match(word) and _starts_role(word))
+                # «Классные руководители Столярова И.В.», «… руководители Шемуршинское
+                # отделение»: a group in the plural is no title of the name or body after it.
+                or (
+                    _plural_people(previous)
+                    and (index in starts or (word[:1].isupper() and _nominative_adjective(word)))
+                )
+                or (
+                    word[:1].isupper()
+                    and not _ABBREVIATION.match(word)
+                    and _starts_role(word)
+                    # «Попечительский Совет»: the noun of the adjective before it.
+                    and not _nominative_adjective(previous)
+                )
                 or (
                     word in STANDALONE_ABBREVIATIONS
                     and _ABBREVIATION.match(words[index - 1]) is not None
@@ -786,6 +800,22 @@ def _split_heads(chunk: str) -> list[str]:
         else:
             parts[-1].append(word)
     return [" ".join(part) for part in parts]
+
+
+def _nominative_adjective(word: str) -> bool:
+    return len(word) > 3 and word.lower().endswith(_NOMINATIVE_ADJECTIVE)
+
+
+def _plural_people(word: str) -> bool:
+    """«руководители», «педагоги», «члены»: people in the nominative plural («главы» can be a
+    genitive singular, «заместитель главы», and is left out)."""
+    lower = word.lower()
+    return (
+        _is_people_word(word)
+        and not lower.startswith("глав")
+        and lower.endswith(("и", "ы"))
+        and not _ABBREVIATION.match(word)
+    )
 
 
 def _starts_role(word: str) -> bool:
