@@ -45,7 +45,8 @@ Rules (seeds 000, 001, 004 show each of them):
   stays one role as written.
 - «(по согласованию)» and other parenthesised remarks are notes, not roles; so are «и др.»
   and «совместно с …» (the partner named after «совместно с» is in the instrumental and is
-  not made a role).
+  not made a role), unless the partner is an abbreviation, which does not decline:
+  «Министерство образования совместно с ЦОПП» is two roles.
 - «X (далее – ABBR)» declares ABBR as short for X without its head word: in seed 001
   «Члены образовательно-производственного кластера (далее – ОПК)» makes «ОПК» stand for
   «образовательно-производственного кластера», so «Члены ОПК» is the same role as the full one.
@@ -442,7 +443,11 @@ class RoleBook:
             text = _OTHERS.sub("", text)
 
         def keep_jointly(match: re.Match[str]) -> str:
-            notes.append(_restore(_SPACES.sub(" ", match["note"]).strip()))
+            note = _SPACES.sub(" ", match["note"]).strip()
+            partner = note.split(maxsplit=2)[2] if len(note.split()) > 2 else ""
+            if partner and _ABBREVIATION.match(partner.split()[0]):
+                return f"; {partner}"  # «совместно с ЦОПП»: an abbreviation does not decline
+            notes.append(_restore(note))
             return ""
 
         text = _JOINTLY.sub(keep_jointly, text)
