@@ -518,6 +518,37 @@ def test_the_built_file_holds_the_plan_as_printed(plan: Plan, fmt: str) -> None:
     assert rows == want
 
 
+def test_cells_merged_down_are_built_as_merged_cells() -> None:
+    """No plan of the set has one yet: the builders' merges checked on a small made-up table."""
+    plan = Plan(
+        name="merged",
+        source={"url": "-", "title": "-"},
+        before=(),
+        title="План работы на 2024 год",
+        period=(date(2024, 1, 1), date(2024, 12, 31)),
+        header=(("№", "Мероприятие", "Срок", "Ответственный"),),
+        rows=(
+            ["1", "Первое", "в течение года", "Иванов И.И."],
+            ["2", "Второе", "", "Петров П.П."],
+            ["3", "Третье", "", ""],
+        ),
+        merged_down=frozenset({(1, 2), (2, 2), (2, 3)}),
+        expected=(),
+    )
+    assert _down_runs(plan) == [(2, 0, 2), (3, 1, 2)]
+    table = Document(io.BytesIO(build_docx(plan))).tables[0]
+    assert table.cell(1, 2)._tc is table.cell(3, 2)._tc
+    assert table.cell(2, 3)._tc is table.cell(3, 3)._tc
+    assert table.cell(1, 3)._tc is not table.cell(2, 3)._tc
+    sheet = load_workbook(io.BytesIO(build_xlsx(plan))).active
+    assert sheet is not None
+    assert sorted(str(r) for r in sheet.merged_cells.ranges) == ["C4:C6", "D5:D6"]
+    assert _built_rows(plan, "txt")[2:] == [
+        ["2", "Второе", "", "Петров П.П."],
+        ["3", "Третье", "", ""],
+    ]
+
+
 @pytest.mark.parametrize(("plan", "fmt"), _cases("items"))
 def test_every_item_is_found_none_glued_and_no_section_taken_for_one(plan: Plan, fmt: str) -> None:
     outcome = compare(plan, fmt)
