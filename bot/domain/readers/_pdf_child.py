@@ -7,6 +7,7 @@ limits first: address space and CPU time from argv. Each page is a list of ["p",
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import json
@@ -360,11 +361,13 @@ _HEADER_WORD = re.compile(
 _HEADING = re.compile(
     r"^(?:(?:Раздел|РАЗДЕЛ|Глава|Направление|Блок|Модуль|Задача)\s+\S|[IVX]{1,4}\.\s)"
 )
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,5}\.)\)?$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*\.?|[IVXLC]{1,5}\.)\)?$")
 # As bot/domain/readers/pdf.py: a page number stands above or below a table's part.
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:стр(?:\.|аница)?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:из|/)\s*\d{1,4})?\s*$", re.I
 )
+# PDFium's soft hyphen at a line's end is a hyphen; no character, or none known, is a space.
+_TEXT_UNITS = {2: "-", 0: " ", 0xFFFE: " ", 0xFFFF: " "}
 # Shares of a line's height. Lines of one cell are apart by the leading (the page's usual gap
 # between two lines); rows by ROW_GAP more (the cells' padding, a paragraph's spacing); END_GAP
 # more ends the table; tops closer than SAME_LINE are one line.
@@ -425,19 +428,24 @@ def _untail(page: list[Any], layout: _Layout) -> None:
 def _words(textpage: Any, height: float) -> list[_Word]:
     """The page's words and their boxes (tops from the page top), split at spaces and gaps."""
     raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    # The characters in one call, a UTF-16 unit each as PDFium indexes them.
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(raw, 0, count, units)
+    text = "".join(map(chr, units[:count])).translate(_TEXT_UNITS)
     rect = pdfium_c.FS_RECTF()
+    box = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
     words: list[_Word] = []
     chars: list[str] = []
     x0 = x1 = top = bottom = 0.0
-    for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        char = "-" if code == 2 else chr(code) if 0 < code < 0xFFFE else " "
+    for index, char in enumerate(text):
         if char.isspace():
             if chars:
                 words.append(_Word(x0, x1, top, bottom, "".join(chars)))
                 chars = []
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
+        loose_box(raw, index, box)
         left, right, char_top, char_bottom = (
             rect.left,
             rect.right,
@@ -445,6 +453,7 @@ def _words(textpage: Any, height: float) -> list[_Word]:
             height - rect.bottom,
         )
         size = char_bottom - char_top
+        # Letters apart, going back, or on another line: two words PDFium put no space between.
         if chars and (left - x1 > 0.2 * size or left < x0 - 1 or abs(char_top - top) > size / 2):
             words.append(_Word(x0, x1, top, bottom, "".join(chars)))
             chars = []
@@ -577,11 +586,14 @@ def _unruled(
     for number, (first, last, headed, cover) in enumerate(found):
         rivers = _rivers(cover, gap)
         rows = _unruled_rows(lines[first:last], rivers, size, leading, rules)
-        if number == len(found) - 1 and all(_PAGE_NUMBER.match(x.text) for x in lines[headed:]):
+        at_foot = all(_PAGE_NUMBER.match(line.text) for line in lines[headed:])
+        if number == len(found) - 1 and headed > last and at_foot:
             # Headings under the last row at the page's end: the next page may go on under them.
             with_headings = _unruled_rows(lines[first:headed], rivers, size, leading, rules)
             layout = _Layout(cover, with_headings, len(with_headings) - len(rows))
             rows, last = with_headings, headed
+        elif number == len(found) - 1 and at_foot:
+            layout = _Layout(cover, rows, 0)
         top = lines[first].top - 0.5
         if first > 0:
             top = (lines[first - 1].bottom + lines[first].top) / 2
@@ -656,9 +668,14 @@ def _unruled_rows(
     bounds = [(r0 + r1) / 2 for r0, r1 in rivers]
     columns = min(len(bounds) + 1, MAX_COLUMNS)
 
+    places: dict[int, int] = {}
+
     def column(word: _Word) -> int:
-        center = (word.x0 + word.x1) / 2
-        return min(sum(1 for bound in bounds if bound < center), columns - 1)
+        place = places.get(id(word))
+        if place is None:
+            place = min(bisect.bisect_left(bounds, (word.x0 + word.x1) / 2), columns - 1)
+            places[id(word)] = place
+        return place
 
     # Bands: lines one under another with no gap or rule between them; a heading alone.
     bands: list[tuple[bool, list[_Word]]] = []
