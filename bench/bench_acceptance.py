@@ -3,7 +3,8 @@ XLSX and tab-separated text, imported and compared with a careful reader's readi
 
 Run: .venv/bin/python bench/bench_acceptance.py [--misses] [--plan NAME]
 Prints one line per plan and format (items expected / found, due dates right / total, rows glued
-to another, sections taken for items, or the refusal), a total line per format and overall with
+to another, sections taken for items, printed numbers kept (for information), or the refusal), a
+total line per format and overall with
 the percentages, and a last line of JSON. Target (the judge set it stands in for): at least 98%
 of due dates right and 100% of items found, none glued, no section as an item.
 """
@@ -37,6 +38,8 @@ def _total(outcomes: list[Outcome]) -> dict[str, float | int]:
         "glued": sum(o.glued for o in outcomes),
         "sections_as_items": sum(o.sections_as_items for o in outcomes),
         "refused": sum(o.error is not None for o in outcomes),
+        "numbers_right": sum(o.numbers_right for o in outcomes),
+        "numbers_printed": sum(o.numbers_printed for o in outcomes),
         "items_found_pct": round(_percent(sum(o.matched for o in outcomes), expected), 2),
         "deadlines_right_pct": round(
             _percent(sum(o.deadlines_right for o in outcomes), expected), 2
@@ -49,7 +52,8 @@ def _line(name: str, fmt: str, o: Outcome) -> str:
     return (
         f"{name:<40} {fmt:<4} items {o.matched:>3}/{o.expected:<3} (found {o.found:>3})"
         f"  deadlines {o.deadlines_right:>3}/{o.expected:<3}"
-        f"  glued {o.glued}  sections-as-items {o.sections_as_items}{tail}"
+        f"  glued {o.glued}  sections-as-items {o.sections_as_items}"
+        f"  numbers {o.numbers_right}/{o.numbers_printed}{tail}"
     )
 
 
@@ -90,6 +94,7 @@ def main() -> None:
             f"  deadlines {figures['deadlines_right']}/{figures['items_expected']}"
             f" ({figures['deadlines_right_pct']:.1f}%)  glued {figures['glued']}"
             f"  sections-as-items {figures['sections_as_items']}  refused {figures['refused']}"
+            f"  numbers {figures['numbers_right']}/{figures['numbers_printed']}"
             f"  (target 100% items, >= 98% deadlines: {verdict})"
         )
     print(

@@ -300,6 +300,10 @@ def normalise(text: str) -> str:
     return _LEADING_NUMBER.sub("", text, count=1)
 
 
+def _bare(number: str | None) -> str:
+    return (number or "").strip().rstrip(".)")
+
+
 def dues(item: ParsedItem) -> tuple[str, ...] | None:
     deadline = item.deadline
     if not deadline.is_dated:
@@ -323,6 +327,8 @@ class Outcome:
     deadlines_right: int = 0
     glued: int = 0
     sections_as_items: int = 0
+    numbers_right: int = 0  # of the found items whose number is printed (not only checked)
+    numbers_printed: int = 0
     error: str | None = None
     item_misses: list[str] = field(default_factory=list)
     deadline_misses: list[str] = field(default_factory=list)
@@ -389,6 +395,9 @@ def compare(plan: Plan, fmt: str) -> Outcome:
             continue
         outcome.matched += 1
         item = found[hit]
+        if entry.number is not None:
+            outcome.numbers_printed += 1
+            outcome.numbers_right += _bare(item.number) == _bare(entry.number)
         got = dues(item)
         if got == entry.deadline:
             outcome.deadlines_right += 1
