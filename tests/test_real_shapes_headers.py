@@ -375,3 +375,88 @@ def test_a_plan_dated_in_its_month_reads_that_months_days_in_its_year(fmt: str) 
         [date(2018, 10, 3), date(2018, 10, 10)],
         [date(2018, 10, 31)],
     ]
+
+
+# Imitates https://docs.cntd.ru/document/462601870/titles/56KR1H (план-график по кварталам):
+# «Срок реализации мероприятия» over one column per quarter, an «х» where the item is due,
+# «-» where it is not, a numbering row under the header.
+GRID_TITLE = "План-график реализации мероприятий по модернизации образования на 2013 год"
+GRID: list[list[str]] = [
+    ["Наименование мероприятия", "Срок реализации мероприятия", H, H, H, "Ответственный"],
+    [V, "I квартал 2013 г.", "II квартал 2013 г.", "III квартал 2013 г.", "IV квартал 2013 г.", V],
+    ["1", "2", "3", "4", "5", "6"],
+    [
+        "1. Аналитические заседания по проекту модернизации",
+        "х",
+        "х",
+        "х",
+        "х",
+        "Министерство образования",
+    ],
+    [
+        "2. Рассмотрение вопросов на заседании Правительства",
+        "х",
+        "-",
+        "-",
+        "-",
+        "Министерство образования",
+    ],
+    ["3. Отчёт о реализации проекта", "-", "-", "-", "до 20.12.2013", "Министерство образования"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_grid_of_quarters_gives_each_item_the_quarters_marked(fmt: str) -> None:
+    parsed = _parse(fmt, GRID_TITLE, GRID)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2013, 3, 31), date(2013, 6, 30), date(2013, 9, 30), date(2013, 12, 31)],
+        [date(2013, 3, 31)],
+        [date(2013, 12, 20)],
+    ]
+    assert [item.executors_text for item in parsed.items] == ["Министерство образования"] * 3
+
+
+# Imitates https://school23.rooborisov.by/weekend/2021-03-06: a programme of one day named in
+# the title, the «Время и место проведения» column holding only hours and rooms.
+DAY_TITLE = "План проведения шестого школьного дня на 6 марта 2021 года"
+DAY: list[list[str]] = [
+    ["Наименование мероприятия", "Время и место проведения", "Ответственный"],
+    ["Работа школы раннего развития", "10.00", "Волчанина Т.В."],
+    ["Игра-путешествие «Моя страна, мой город»", "10.00\n229 кабинет", "Сермяжко Т.С."],
+    ["Мастер-класс «Подарок маме»", "11.00\n104 кабинет", "Гапанович Э.О."],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_programme_of_one_day_is_due_on_the_day_its_title_names(fmt: str) -> None:
+    parsed = _parse(fmt, DAY_TITLE, DAY)
+    assert len(parsed.items) == 3
+    assert _dues(parsed) == [date(2021, 3, 6)] * 3
+    assert [item.deadline.text for item in parsed.items] == [row[1] for row in DAY[1:]]
+
+
+# Imitates https://github.com/Purt09/army/blob/master/frontend/views/time/plan/yms.php: the day
+# is written once in a row across the table («26 августа 2020 г. …»), «Время» holds hours, and
+# the header repeats under the second day.
+DAYS_ROWS_TITLE = "План проведения учебно-методического сбора факультета"
+DAYS_ROWS: list[list[str]] = [
+    ["№ п/п", "Мероприятие", "Время", "Ответственный исполнитель"],
+    ["26 августа 2020 г. Учебно-методический сбор факультета", H, H, H],
+    ["1.", "Вступительное слово начальника факультета", "14.00-14.10", "полковник Котенок А.А."],
+    ["2.", "Доклад об успеваемости в весеннем семестре", "14.10-14.30", "полковник Дудин Е.А."],
+    ["27 августа 2020 г. Работа кафедр", H, H, H],
+    ["№ п/п", "Мероприятие", "Время", "Ответственный исполнитель"],
+    ["1.", "Заседания кафедр", "09.00-12.00", "Начальники кафедр"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_day_written_once_across_the_table_is_the_day_of_the_rows_under_it(fmt: str) -> None:
+    parsed = _parse(fmt, DAYS_ROWS_TITLE, DAYS_ROWS)
+    assert [item.text for item in parsed.items] == [
+        "Вступительное слово начальника факультета",
+        "Доклад об успеваемости в весеннем семестре",
+        "Заседания кафедр",
+    ]
+    assert _dues(parsed) == [date(2020, 8, 26), date(2020, 8, 26), date(2020, 8, 27)]

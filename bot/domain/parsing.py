@@ -23,6 +23,7 @@ from typing import ClassVar
 from bot.domain.deadlines import (
     Deadline,
     DeadlineKind,
+    Occurrence,
     Period,
     calendar_year,
     parse_deadline,
@@ -66,7 +67,7 @@ MAX_INDICATOR_TARGET = 100
 # Header words of a plan table's columns, checked in this order (first match wins per cell).
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mark", ("отметк", "о выполнени", "выполнение")),
-    ("deadline", ("срок", "дата", "период")),
+    ("deadline", ("срок", "дата", "период", "время")),
     ("executors", ("исполнител", "ответствен", "кто провод")),
     ("result", ("результат", "форма представ", "итог", "показател")),
     ("number", ("№", "n п/п", "п/п", "номер")),
@@ -190,6 +191,7 @@ class _Draft:
     mark: list[str] = field(default_factory=list)
     by_order: bool = False  # no number written: numbered in order
     section_deadline: str = ""  # the «Сентябрь» row above, for a row with no deadline
+    day: date | None = None  # the day of a programme's «26 августа 2020 г.» row above
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -446,6 +448,8 @@ def _widest_text(
         if index not in taken
         and len(cell.text) <= 80
         and any(word in " ".join(cell.text.casefold().split()) for word in words)
+        # «Срок реализации мероприятия»: a deadline's header, though it says «мероприятие»
+        and set(_header_roles((cell,))) <= {"text", "group"}
     ]
     if len(named) < 2:
         return header
@@ -577,18 +581,36 @@ MAX_HEADER_CELL = 60  # a sub-header is a word or two, not a sentence
 MAX_HEADER_ROWS = 4
 
 
+def _periods_under_deadline(row: Sequence[Cell], above: Sequence[Cell]) -> bool:
+    """Whether a row's cells that read as deadlines are the periods of a grid under a
+    «Срок» group header («Срок реализации» over «I квартал 2013 г. | II квартал …»), and none
+    is an item number."""
+    group = ""
+    for index, cell in enumerate(row):
+        upper = _cell(above, index)
+        group = upper or group
+        text = _squeeze(cell.text)
+        if not text or text == upper:
+            continue
+        if _ORDINAL.match(text):
+            return False
+        if _looks_deadline(text) and _header_roles((Cell(group),)).get("deadline") != 0:
+            return False
+    return True
+
+
 def _sub_header(row: Sequence[Cell], above: Sequence[Cell]) -> bool:
     """Whether a row goes on with the header row above it: sub-columns of a group («Срок» →
     «начало | окончание», «Исполнение» → «Срок | Ответственный»), or header words wrapped onto
     a second line («N» / «п/п», «Наименование» / «мероприятия»). A section row right under the
     header («Раздел 1. …», bold) is not one."""
-    if _is_data(row) or _is_numbering_row(row):
+    if _is_numbering_row(row) or (_is_data(row) and not _periods_under_deadline(row, above)):
         return False
     texts = [(i, _squeeze(c.text)) for i, c in enumerate(row) if c.text.strip()]
-    if not texts or any(len(t) > MAX_HEADER_CELL for _, t in texts):
-        return False
     uppers = [_squeeze(c.text) for c in above]
     new = [(i, t) for i, t in texts if i >= len(uppers) or uppers[i] != t]
+    if not texts or any(len(t) > MAX_HEADER_CELL for _, t in new):
+        return False
     if not new:
         return True  # the header row again (cells merged down repeat their text)
     distinct = {t for _, t in texts}
@@ -678,6 +700,40 @@ class _Table:
     header_rows: frozenset[tuple[str, ...]] = frozenset()  # repeated after a page break
     # Columns headed like the deadline's («Дата | Дата | Дата»: the main and extra days).
     more_deadlines: tuple[int, ...] = ()
+    # A grid of periods («I квартал 2013 г. | II квартал …»): a marked cell («х», «+») is due
+    # in its column's period.
+    period_columns: tuple[tuple[int, str], ...] = ()
+
+
+# What a grid's cell says when the item is not due in that period.
+_NOT_MARKED = frozenset({"-", "–", "—", "нет", "0", "/"})
+
+
+def _period_columns(
+    header_row: Sequence[Cell], columns: dict[str, int]
+) -> tuple[tuple[int, str], ...]:
+    """The columns of a plan-grid whose headers are each a period of their own («I квартал
+    2013 г.», «Январь», «2024 год»), two or more of them, beside the content."""
+    taken = {index for role, index in columns.items() if role != "deadline"}
+    found = tuple(
+        (index, _cell(header_row, index))
+        for index in range(len(header_row))
+        if index not in taken
+        and _cell(header_row, index)
+        and _looks_deadline(_cell(header_row, index))
+    )
+    return found if len(found) >= 2 else ()
+
+
+def _grid_deadline(row: Sequence[Cell], grid: tuple[tuple[int, str], ...]) -> str:
+    """The periods of a grid row's marked cells; a cell holding a date of its own gives it."""
+    parts: list[str] = []
+    for index, period in grid:
+        text = _cell(row, index)
+        if not text or text.casefold() in _NOT_MARKED:
+            continue
+        parts.append(text if any(ch.isdigit() for ch in text) and _looks_deadline(text) else period)
+    return ", ".join(parts)
 
 
 def _more_deadlines(
@@ -720,7 +776,9 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
         start = 0 if weak is None else weak + 1
         header = {} if weak is None else _header_roles(table.rows[weak])
         header_row = table.rows[weak] if weak is not None else ()
-        header_rows = frozenset()
+        header_rows = frozenset(
+            {tuple(_squeeze(c.text) for c in header_row)} if weak is not None else ()
+        )
     named = _widest_text(header_row, table.rows[start:], header) if strong is not None else header
     columns = _infer(table.rows[start:], named)
     deadlines = 0
@@ -738,13 +796,15 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
         and "deadline" in columns
         and (strong is not None or deadlines >= MIN_FOUND_DEADLINES)
     ):
+        grid = _period_columns(table.rows[strong.end - 1] if strong else header_row, columns)
         return _Table(
             start,
             columns,
             header,
             names,
             header_rows,
-            _more_deadlines(header_row, table.rows[start:], columns),
+            () if grid else _more_deadlines(header_row, table.rows[start:], columns),
+            grid,
         )
     if "text" in columns and "deadline" not in columns and names:
         # A plan by months: «Сентябрь» rows across the table give the deadline of the rows
@@ -798,6 +858,7 @@ def _rows(
     width = 0
     grouping = False
     more_deadlines: tuple[int, ...] = ()
+    grid: tuple[tuple[int, str], ...] = ()
     for table in tables:
         continued = columns is not None and len(table.rows[0]) == width
         found = None
@@ -812,6 +873,7 @@ def _rows(
             )
             header_rows = found.header_rows
             more_deadlines = found.more_deadlines
+            grid = found.period_columns
             continued = False
             group_column = columns.get("group")
             grouping = group_column is not None and _grouping(table.rows[start:], group_column)
@@ -839,7 +901,9 @@ def _rows(
             number, text, executors, deadline, result, mark, topic = (
                 _cell_text(row, columns, role) for role in (*_Row.ROLES, "group")
             )
-            if more_deadlines:
+            if grid:
+                deadline = _grid_deadline(row, grid)
+            elif more_deadlines:
                 days = [deadline, *(_cell(row, i) for i in more_deadlines)]
                 deadline = ", ".join(day for day in days if day)
             if grouping and topic and topic != group:
@@ -876,6 +940,26 @@ def _continues(row: _Row, previous: _Draft) -> bool:
     return not dated and (row.first_of_continuation or _looks_continued(row.text))
 
 
+_STARTS_WITH_TIME = re.compile(r"^\s*(?:с\s*)?\d{1,2}[.:\-–]\d{2}(?!\d|\.\d)")
+_DAY_FIRST = re.compile(
+    r"^(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_MONTHS_GENITIVE) + r")\s+(?P<y>\d{4})", re.I
+)
+
+
+def _opening_day(title: str) -> date | None:
+    """The day a heading opens with («26 августа 2020 г. Учебно-методический сбор»)."""
+    match = _DAY_FIRST.match(title.strip()) or _NUMERIC_DATE.match(title.strip())
+    return _parse_date(match.group()) if match else None
+
+
+def _title_day(title: str | None) -> date | None:
+    """The one day a programme's title names («… на 6 марта 2021 года»), not a decree's «от»."""
+    for match in _WORD_DATE.finditer(title or ""):
+        if not re.search(r"\bот\s*$", title[: match.start()] if title else "", re.I):
+            return _parse_date(match.group())
+    return None
+
+
 def _plan_drafts(
     tables: Sequence[Table], warnings: list[ParseWarning], refused: list[list[str]]
 ) -> tuple[list[_Draft], list[ParsedSection]]:
@@ -885,12 +969,15 @@ def _plan_drafts(
     unnumbered = 0
     by_order = False
     section_deadline = ""  # «Сентябрь» heading the rows under it
+    day: date | None = None  # «26 августа 2020 г. …» heading a day's programme
     for row, title in _rows(tables, refused):
         if title is not None:
             section = title
             sections.append(ParsedSection(_section_number(title), title))
             if _looks_deadline(title):
                 section_deadline = title
+            elif opening := _opening_day(title):
+                day = opening
             continue
         assert row is not None
         before = len(drafts)
@@ -919,6 +1006,7 @@ def _plan_drafts(
         draft = drafts[-1]
         if len(drafts) > before:
             draft.section_deadline = section_deadline
+            draft.day = day
         draft.text.append(row.text)
         draft.executors.append(row.executors)
         draft.deadline.append(row.deadline)
@@ -1062,7 +1150,10 @@ def _items(
     period: Period | None,
     reference: date | None,
     warnings: list[ParseWarning],
+    day: date | None = None,
 ) -> list[ParsedItem]:
+    """Items from their drafts; ``day``: the one day a programme's title names, the day of the
+    rows whose «Время» cell gives only an hour («10.00⏎229 кабинет»)."""
     for draft in drafts:
         for cell in draft.executors:
             book.learn_aliases(cell)
@@ -1083,6 +1174,9 @@ def _items(
             if deadline_text
             else Deadline("", DeadlineKind.UNRECOGNIZED)
         )
+        on = draft.day or day
+        if on and not deadline.is_dated and _STARTS_WITH_TIME.match(deadline_text):
+            deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on),))
         mark = _join(draft.mark) or None
         item = ParsedItem(
             number=draft.number,
@@ -1174,7 +1268,9 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
                 },
             )
         )
-    items = _items(drafts, book, header.period, effective_reference, warnings)
+    items = _items(
+        drafts, book, header.period, effective_reference, warnings, _title_day(header.title)
+    )
     if not items:
         if raw.formulas:
             raise DocumentRejected("doc-formulas-without-values")
