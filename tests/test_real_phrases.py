@@ -815,6 +815,7 @@ KYZYL = "https://base.garant.ru/28720310/f7ee959fd36b5699076b35abf4f52c5c"
 ROSTOV_2006 = "https://rostov-gov.ru/doc/5373"
 TSIMLYANSK = "https://xn--d1achcpfehgk5e1ch.xn--p1ai/2024/04/23/plan-meropriyatij-k-dnyu-pobedy"
 GRODNO_GKI = "https://gki.by/BRPO"
+KOSTROMA = "https://base.garant.ru/410622022/10ed0f917186039eb157d3ba4f962ee5"
 BREST_28 = "https://sch28.brestgoo.gov.by/об-учреждении/библиотека-медиатека/планы-мероприятий"
 ROTOVO = "https://369.81148.3535.ru/news/5510.html"
 KUBAN_MUSEUM = "http://shkola6.ucoz.com/index/shkolnyj_muzej/0-187"
@@ -832,6 +833,13 @@ REAL += [
     ("09.05\n09-30", calendar_year(2024), K.DATE, [_day(2024, 5, 9)], TSIMLYANSK),
     ("01.05.\nв течение дня", calendar_year(2024), K.DATE, [_day(2024, 5, 1)], TSIMLYANSK),
     ("до апреля", academic_year(2023), K.DATE, [_day(2024, 3, 31)], GRODNO_GKI),
+    (
+        "Сентябрь - декабрь 2025 года, далее - ежегодно",
+        Period(D(2025, 1, 1), D(2030, 12, 31)),
+        K.RECURRING,
+        [_span(D(year, 9, 1), D(year, 12, 31)) for year in range(2025, 2031)],
+        KOSTROMA,
+    ),
     ("21.03\nпон", calendar_year(2022), K.DATE, [_day(2022, 3, 21)], BREST_28),
     ("22.03\nвт", calendar_year(2022), K.DATE, [_day(2022, 3, 22)], BREST_28),
     ("до 3 .05. 2015г", calendar_year(2015), K.DATE, [_day(2015, 5, 3)], ROTOVO),

@@ -460,3 +460,22 @@ def test_a_day_written_once_across_the_table_is_the_day_of_the_rows_under_it(fmt
         "Заседания кафедр",
     ]
     assert _dues(parsed) == [date(2020, 8, 26), date(2020, 8, 26), date(2020, 8, 27)]
+
+
+# https://kosh.roo-pinsk.gov.by/…/document-17393.html again: a «№ п/п» column left empty in
+# every row. Each row is an item numbered in order (said once), not «б/н 1», «б/н 2», ….
+EMPTY_NUMBERS: list[list[str]] = [
+    ["№ п/п", "Наименование мероприятия", "Дата проведения", "Ответственные"],
+    ["", "Подготовка и утверждение плана месячника", "01.10.2018", "Попова И.А."],
+    ["", "Акция «Забота»", "03.10.2018", "Симоновец Т.И."],
+    ["", "Акция «Украсим Беларусь цветами»", "31.10.2018", "Шолтанюк Л.В."],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_number_column_empty_in_every_row_numbers_the_rows_in_order(fmt: str) -> None:
+    parsed = _parse(fmt, "План мероприятий месячника на 2018 год", EMPTY_NUMBERS)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert all(item.numbered_by_order for item in parsed.items)
+    assert _codes(parsed).count("warn-numbered-by-order") == 1
+    assert "warn-row-without-number" not in _codes(parsed)

@@ -1025,6 +1025,9 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
     if not normal or len(normal) > _MAX_PHRASE:
         return Deadline(text, DeadlineKind.UNRECOGNIZED)
     ctx = _context(period, reference)
+    yearly = _THEN_YEARLY.fullmatch(normal)
+    if yearly:
+        normal = yearly["first"]
     # A line break inside a cell is usually just wrapping; if the phrase cannot be read that
     # way, the lines may be a list («май\nноябрь»).
     for newline_separates in (False, True)[: 2 if "\n" in normal else 1]:
@@ -1032,8 +1035,41 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
             kind, occurrences = _read(normal, ctx, newline_separates=newline_separates)
         except (_Unreadable, ValueError, OverflowError):
             continue
+        if yearly:
+            if not occurrences or kind in (DeadlineKind.UNSCHEDULED, DeadlineKind.RECURRING):
+                break
+            return Deadline(text, DeadlineKind.RECURRING, _then_yearly(occurrences, ctx))
         return Deadline(text, kind, occurrences)
     return Deadline(text, DeadlineKind.UNRECOGNIZED)
+
+
+# «Сентябрь - декабрь 2025 года, далее - ежегодно»: the first dates, then the same every year.
+_THEN_YEARLY = re.compile(r"(?P<first>.+?) ?,? ?(?:и )?(?:далее|в дальнейшем) ?-? ?ежегодно\.?")
+
+
+def _shift(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _then_yearly(first: tuple[Occurrence, ...], ctx: _Context) -> tuple[Occurrence, ...]:
+    """The first occurrences and their copies a year, two years … later, within the period."""
+    if ctx.period is None:
+        return first
+    last = max(o.due for o in first)
+    years = ctx.period.end.year - last.year
+    if years > _MAX_YEARS:
+        raise _Unreadable
+    found = list(first)
+    for offset in range(1, years + 1):
+        for o in first:
+            due = _shift(o.due, offset)
+            if due <= ctx.period.end:
+                start = _shift(o.start, offset) if o.start else None
+                found.append(Occurrence(start, due))
+    return tuple(found)
 
 
 _PERIODS = re.compile(

@@ -882,7 +882,11 @@ def _rows(
         else:
             start = 0
         assert columns is not None
-        numbered = "number" in columns
+        # A number column left empty in every row is none: the rows are numbered in order.
+        numbered = "number" in columns and (
+            continued
+            or any(_cell(row, columns["number"]) for row in table.rows[start:] if len(row) > 1)
+        )
         first = continued
         group = ""
         follows = ""  # the number of the item row above
