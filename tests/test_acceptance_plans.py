@@ -425,9 +425,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
     "poreche_centre_trustees_2022": dict.fromkeys(
         ("items", "deadlines"), "a numbered row with a date and executors but no text is dropped"
     ),
-    "kostroma_suicide_prevention_2024": {
-        "deadlines": "«Сентябрь - декабрь 2025 года, далее - ежегодно» is not read"
-    },
     "novosibirsk_russia_day_2003": {
         "deadlines": "days after a place in one cell («Образовательные учреждения 9 - 11 июня"
         " 2003 г.») are not read"
