@@ -350,6 +350,22 @@ def test_a_word_plan_with_its_table_borders_off_saved_as_pdf_imports_its_items(
     ] == [(number, text, executors, deadline) for number, _, text, executors, deadline in EXPECTED]
 
 
+@needs_chromium
+def test_a_character_beyond_sixteen_bits_in_a_pdf_is_kept_and_does_not_refuse_the_file(
+    tmp_path: Path,
+) -> None:
+    """PDFium gives «😀» as two surrogate halves; the reader used to fail writing them out
+    and refused the file as too complex. In a ruled table and in an unruled one."""
+    rows = [
+        ("1.", "Провести совещание 😀 руководителей", "Руководители ПОО", "до 01.05.2022"),
+        ("2.", "Подготовить отчёт 𝔸", "Секретарь КС", "май 2022 года"),
+    ]
+    for style in ("td, th {border: 1px solid #000; padding: 4px}", STYLES["no borders"]):
+        page = plan_html(rows, style)
+        raw = read_document(chromium_pdf(page, tmp_path / str(len(style))), "plan.pdf")
+        assert [item[2] for item in _items(raw)] == [rows[0][1], rows[1][1]]
+
+
 NEWS = (Path(__file__).parent / "data" / "seeds" / "002_57a866675da86cd7.txt").read_text(
     encoding="utf-8"
 )

@@ -99,7 +99,10 @@ def main() -> None:
         result = read_pages(data, max_pages)
     except MemoryError:
         sys.exit(EXIT_MEMORY)
-    sys.stdout.write(json.dumps(result, ensure_ascii=False))
+    text = json.dumps(result, ensure_ascii=False)
+    # PDFium gives a character beyond the 16 bits (an emoji, «𝔸») as two surrogate halves:
+    # paired again, and a half alone replaced, so the text is UTF-8 that can be written.
+    sys.stdout.write(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
 
 
 def read_pages(data: bytes, max_pages: int) -> dict[str, Any]:
@@ -428,18 +431,18 @@ def _untail(page: list[Any], layout: _Layout) -> None:
 def _words(textpage: Any, height: float) -> list[_Word]:
     """The page's words and their boxes (tops from the page top), split at spaces and gaps."""
     raw = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(raw)
-    # The characters in one call, a UTF-16 unit each as PDFium indexes them.
-    units = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(raw, 0, count, units)
-    text = "".join(map(chr, units[:count])).translate(_TEXT_UNITS)
     rect = pdfium_c.FS_RECTF()
     box = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    unicode = pdfium_c.FPDFText_GetUnicode
     words: list[_Word] = []
     chars: list[str] = []
     x0 = x1 = top = bottom = 0.0
-    for index, char in enumerate(text):
+    # One character at a time: FPDFText_GetText would give an emoji two UTF-16 units, and the
+    # indexes of the characters after it would be off by one.
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = unicode(raw, index)
+        char = _TEXT_UNITS.get(code) or (chr(code) if code < 0x110000 else " ")
         if char.isspace():
             if chars:
                 words.append(_Word(x0, x1, top, bottom, "".join(chars)))
