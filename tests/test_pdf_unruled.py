@@ -1,6 +1,7 @@
 """Issue 12, PDF: a plan table printed without rulings — borders off, only rules between its rows,
-only a frame around it, or columns made of spaces — imports with its cells, numbers, sections,
-deadlines and executors, as a ruled one does; prose still reads as paragraphs.
+only a frame around it, only its columns ruled, or columns made of spaces — imports with its
+cells, numbers, sections, deadlines and executors, as a ruled one does; prose still reads as
+paragraphs.
 
 Every PDF is made here: HTML printed by Chromium headless, a borderless Word table converted by
 LibreOffice. Tests that need them skip, saying so, where they are absent; .ci/run installs both.
@@ -39,6 +40,12 @@ STYLES = {
     "no borders": "td, th {border: none; padding: 4px}",
     "rules between rows only": "td, th {border: none; border-bottom: 1px solid #000; padding: 4px}",
     "a frame only": "table {border: 1.5px solid #000} td, th {border: none; padding: 4px}",
+    # The header ruled off, the columns ruled, no rule between the rows: the rulings make a
+    # header and one row holding all the others.
+    "columns ruled, rows not": (
+        "table {border: 1px solid #000} tr:first-child {border-bottom: 1px solid #000}"
+        " td, th {border: none; border-left: 1px solid #000; padding: 4px}"
+    ),
     "top-aligned cells, no padding between rows": (
         "td, th {border: none; padding: 0 6px; vertical-align: top}"
     ),

@@ -153,15 +153,19 @@ def _read_page(page: Any, carried: _Layout | None) -> tuple[list[Any], _Layout |
             return [], None, False
         edges = _edges(page, height)
         tables = _tables(edges)
-        if all(len(table.columns) < 2 for table in tables):
-            # No table of two columns ruled: one printed without borders, ruled only between
-            # its rows or only around it, may still be there in the words' places.
+        # Rows the rulings make: none where they make one column (a frame), a few where
+        # only the columns are ruled (a header and one row holding all the rest).
+        ruled = sum(len(table.rows) for table in tables if len(table.columns) >= 2)
+        if all(len(table.columns) < 2 or len(table.rows) < 3 for table in tables):
+            # A table printed without borders, ruled only between its rows, only around it or
+            # only between its columns may still be there in the words' places.
             rules = [e["top"] for e in edges if e["orientation"] == "h" and e["width"] >= MIN_RULE]
             unruled = _unruled(textpage, width, height, rules, carried)
             if unruled is not None:
                 found, layout, continued = unruled
-                ordered = [item for _, item in sorted(found, key=lambda pair: pair[0])]
-                return ordered, layout, continued
+                if sum(len(item[1]) for _, item in found if item[0] == "t") > ruled:
+                    ordered = [item for _, item in sorted(found, key=lambda pair: pair[0])]
+                    return ordered, layout, continued
         items: list[tuple[float, list[Any]]] = []
         top = 0.0
         for table in tables:
