@@ -479,3 +479,73 @@ def test_a_number_column_empty_in_every_row_numbers_the_rows_in_order(fmt: str) 
     assert all(item.numbered_by_order for item in parsed.items)
     assert _codes(parsed).count("warn-numbered-by-order") == 1
     assert "warn-row-without-number" not in _codes(parsed)
+
+
+# Imitates the «Место и дата проведения» column of a Novosibirsk plan (распоряжение мэра от
+# 19.05.2003 N 920-р, tests/data/real_plans/novosibirsk_russia_day_2003.json): the place, then
+# the days. The days are the deadline; the place stays with the item's text.
+PLACE: list[list[str]] = [
+    ["N п.", "Наименование мероприятия", "Место и дата проведения", "Ответственный за исполнение"],
+    [
+        "1",
+        "Праздничные концерты",
+        "Учреждения дополнительного образования 10 - 12 июня 2003 г.",
+        "Руководители учреждений",
+    ],
+    ["2", "Встречи с ветеранами", "Образовательные учреждения", "Руководители учреждений"],
+    ["3", "Выставка литературы", "9 - 11 июня 2003 г., библиотеки школ", "Руководители учреждений"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_place_and_date_column_gives_the_days_and_keeps_the_place(fmt: str) -> None:
+    parsed = _parse(fmt, "План мероприятий, посвященных Дню России", PLACE)
+    assert _dues(parsed) == [date(2003, 6, 12), None, date(2003, 6, 11)]
+    assert [item.text for item in parsed.items] == [
+        "Праздничные концерты (Учреждения дополнительного образования)",
+        "Встречи с ветеранами",
+        "Выставка литературы (библиотеки школ)",
+    ]
+    assert [item.deadline.text for item in parsed.items] == [
+        "10 - 12 июня 2003 г.",
+        "Образовательные учреждения",
+        "9 - 11 июня 2003 г.",
+    ]
+
+
+# https://dcrr-poreche.schools.by/pages/plan-raboty-popechitelskogo-soveta-na-2022-2023-
+# uchebnyj-god: meeting № 3 has a date and who holds it, but no agenda yet.
+NO_AGENDA: list[list[str]] = [
+    ["№ п/п", "Содержание работы", "Сроки проведения", "Ответственные"],
+    ["Общие собрания попечительского совета", H, H, H],
+    ["1", "Итоги подготовки учреждения к новому учебному году", "Сентябрь, 2022", "Заведующий"],
+    ["2", "Отчёт о работе за первое полугодие", "Декабрь, 2022", "Председатель совета"],
+    ["3", "", "Март, 2023", "Заведующий"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_dated_row_without_text_is_the_sections_event_and_the_preview_says_so(
+    fmt: str,
+) -> None:
+    parsed = _parse(fmt, "План работы попечительского совета на 2022/2023 учебный год", NO_AGENDA)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert parsed.items[2].text == "Общие собрания попечительского совета"
+    assert _dues(parsed)[2] == date(2023, 3, 31)
+    said = [render_warning(w) for w in parsed.warnings if w.code == "warn-text-from-section"]
+    assert said == [
+        "Пункт 3: текст мероприятия не указан — записал название раздела "
+        "«Общие собрания попечительского совета». Уточните его после импорта."
+    ]
+
+
+def test_an_approval_block_typed_above_the_title_without_a_blank_line_is_not_the_title() -> None:
+    text = (
+        "УТВЕРЖДАЮ\nДиректор школы\n«28» октября 2021 г\n"
+        "План проведения школьного дня на 30 октября 2021 года\n\n"
+        "Наименование мероприятия\tВремя и место проведения\tОтветственный\n"
+        "Кроссворд «Знакомство с земляками»\t10.00<br>103 кабинет\tИванова Т.П.\n"
+    )
+    parsed = parse_document(read_document(text.encode(), "plan.txt"), reference=TODAY)
+    assert parsed.title == "План проведения школьного дня на 30 октября 2021 года"
+    assert _dues(parsed) == [date(2021, 10, 30)]

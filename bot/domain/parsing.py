@@ -52,6 +52,7 @@ WARNING_CODES = (
     "warn-item-without-text",
     "warn-numbered-by-order",
     "warn-carried-down",
+    "warn-text-from-section",
 )
 # Cells named in the warning about formulas without values; the rest are counted.
 MAX_NAMED_CELLS = 10
@@ -304,7 +305,11 @@ def _first_heading(paragraphs: Sequence[Paragraph]) -> str | None:
 
 def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
     for p in paragraphs:
-        text = " ".join(p.text.split())
+        # An approval block typed without blank lines above the title is not the title: it
+        # starts at the line that names the plan.
+        lines = p.text.split("\n")
+        at = next((i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)), 0)
+        text = " ".join(" ".join(lines[at:]).split())
         if _PLAN_TITLE.search(text) and not _APPROVE.match(text) and len(text) > 10:
             return text
     for p in paragraphs:
@@ -703,6 +708,7 @@ class _Table:
     # A grid of periods («I квартал 2013 г. | II квартал …»): a marked cell («х», «+») is due
     # in its column's period.
     period_columns: tuple[tuple[int, str], ...] = ()
+    place_and_date: bool = False  # «Место и дата проведения»: a place, then its days
 
 
 # What a grid's cell says when the item is not due in that period.
@@ -805,6 +811,7 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
             header_rows,
             () if grid else _more_deadlines(header_row, table.rows[start:], columns),
             grid,
+            "мест" in _cell(header_row, columns["deadline"]).casefold(),
         )
     if "text" in columns and "deadline" not in columns and names:
         # A plan by months: «Сентябрь» rows across the table give the deadline of the rows
@@ -836,6 +843,33 @@ def _grouping(rows: Sequence[Sequence[Cell]], index: int) -> bool:
     return False
 
 
+def _place_and_days(cell: str) -> tuple[str, str] | None:
+    """«Библиотеки образовательных учреждений 9 - 11 июня 2003 г.» → (the place, its days); the
+    days may come first («10 июня, Дом культуры»). None when no part reads as dated."""
+    words = cell.split()
+    if _is_dated(cell):
+        return None  # only days: nothing to split off
+    for cut in range(1, len(words)):
+        place, days = " ".join(words[:cut]), " ".join(words[cut:])
+        if _is_dated(days):
+            return place, days
+        place, days = " ".join(words[-cut:]), " ".join(words[:-cut]).rstrip(",;")
+        if _is_dated(days):
+            return place, days
+    return None
+
+
+def _with_place(text: str, place: str) -> str:
+    """«Праздничные концерты» held in «Учреждения …» → «Праздничные концерты (Учреждения …)»."""
+    if not text or not place:
+        return text or place
+    return f"{text} — {place}" if "(" in place or ")" in place else f"{text} ({place})"
+
+
+def _is_dated(text: str) -> bool:
+    return len(text) <= MAX_DEADLINE_PROBE and parse_deadline(text, _PROBE_PERIOD).is_dated
+
+
 def _with_topic(topic: str, text: str) -> str:
     """«Организационное заседание» and its questions → «Организационное заседание: …»."""
     if not text:
@@ -859,6 +893,7 @@ def _rows(
     grouping = False
     more_deadlines: tuple[int, ...] = ()
     grid: tuple[tuple[int, str], ...] = ()
+    place_and_date = False
     for table in tables:
         continued = columns is not None and len(table.rows[0]) == width
         found = None
@@ -874,6 +909,7 @@ def _rows(
             header_rows = found.header_rows
             more_deadlines = found.more_deadlines
             grid = found.period_columns
+            place_and_date = found.place_and_date
             continued = False
             group_column = columns.get("group")
             grouping = group_column is not None and _grouping(table.rows[start:], group_column)
@@ -910,6 +946,9 @@ def _rows(
             elif more_deadlines:
                 days = [deadline, *(_cell(row, i) for i in more_deadlines)]
                 deadline = ", ".join(day for day in days if day)
+            if place_and_date and (split := _place_and_days(deadline)):
+                place, deadline = split
+                text = _with_place(text, place)
             if grouping and topic and topic != group:
                 group = topic
                 yield None, topic
@@ -1165,6 +1204,13 @@ def _items(
     seen: set[str] = set()
     for draft in drafts:
         text, indicators = _indicators(draft.text)
+        if not text and draft.section and any(draft.executors) and any(draft.deadline):
+            # «3 | | Март, 2023 | Заведующий» under «Общие собрания попечительского совета»:
+            # a dated row someone answers for is the section's next event; the preview says so.
+            text = draft.section
+            warnings.append(
+                ParseWarning("warn-text-from-section", {"number": draft.number, "section": text})
+            )
         if not text:
             # Never an item nobody can tell what to do about (a formula left uncomputed, a
             # row with only a date): said in the preview instead.

@@ -160,6 +160,7 @@ warn-carried-down = { $count ->
        *[other] {" "}and { $more } more
     } have no deadline or executors, so I took them from the row above
 }, as in a merged cell. Please check them after the import.
+warn-text-from-section = Item { $number } has no activity text, so I used the section's title «{ $section }». Please correct it after the import.
 warn-item-without-text = Item { $number } has no activity text and was skipped.
 warn-no-period = The plan's period was not found ("на 2021 год", "на 2021–2022 учебный год"): deadlines without a year count from today.
 
