@@ -222,6 +222,21 @@ def test_an_unruled_table_over_two_pages_is_one_table_and_its_rows_go_on_on_the_
 
 
 @needs_chromium
+def test_text_at_the_top_of_the_page_after_an_unruled_table_is_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    note = "Примечание: план может уточняться в течение года по решению совета кластера."
+    after = f'<p style="break-before: page">{note}</p><p>Секретарь КС Петрова А.А.</p>'
+    data = chromium_pdf(plan_html(PLAN, STYLES["no borders"], after=after), tmp_path)
+    assert _pages(data) == 2
+    raw = read_document(data, "plan.pdf")
+    (table,) = _tables(raw)
+    assert len(table) == 1 + len(PLAN)
+    assert _paragraphs(raw)[-2:] == [note, "Секретарь КС Петрова А.А."]
+    assert _items(raw) == EXPECTED
+
+
+@needs_chromium
 def test_a_section_heading_at_the_foot_of_a_page_heads_the_rows_on_the_next_one(
     tmp_path: Path,
 ) -> None:

@@ -638,8 +638,8 @@ def _region(
             merged = _merge(cover, line.chunks)
             if _kills(_rivers(cover, gap), _rivers(merged, gap)):
                 foreign += 1
-                if foreign == 2:
-                    break
+                if foreign == 2 or index == start:
+                    break  # (a page whose first line is none of the table's does not go on)
                 bottom = max(bottom, line.bottom)
                 continue
             cover, foreign = merged, 0
