@@ -25,7 +25,9 @@ Rules (seeds 000, 001, 004 show each of them):
   begins the next person or body («Деменко Л.Я. Главы поселений»), and so does a body after
   a quoted name («МБУК «МЦКДР» МБУК «МЦБ»»), and a name or a body after a group in the plural
   («Классные руководители Столярова И.В.»); a noun after its adjective does not
-  («Попечительский Совет»). «и» before a role word in the nominative parts
+  («Попечительский Совет»). A capitalised noun of people in the nominative mid-cell begins
+  the next role («Кл. руководители Организатор Библиотекарь» is three; «Директор
+  Департамента», «Совет Обучающихся» are one). «и» before a role word in the nominative parts
   two roles («главы поселений и руководители подразделений»); between two subjects it does
   not («Преподаватели ДП и МП»).
 - A list of capitalised genitives after one noun names several bodies: each body named is a
@@ -204,6 +206,54 @@ _PERSON_TITLES = (
     "ответственная",
 )
 _PLURAL_ENDINGS = ("и", "ы", "ие", "ые")
+# Nouns of people: capitalised in the nominative mid-cell, one begins the next role
+# («Кл. руководители Организатор Библиотекарь» is three).
+_PERSON_NOUNS = (
+    "руководител",
+    "председател",
+    "секретар",
+    "член",
+    "представител",
+    "директор",
+    "заместител",
+    "специалист",
+    "эксперт",
+    "работодател",
+    "педагог",
+    "преподавател",
+    "мастер",
+    "методист",
+    "ответственн",
+    "координатор",
+    "куратор",
+    "учител",
+    "воспитател",
+    "психолог",
+    "библиотекар",
+    "тьютор",
+    "наставник",
+    "студент",
+    "обучающ",
+    "учащ",
+    "родител",
+    "выпускник",
+    "волонтер",
+    "волонтёр",
+    "участник",
+    "партнер",
+    "партнёр",
+    "организатор",
+    "инспектор",
+    "начальник",
+    "ректор",
+    "проректор",
+    "декан",
+    "завуч",
+    "заведующ",
+    "сотрудник",
+    "работник",
+    "кл.",
+)
 # A lowercase word after a comma that goes on with the phrase before it.
 _PREPOSITIONS = frozenset(
     {"по", "в", "во", "на", "при", "для", "с", "со", "к", "о", "об", "из", "от"}
@@ -790,9 +840,10 @@ def _split_heads(chunk: str) -> list[str]:
                 or (
                     word[:1].isupper()
                     and not _ABBREVIATION.match(word)
-                    and _starts_role(word)
+                    and (_starts_role(word) or _starts_person(word))
                     # «Попечительский Совет»: the noun of the adjective before it.
-                    and not _nominative_adjective(previous)
+                    and not (_nominative_adjective(previous) and not _starts_person(previous))
+                    and previous.lower() not in _PREPOSITIONS
                 )
                 or (
                     word in STANDALONE_ABBREVIATIONS
@@ -805,6 +856,20 @@ def _split_heads(chunk: str) -> list[str]:
         else:
             parts[-1].append(word)
     return [" ".join(part) for part in parts]
+
+
+def _starts_person(word: str) -> bool:
+    """«Организатор», «Библиотекарь», «Заведующий», «Кл.», «Члены»: a noun of people in the
+    nominative («Организатора», «Руководителей», «Учащихся» are not)."""
+    lower = word.lower()
+    if not lower.startswith(_PERSON_NOUNS):
+        return False
+    if lower.endswith(("ей", "ов", "ев", "ого", "его", "ому", "ему", "ихся", "ыхся", "ым", "им")):
+        return False
+    return (
+        lower.endswith(("ь", "й", "и", "ы", "иеся", "еся", "."))
+        or lower[-1:] in "бвгджзклмнпрстфхцчшщ"
+    )
 
 
 def _nominative_adjective(word: str) -> bool:
