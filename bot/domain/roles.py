@@ -709,7 +709,8 @@ def _goes_on(before: str, after: str, *, comma: bool) -> bool:
     words, previous = after.split(), before.split()
     if not words or not previous or _ends_with_name(previous):
         return False
-    first, last = words[0], previous[-1]
+    # «Зав. по ВР и СВ.»: an abbreviation's closing dot is no part of it.
+    first, last = words[0].rstrip("."), previous[-1].rstrip(".")
     if _names_a_body(words):
         return False
     if _ABBREVIATION.match(first) and first not in STANDALONE_ABBREVIATIONS:
