@@ -31,6 +31,11 @@ COLLECTIVE_OR_SHARED = [
     ("Руководитель Томского техникума", False),
     ("Директор кластера", False),
     ("Члены КС", False),
+    # One body of a list after one noun (issue 12): its own shared assignment.
+    ("Руководитель Новочеркасского колледжа", False),
+    ("Директор Шахтинского техникума", False),
+    ("Глава администрации Азовского района", False),
+    ("Администрация города Шахт", False),
 ]
 
 
