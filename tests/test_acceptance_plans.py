@@ -422,9 +422,14 @@ def compare(plan: Plan, fmt: str) -> Outcome:
 
 # plan → check («items» / «deadlines») → what is missed, in every format or in those named.
 MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
-    "krasnodar_gia9_2012": {
-        "items": "a stage heading in ordinary cells («I. | Этап подготовки |"
-        " ноябрь 2012 – май 2013г.», the numbered items 1.1, 1.2 under it) is imported as an item"
+    "ossetia_gia_roadmap_2023": {
+        "deadlines": "«октябрь» in a roadmap for the exams of 2023, ordered on 05.10.2022, is read"
+        " in the title's year (October 2023, after the exams) rather than the October before them"
+    },
+    "sverdlovsk_school_year_prep_2011": {
+        "deadlines": "«к 2011/2012 учебному году» (a plan that prepares for a school year and ends"
+        " when it begins) is not read as a period: «еженедельно» runs a year from the approval"
+        " date, not to 31.08.2011"
     },
 }
 

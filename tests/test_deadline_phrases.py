@@ -226,6 +226,12 @@ IN_A_HALF_YEAR: list[Row] = [
 # Every unit whose last day lies inside the period, from the unit's first day.
 RECURRING: list[Row] = [
     ("Ежеквартально", Y21, [_quarter(2021, q) for q in (1, 2, 3, 4)]),
+    # «Еженедельно» names no weekday: each week is due on its last day, as a month is.
+    (
+        "еженедельно",
+        Y22,
+        [(None, D(2022, 1, 2) + timedelta(weeks=n)) for n in range(52)],  # the Sundays
+    ),
     # Issue 12 asks for these four, which were left unread before.
     ("ежемесячно до 5 числа", Y22, [_day(2022, m, 5) for m in range(1, 13)]),
     ("по итогам года", Y22, [(D(2022, 1, 1), D(2022, 12, 31))]),
@@ -383,7 +389,6 @@ NEVER_GUESSED: list[Row] = [
     ("когда-нибудь потом", Y22, []),
     ("май, когда-нибудь", Y22, []),
     ("по окончании обучения", Y22, []),
-    ("еженедельно", Y22, []),
     ("3 раза в год", Y22, []),
     ("раз в 2 месяца", Y22, []),
     ("не позднее 10 числа", Y22, []),

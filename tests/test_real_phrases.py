@@ -816,6 +816,7 @@ ROSTOV_2006 = "https://rostov-gov.ru/doc/5373"
 TSIMLYANSK = "https://xn--d1achcpfehgk5e1ch.xn--p1ai/2024/04/23/plan-meropriyatij-k-dnyu-pobedy"
 GRODNO_GKI = "https://gki.by/BRPO"
 KOSTROMA = "https://base.garant.ru/410622022/10ed0f917186039eb157d3ba4f962ee5"
+RBMED03 = "https://rbmed03.ru/?p=18041"
 BREST_28 = "https://sch28.brestgoo.gov.by/об-учреждении/библиотека-медиатека/планы-мероприятий"
 ROTOVO = "https://369.81148.3535.ru/news/5510.html"
 KUBAN_MUSEUM = "http://shkola6.ucoz.com/index/shkolnyj_muzej/0-187"
@@ -839,6 +840,13 @@ REAL += [
         K.RECURRING,
         [_span(D(year, 9, 1), D(year, 12, 31)) for year in range(2025, 2031)],
         KOSTROMA,
+    ),
+    (
+        "с 28.01. по-31.01.",
+        calendar_year(2020),
+        K.RANGE,
+        [_span(D(2020, 1, 28), D(2020, 1, 31))],
+        RBMED03,
     ),
     ("21.03\nпон", calendar_year(2022), K.DATE, [_day(2022, 3, 21)], BREST_28),
     ("22.03\nвт", calendar_year(2022), K.DATE, [_day(2022, 3, 22)], BREST_28),

@@ -549,3 +549,66 @@ def test_an_approval_block_typed_above_the_title_without_a_blank_line_is_not_the
     parsed = parse_document(read_document(text.encode(), "plan.txt"), reference=TODAY)
     assert parsed.title == "План проведения школьного дня на 30 октября 2021 года"
     assert _dues(parsed) == [date(2021, 10, 30)]
+
+
+# Imitates the plan of the Year of Memory and Glory in Crimea (распоряжение Совета министров
+# Республики Крым от 28.01.2020 N 22-р, tests/data/real_plans/crimea_memory_year_2020.json): a
+# numbered lead-in «Проведение всероссийских акций:» with no date, its number and executors
+# merged down over the dated actions under it.
+LEAD_IN: list[list[str]] = [
+    ["N", "Мероприятие", "Срок исполнения", "Исполнитель"],
+    ["1.", "Разработка и утверждение планов", "до 15 февраля 2020 года", "Органы самоуправления"],
+    ["2.", "Проведение всероссийских акций:", "", "Госкомитет молодежной политики"],
+    [V, "«Снежный десант»", "январь - март 2020 года", V],
+    [V, "«Культурный минимум»", "май 2020 года", V],
+    ["3.", "Издание книги памяти", "декабрь 2020 года", "Министерство культуры"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_lead_in_with_a_colon_heads_the_dated_rows_under_it(fmt: str) -> None:
+    parsed = _parse(fmt, "План мероприятий Года памяти и славы в 2020 году", LEAD_IN)
+    assert [(item.number, item.text) for item in parsed.items] == [
+        ("1", "Разработка и утверждение планов"),
+        ("2.1", "«Снежный десант»"),
+        ("2.2", "«Культурный минимум»"),
+        ("3", "Издание книги памяти"),
+    ]
+    assert [item.section for item in parsed.items] == [
+        None,
+        "2. Проведение всероссийских акций:",
+        "2. Проведение всероссийских акций:",
+        None,
+    ]
+    assert [item.executors_text for item in parsed.items][1:3] == [
+        "Госкомитет молодежной политики"
+    ] * 2
+    assert _dues(parsed) == [
+        date(2020, 2, 15),
+        date(2020, 3, 31),
+        date(2020, 5, 31),
+        date(2020, 12, 31),
+    ]
+
+
+# Imitates https://base.garant.ru/48657532/53f89421bbdaf741eb2d1ecc4ddb4c33 (план на 2018 - 2019
+# годы): the rows under «Мероприятия на 2018 год» run in 2018, those under «… на 2019 год» in
+# 2019, though the plan's period is both years.
+YEARS: list[list[str]] = [
+    ["N", "Наименование мероприятия", "Срок проведения", "Ответственный исполнитель"],
+    ["Мероприятия на 2018 год", H, H, H],
+    ["1.", "Размещение социальных роликов", "в течение года", "Министерство"],
+    ["2.", "Выставка к Дню Победы", "май", "Национальная библиотека"],
+    ["Мероприятия на 2019 год", H, H, H],
+    ["3.", "Конференция по истории края", "в течение года", "Министерство"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_section_naming_its_year_dates_its_rows_in_that_year(fmt: str) -> None:
+    parsed = _parse(fmt, "План мероприятий на 2018 - 2019 годы", YEARS)
+    assert [s.title for s in parsed.sections] == [
+        "Мероприятия на 2018 год",
+        "Мероприятия на 2019 год",
+    ]
+    assert _dues(parsed) == [date(2018, 12, 31), date(2018, 5, 31), date(2019, 12, 31)]

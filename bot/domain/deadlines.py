@@ -190,6 +190,7 @@ def _vocabulary() -> dict[str, str]:
         # April–May.
         "чтв": "четверть четверти четвертям четвертей четвертью",
         "ежечтв": "ежечетвертно",
+        "ежнед": "еженедельно",
         "числ": "числа число числу",
         "W0": "понедельник понедельникам пн пон",
         "W1": "вторник вторникам вт",
@@ -258,6 +259,7 @@ _TIME = re.compile(
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
 _SPACED_DATE = re.compile(r"(?<![\d.])(\d{1,2}) ?\. ?(\d{1,2}) ?\. ?(\d{4})(?!\d)")
+_GLUED_PREPOSITION = re.compile(r"(?<![\w-])(по|до|со|с)-(?=\d)")
 _DASH_AT_LINE_END = re.compile(r"[^\S\n]*-[^\S\n]*\n\s*")
 _LINE_BREAKS = re.compile(r" ?\n\s*")
 _TOKEN = re.compile(
@@ -286,6 +288,7 @@ def _normalise(text: str) -> str:
     text = _DASHES.sub("-", text)
     text = _DASH_AT_LINE_END.sub("-", text)  # «02.10 -⏎31.10» is one range
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # «до 3 .05. 2015г»
+    text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
     text = _TIME.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return _LINE_BREAKS.sub("\n", text).strip()
@@ -710,12 +713,22 @@ _MAX_WEEKLY_DAYS = 3 * 366  # «каждый понедельник» over a lon
 
 def _rule_weekly(match: re.Match[str], ctx: _Context) -> _Result:
     """«Каждый понедельник»: every such weekday of the period, each due that day."""
+    return _weekdays(int(match["weekday"]), ctx)
+
+
+def _rule_every_week(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Еженедельно», «раз в неделю»: every week of the period, each due on its last day (its
+    Sunday), as a month is due on its last day."""
+    return _weekdays(6, ctx)
+
+
+def _weekdays(weekday: int, ctx: _Context) -> _Result:
     if ctx.period is None:
         return DeadlineKind.RECURRING, ()
     period = ctx.period
     if (period.end - period.start).days > _MAX_WEEKLY_DAYS:
         raise _Unreadable
-    first = period.start + timedelta(days=(int(match["weekday"]) - period.start.weekday()) % 7)
+    first = period.start + timedelta(days=(weekday - period.start.weekday()) % 7)
     days = (period.end - first).days // 7 + 1 if first <= period.end else 0
     return DeadlineKind.RECURRING, tuple(
         Occurrence(None, first + timedelta(weeks=n)) for n in range(days)
@@ -812,6 +825,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
         (rf"до M(?P<month>\d+)(?: {year})?", _rule_before_month),
         (r"(?:кажд|по) W(?P<weekday>\d)", _rule_weekly),
+        (r"ежнед|(?:N1 )?раз в нед|(?:в )?кажд нед", _rule_every_week),
         (r"ежечтв|(?:N1 )?раз в чтв|по итог чтв|(?:конец )?кажд чтв", _rule_each_term),
         (rf"(?:по итог )?{around}(?P<number>[NRO][1-4]) чтв", _rule_term),
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),

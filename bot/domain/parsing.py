@@ -193,6 +193,7 @@ class _Draft:
     by_order: bool = False  # no number written: numbered in order
     section_deadline: str = ""  # the «Сентябрь» row above, for a row with no deadline
     day: date | None = None  # the day of a programme's «26 августа 2020 г.» row above
+    period: Period | None = None  # the year of a «Мероприятия на 2018 год» section above
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -325,12 +326,18 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
 # --- plan tables ----------------------------------------------------------------------------
 
 
+_NUMBER_HEADERS = frozenset({"n", "n.", "no", "no.", "nn", "n п.", "n пп"})
+
+
 def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
     """Column roles a row names by header words (COLUMN_WORDS); empty for a data row."""
     found: dict[str, int] = {}
     for index, cell in enumerate(row):
         text = " ".join(cell.text.casefold().split())
         if not text or len(text) > 80:
+            continue
+        if text in _NUMBER_HEADERS and "number" not in found:
+            found["number"] = index  # «N», «No» (a Latin N for «№»)
             continue
         for role, words in COLUMN_WORDS:
             if role not in found and any(word in text for word in words):
@@ -414,8 +421,10 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
         return lambda texts: sum(map(test, texts)) / len(texts)
 
     def ordinals(texts: list[str]) -> float:
-        # Numbers of items are mostly different («5», «6», «5» is a column of grades).
-        if len(set(texts)) < 0.8 * len(texts):
+        # Numbers of items are mostly different («5», «6», «5» is a column of grades); a number
+        # merged down over a lead-in's rows repeats only next to itself.
+        runs = [t for i, t in enumerate(texts) if i == 0 or t != texts[i - 1]]
+        if len(set(runs)) < 0.8 * len(runs):
             return 0.0
         return sum(bool(_ORDINAL.match(t)) for t in texts) / len(texts)
 
@@ -499,6 +508,9 @@ def _looks_continued(text: str) -> bool:
     return bool(first) and (first.islower() or first in _CONTINUATION_MARKS)
 
 
+_ROMAN_NUMBER = re.compile(r"^[IVX]{1,4}\.?$")
+
+
 def _successor(previous: str, number: str) -> bool:
     """Whether ``number`` is the next item after ``previous`` at its level («1.2» → «1.3»,
     «4» → «5»): the row goes on with the items, it does not head a section."""
@@ -514,6 +526,10 @@ def _plain_section(row: Sequence[Cell], data: _Row, follows: str = "") -> str | 
 
     Not a row numbered next after the item above it, in plain cells: that is an item whose
     date and executors were merged with the row above (``follows``: the item's number)."""
+    if _ROMAN_NUMBER.match(data.number) and data.text and not (data.executors or data.mark):
+        # «I. | Этап подготовки | ноябрь 2012 – май 2013 г. | —» over items «1.1», «1.2»: a
+        # stage of the plan, dated but answered for by nobody, heads its items.
+        return f"{data.number} {data.text}" + (f" ({data.deadline})" if data.deadline else "")
     if data.deadline or data.executors or data.result or data.mark:
         return None
     if (
@@ -1003,6 +1019,20 @@ def _title_day(title: str | None) -> date | None:
     return None
 
 
+def _leads(previous: _Draft, row: _Row, section: str | None) -> bool:
+    """Whether ``previous`` is a lead-in («Проведение всероссийских акций:», no date) to the
+    dated ``row`` under it, which has no number or the lead-in's own (merged down)."""
+    return (
+        previous.section == section
+        and not any(previous.deadline)
+        and _join(previous.text).endswith(":")
+        and bool(row.deadline)
+        and _looks_deadline(_squeeze(row.deadline))
+        and row.number.rstrip(".") in ("", previous.number)
+        and bool(row.text)
+    )
+
+
 def _plan_drafts(
     tables: Sequence[Table], warnings: list[ParseWarning], refused: list[list[str]]
 ) -> tuple[list[_Draft], list[ParsedSection]]:
@@ -1013,6 +1043,10 @@ def _plan_drafts(
     by_order = False
     section_deadline = ""  # «Сентябрь» heading the rows under it
     day: date | None = None  # «26 августа 2020 г. …» heading a day's programme
+    # A lead-in's number, the section it opens, its executors and the section it was in.
+    lead_in: tuple[str, str, str, str | None] | None = None
+    lead_count = 0
+    section_period: Period | None = None  # «Мероприятия на 2018 год» over its rows
     for row, title in _rows(tables, refused):
         if title is not None:
             section = title
@@ -1021,11 +1055,28 @@ def _plan_drafts(
                 section_deadline = title
             elif opening := _opening_day(title):
                 day = opening
+            if named := parse_period(title):
+                section_period = named
             continue
         assert row is not None
         before = len(drafts)
         if not row.number and (from_text := _text_number(row.text)):
             row.number, row.text = from_text
+        if drafts and _leads(drafts[-1], row, section):
+            # «2. | Проведение всероссийских акций: | | …» over dated rows: the lead-in heads
+            # them, and each of them is an item numbered under it («2.1», «2.2»).
+            lead = drafts.pop()
+            outer, section = section, f"{lead.number}. {_join(lead.text)}"
+            sections.append(ParsedSection(lead.number, section))
+            lead_in = (lead.number, section, _join(lead.executors), outer)
+            lead_count = 0
+        if lead_in and lead_in[1] == section:
+            if row.number.rstrip(".") in ("", lead_in[0]):
+                lead_count += 1
+                row.number = f"{lead_in[0]}.{lead_count}"
+                row.executors = row.executors or lead_in[2]
+            else:  # the next item of the plan: back in the section the lead-in was in
+                section, lead_in = lead_in[3], None
         number_match = _NUMBER.match(row.number)
         same_section = bool(drafts) and drafts[-1].section == section
         if len(row.number) > MAX_ITEM_NUMBER:
@@ -1050,6 +1101,7 @@ def _plan_drafts(
         if len(drafts) > before:
             draft.section_deadline = section_deadline
             draft.day = day
+            draft.period = section_period
         draft.text.append(row.text)
         draft.executors.append(row.executors)
         draft.deadline.append(row.deadline)
@@ -1219,8 +1271,12 @@ def _items(
         executors_text = _join(draft.executors)
         roles, notes = book.split(executors_text) if executors_text else ([], [])
         deadline_text = _join(draft.deadline)
+        own = draft.period
+        within = own is not None and (
+            period is None or (period.start <= own.start and own.end <= period.end)
+        )
         deadline = (
-            parse_deadline(deadline_text, period, reference=reference)
+            parse_deadline(deadline_text, own if within else period, reference=reference)
             if deadline_text
             else Deadline("", DeadlineKind.UNRECOGNIZED)
         )
