@@ -612,3 +612,30 @@ def test_a_section_naming_its_year_dates_its_rows_in_that_year(fmt: str) -> None
         "Мероприятия на 2019 год",
     ]
     assert _dues(parsed) == [date(2018, 12, 31), date(2018, 5, 31), date(2019, 12, 31)]
+
+
+# A «циклограмма» as methodical offices keep them (e.g. https://examum.ru/kak-sostavit-
+# cziklogrammu-raboty-pedagoga): one column per month, a «+» in the months an activity is held.
+CYCLOGRAM: list[list[str]] = [
+    ["№", "Мероприятие", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь", "Ответственный"],
+    ["1", "Заседание методического совета", "+", "", "+", "", "Методист"],
+    ["2", "Мониторинг посещаемости", "+", "+", "+", "+", "Кураторы"],
+    ["3", "Открытые уроки", "", "+", "", "", "Преподаватели"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_cyclogram_of_months_gives_each_item_its_marked_months(fmt: str) -> None:
+    parsed = _parse(
+        fmt, "Циклограмма работы методического кабинета на 2023-2024 учебный год", CYCLOGRAM
+    )
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2023, 9, 30), date(2023, 11, 30)],
+        [date(2023, 9, 30), date(2023, 10, 31), date(2023, 11, 30), date(2023, 12, 31)],
+        [date(2023, 10, 31)],
+    ]
+    assert [item.executors_text for item in parsed.items] == [
+        "Методист",
+        "Кураторы",
+        "Преподаватели",
+    ]

@@ -813,12 +813,18 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
         )
     names = _header_names(header_row) if start else []
     has_rows = any(any(c.text.strip() for c in row) for row in table.rows[start:])
+    # A grid of periods: the deadline column is one of them («Срок реализации» over quarters),
+    # or there is none and the months head the columns (a «циклограмма» of «+» marks).
+    grid = _period_columns(table.rows[strong.end - 1] if strong else header_row, columns)
+    if grid and "text" in columns and columns.get("deadline", grid[0][0]) in dict(grid):
+        columns = {**columns, "deadline": grid[0][0]}
+    else:
+        grid = ()
     if (
         "text" in columns
         and "deadline" in columns
-        and (strong is not None or deadlines >= MIN_FOUND_DEADLINES)
+        and (strong is not None or deadlines >= MIN_FOUND_DEADLINES or grid)
     ):
-        grid = _period_columns(table.rows[strong.end - 1] if strong else header_row, columns)
         return _Table(
             start,
             columns,
