@@ -398,16 +398,23 @@ _SINGULAR_GENITIVES = {
 }
 # A capitalised adjective in the genitive singular: «Азовского», «Ростовского-на-Дону».
 _ADJECTIVE = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*(?:ого|его)"
+# A head begins where a role does: after a separator, or after «и» before a capital or a
+# role word (as ``_SEPARATORS`` parts them).
+_ROLE_AFTER_AND = r"(?=[А-ЯЁ]|(?:" + "|".join(ROLE_HEADS) + r"|глав)[а-яё]*\b)"
+_HEAD_START = rf"(?:^|(?<=[,;\n/])|(?<=\sи\s){_ROLE_AFTER_AND})"
+_HEAD_CHAR = rf"(?:(?!\s+и\s+{_ROLE_AFTER_AND})[^,;\n:()/])"
 # «Главы администраций Азовского, Аксайского и Батайского районов Ростовской области».
 _ADJECTIVE_LIST = re.compile(
-    rf"(?:^|(?<=[,;\n]))(?P<lead>\s*)(?P<head>(?:[А-ЯЁа-яё-]+\s+){{1,3}}?)"
+    rf"{_HEAD_START}(?P<head>{_HEAD_CHAR}+?)\s+"
     rf"(?P<adjectives>{_ADJECTIVE}(?:(?:\s*,\s*|\s*,?\s+и\s+){_ADJECTIVE})+)"
-    r"\s+(?P<noun>[а-яё]+)(?P<rest>[^,;\n()]*)"
+    r"\s+(?P<noun>(?!и\b)[а-яё]+)(?P<rest>[^,;\n()]*)"
 )
 # «администрации городов: Ростова-на-Дону, Новочеркасска, Шахт».
-_COLON_LIST = re.compile(r"(?:^|(?<=[,;\n]))(?P<head>[^,;\n:()]+?)\s*:\s*(?P<items>[^;\n()]+)")
+_COLON_LIST = re.compile(
+    rf"{_HEAD_START}(?P<head>{_HEAD_CHAR}+?)\s*:\s*(?P<items>[А-ЯЁ«\"“][^;\n():]*)"
+)
 # «руководители ПОО (Новочеркасского колледжа, Шахтинского техникума)».
-_PAREN_LIST = re.compile(r"(?:^|(?<=[,;\n]))(?P<head>[^,;\n()]+?)\s*\((?P<items>[^()]+)\)")
+_PAREN_LIST = re.compile(rf"{_HEAD_START}(?P<head>{_HEAD_CHAR}+?)\s*\((?P<items>[^()]+)\)")
 _LIST_ITEM_SEPARATOR = re.compile(r"\s*,\s*|\s+и\s+")
 # A quoted name is one name: its commas, semicolons and line breaks are not separators.
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
@@ -416,7 +423,7 @@ _KEPT_COMMA, _KEPT_SEMICOLON, _KEPT_AND, _KEPT_SLASH = "\ue000", "\ue001", "\ue0
 # «Ответственные: Иванова Т.П.»: the column's name written again in the cell.
 _LABEL = re.compile(r"^\s*(?:ответственн[а-яё]*|исполнител[а-яё]*|отв\.)\s*:\s*", re.I)
 # «Иванова Т.П. и др.», «… совместно с ЦОПП»: remarks, kept as notes.
-_OTHERS = re.compile(r"\s+и\s+(?:др\.?|другие)(?=\s*(?:[,;\n]|$))")
+_OTHERS = re.compile(r"\s+и\s+(?:др\.?|другие)(?![а-яё])(?!\s*[а-яё])")
 _JOINTLY = re.compile(r"\s+(?P<note>совместно\s+с[о]?\s+[^,;\n()]+)")
 # «1. Иванова Т.П.», «2) завуч», «– кураторы»: the marker of a list inside a cell.
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-–—•·*])\s*(?=\S)")
@@ -437,7 +444,7 @@ class RoleBook:
         for match in _ALIAS.finditer(cell):
             alias = match["alias"].strip()
             before = cell[: match.start()]
-            phrase = re.split(r"[,;\n]", before)[-1].strip()
+            phrase = re.split(r"[,;\n]|\s/|/\s", before)[-1].strip(" .,;:/-–—")
             if not alias or not phrase:
                 continue
             if _ABBREVIATION.match(alias):
@@ -486,8 +493,10 @@ class RoleBook:
 
         # «Чуева Г. Х..Кл. рук.»: a doubled dot before a capital ends a name.
         text = _QUOTED.sub(_protect, re.sub(r"\.\.(?=[А-ЯЁ])", ". ", _LABEL.sub("", cell)))
-        text = _distribute_lists(text)
-        text = _PARENTHESES.sub(keep_note, text)
+        # «1) директор; 2) завуч», «– кураторы»: list markers out, so a role begins there.
+        text = re.sub(r"(^|[\n,;])\s*(?:\d{1,2}[.)]|[•·*]|[-–—](?=\s))\s*", r"\1 ", text)
+        text = _PAREN_LIST.sub(_distribute_paren, text)
+        text = _distribute_lists(_join_wrapped_lines(_PARENTHESES.sub(keep_note, text)))
         if _OTHERS.search(text):
             notes.append("и др.")
             text = _OTHERS.sub("", text)
@@ -501,17 +510,36 @@ class RoleBook:
             return ""
 
         text = _JOINTLY.sub(keep_jointly, text)
+        # A line beginning with «и» goes on with the line above («главы поселений / и
+        # руководители …»), «и» then deciding as it does inside a line.
+        text = re.sub(r"\s*\n\s*(?=и\s)", " ", text)
         roles: list[str] = []
         for chunk in _chunks(text):
             for part in _split_heads(chunk):
                 name = _tidy(part)
-                if not re.search(r"\w", name):
-                    continue
+                if not re.search(r"[^\W\d_]", name):
+                    continue  # no letter: a list marker, a stray quote
                 expanded, alias = self._expand(name)
                 canonical = self.add(_capitalise(expanded), _capitalise(alias) if alias else None)
                 if canonical not in roles:
                     roles.append(canonical)
         return roles, notes
+
+
+def _join_wrapped_lines(text: str) -> str:
+    """Put back the lines of a wrapped phrase («Главы администраций / Азовского, Аксайского
+    / районов»), so that a list over several lines is seen whole; other line breaks stay."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if lines and not lines[-1].rstrip().endswith((",", ";")) and line.lstrip()[:1] not in ",;":
+            before = re.split(r"[,;]", lines[-1])[-1]
+            if _line_goes_on(before, line):
+                lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+                continue
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _protect(match: re.Match[str]) -> str:
@@ -573,7 +601,7 @@ def _singular_head(words: list[str]) -> str | None:
 def _is_body_item(item: str) -> bool:
     """A capitalised name of a place or body in a list: «Новочеркасска», «Азовского района»;
     not a person, a role of its own or an abbreviation standing for a body."""
-    words = item.split()
+    words = item.strip(" :;,").split()
     if not words or not words[0][:1].isupper() or _name_spans(words):
         return False
     first = words[0]
@@ -584,69 +612,90 @@ def _is_body_item(item: str) -> bool:
 
 
 def _distribute_lists(text: str) -> str:
-    """One role per body of a list after one noun; the list kept whole where it cannot be."""
-    text = _PAREN_LIST.sub(_distribute_paren, text)
+    """One role per body of a list after one noun; the list kept whole where it cannot be.
+    Run once the notes are out, so that a note does not hide where a phrase begins; a list in
+    brackets is distributed before (``_distribute_paren``)."""
     text = _COLON_LIST.sub(_distribute_colon, text)
     return _ADJECTIVE_LIST.sub(_distribute_adjectives, text)
+
+
+def _masculine(head: str) -> bool:
+    """Whether an adjective in «-ого» can be of the head's last noun («колледжа», «района»;
+    not «администрации», «школы»): only then does a listed adjective go before it."""
+    return head.split()[-1].lower().endswith(("а", "я")) and len(head.split()) > 1
+
+
+def _head_and_before(text: str) -> tuple[str, list[str]]:
+    """The roles before a list's head in its segment, and the head's words: in «Иванова Т.П.
+    Главы администраций» the head is «Главы администраций»."""
+    parts = _split_heads(text)
+    if not parts:
+        return "", []
+    lead = text[: len(text) - len(text.lstrip())]
+    before = " ".join(parts[:-1])
+    head = parts[-1].split()
+    if head and (_NUMBER_WORD.match(head[0]) or _LIST_MARKER.fullmatch(head[0] + " ")):
+        lead, head = f"{lead}{head[0]} ", head[1:]  # «1. Главы администраций: …»
+    return lead + (f"{before}; " if before else ""), head
 
 
 def _distribute_adjectives(match: re.Match[str]) -> str:
     # «Главы администраций Азовского, Аксайского районов» → «Глава администрации Азовского
     # района; Глава администрации Аксайского района».
-    head = _singular_head(match["head"].split())
+    before, words = _head_and_before(match["head"])
+    head = _singular_head(words)
     noun = _SINGULAR_GENITIVES.get(match["noun"].replace("ё", "е"))
     if head is None or noun is None:
         return _keep_together(match[0])
     adjectives = _LIST_ITEM_SEPARATOR.split(match["adjectives"])
     rest = match["rest"].rstrip()
-    return match["lead"] + "; ".join(f"{head} {adj} {noun}{rest}" for adj in adjectives)
+    return before + "; ".join(f"{head} {adj} {noun}{rest}" for adj in adjectives)
 
 
 def _distribute_colon(match: re.Match[str]) -> str:
     # «администрации городов: Ростова-на-Дону, Шахт» → «Администрация города Ростова-на-Дону;
     # Администрация города Шахт». The list ends where a role of its own begins.
-    words = match["head"].split()
+    lead, words = _head_and_before(match["head"])
     if not words or words[-1].lower().replace("ё", "е") not in _SINGULAR_GENITIVES:
         return match[0]
-    pieces = re.split(r"\s*,\s*", match["items"].strip())
+    # The items and the separators between them; the list ends at the first item that is no
+    # body of the list, and the rest goes on as written.
+    tokens = re.split(r"(\s*,\s*|\s+и\s+)", match["items"].strip())
     items: list[str] = []
     taken = 0
-    for piece in pieces:
-        names = _LIST_ITEM_SEPARATOR.split(piece)
-        if not all(_is_body_item(name) for name in names):
+    for index in range(0, len(tokens), 2):
+        if not _is_body_item(tokens[index]):
             break
-        items.extend(names)
-        taken += 1
+        items.append(tokens[index])
+        taken = index + 1
     if not items:
         return match[0]
-    after = ", ".join(pieces[taken:])
+    rest = "".join(tokens[taken:])
     head = _singular_head(words)
-    lead = match[0][: len(match[0]) - len(match[0].lstrip())]
     if head is None:
-        listed = _keep_together(f"{match['head'].strip()}: {', '.join(pieces[:taken])}")
-    elif all(re.fullmatch(_ADJECTIVE, item) for item in items):
+        listed = _keep_together(f"{' '.join(words)}: {''.join(tokens[:taken])}")
+    elif all(re.fullmatch(_ADJECTIVE, item) for item in items) and _masculine(head):
         # «директора колледжей: Новочеркасского, Шахтинского» → «Директор Новочеркасского
         # колледжа», the adjective before the noun it is of.
         first, _space, group = head.partition(" ")
         listed = "; ".join(f"{first} {item} {group}" for item in items)
     else:
         listed = "; ".join(f"{head} {item}" for item in items)
-    return lead + listed + (f", {after}" if after else "")
+    return lead + listed + rest
 
 
 def _distribute_paren(match: re.Match[str]) -> str:
     # «руководители ПОО (Новочеркасского колледжа, Шахтинского техникума)» → «Руководитель
     # Новочеркасского колледжа; Руководитель Шахтинского техникума». «директора колледжей
     # (Новочеркасского, Шахтинского)» → «Директор Новочеркасского колледжа; …».
-    words = match["head"].split()
+    lead, words = _head_and_before(match["head"])
     items = [item.strip() for item in _LIST_ITEM_SEPARATOR.split(match["items"].strip())]
     if not words or not items or not all(_is_body_item(item) for item in items):
         return match[0]
-    lead = match[0][: len(match[0]) - len(match[0].lstrip())]
     bare = all(re.fullmatch(_ADJECTIVE, item) for item in items)
     if bare:
         head = _singular_head(words) if len(words) > 1 else None
-        if head is None:
+        if head is None or not _masculine(head):
             return match[0]
         first, _space, group = head.partition(" ")
         return lead + "; ".join(f"{first} {item} {group}" for item in items)
@@ -674,6 +723,9 @@ def _chunks(cell: str) -> list[str]:
                 chunks.append(piece)
             continue
         comma = kind == ","
+        if kind == ";":
+            chunks.append(piece)  # a semicolon always parts two roles
+            continue
         if kind == "и" and piece[:1].islower():
             # «главы поселений и руководители подразделений» → two; «… и обществознания» goes on.
             first = piece.split()[0] if piece.split() else ""
@@ -706,7 +758,9 @@ def _names_a_body(words: list[str]) -> bool:
 
 def _goes_on(before: str, after: str, *, comma: bool) -> bool:
     """Whether ``after`` (following a comma or «и») continues the noun phrase ``before``."""
-    words, previous = after.split(), before.split()
+    # The phrase ``after`` would go on with is the last part of ``before``.
+    last_part = _split_heads(before)[-1] if before.split() else ""
+    words, previous = after.split(), [w for w in last_part.split() if re.search(r"[^\W\d_]", w)]
     if not words or not previous or _ends_with_name(previous):
         return False
     # «Зав. по ВР и СВ.»: an abbreviation's closing dot is no part of it.
@@ -739,14 +793,16 @@ def _line_goes_on(before: str, after: str) -> bool:
     """Whether a line continues the phrase of the line before (a cell's text wrapped):
     «Департамент / образования», «главы администраций / муниципальных районов / Республики
     Мордовия» are one; a name, a role word or a body abbreviation starts a new one."""
-    words, previous = after.split(), before.split()
+    # The phrase ``after`` would go on with is the last part of ``before``.
+    last_part = _split_heads(before)[-1] if before.split() else ""
+    words, previous = after.split(), [w for w in last_part.split() if re.search(r"[^\W\d_]", w)]
     if not words or not previous or _ends_with_name(previous):
         return False
     spans = _name_spans(words)
     if any(start == 0 for start, _end in spans):
         # A name alone on its line under the title of one person is that person.
         return spans == [(0, len(words))] and _titles_one_person(previous)
-    first, last = words[0], previous[-1]
+    first, last = words[0].rstrip(",;:"), previous[-1].rstrip(",;:")
     if _initials_end(words, 0) == len(words) and _SURNAME.match(last):
         return True  # «Попова / К.О.»: the initials of the surname above
     if first[:1] in _QUOTES:
@@ -783,6 +839,7 @@ def _initials_end(words: list[str], start: int) -> int:
 def _name_spans(words: list[str]) -> list[tuple[int, int]]:
     """Where the names with initials are: «Иванова Т.П.», «Т.П. Иванова», «Иванова Т. П.»."""
     spans: list[tuple[int, int]] = []
+    words = [word.rstrip(":;,") for word in words]  # «Иванова Т.П.:», «Петров,»
     index = 0
     while index < len(words):
         after_initials = _initials_end(words, index)
@@ -790,7 +847,7 @@ def _name_spans(words: list[str]) -> list[tuple[int, int]]:
             spans.append((index, after_initials + 1))
             index = after_initials + 1
             continue
-        if _SURNAME.match(words[index]):
+        if _SURNAME.match(words[index]) and not _titles_word(words[index]):
             end = _initials_end(words, index + 1)
             if end > index + 1:
                 spans.append((index, end))
@@ -798,6 +855,12 @@ def _name_spans(words: list[str]) -> list[tuple[int, int]]:
                 continue
         index += 1
     return spans
+
+
+def _titles_word(word: str) -> bool:
+    """«Полковник», «Директор», «Координатор»: a title, never a surname before initials."""
+    lower = word.lower()
+    return _is_people_word(word) or lower.startswith(_PERSON_TITLES) or _starts_role(word)
 
 
 def _ends_with_name(words: list[str]) -> bool:
@@ -809,7 +872,7 @@ def _tidy(text: str) -> str:
     tidy = _SPACES.sub(" ", _restore(text)).strip(" .,;:-–—")
     tidy = _LIST_MARKER.sub("", tidy).strip(" .,;:-–—")
     # The dot of the last initial belongs to the name: «Иванова Т.П.», not «Иванова Т.П».
-    if re.search(r"(?:^|[\s.])[А-ЯЁ]$", tidy) and text.rstrip(" ,;:").endswith("."):
+    if re.search(r"(?:^|[\s.])[А-ЯЁ]$", tidy) and text.rstrip(" ,;:-–—").endswith("."):
         tidy += "."
     return tidy
 
@@ -821,14 +884,16 @@ def _split_heads(chunk: str) -> list[str]:
     ends = {end for _start, end in spans}
     starts = {start for start, _end in spans}
     parts: list[list[str]] = []
-    for index, word in enumerate(words):
-        previous = words[index - 1] if index > 0 else ""
+    for index, written in enumerate(words):
+        # «Председатель:», «ВР,»: the punctuation a word carries does not change what it is.
+        word = written.rstrip(":;,")
+        previous = words[index - 1].rstrip(":;,") if index > 0 else ""
         starts_role = (
             index > 0
             and (
                 # «Кулешова Р.В. Звягина М.А. Главы поселений»: after a name, a capital begins
                 # the next person or body.
-                (index in ends and (index in starts or word[:1].isupper()))
+                (index in ends and (index in starts or word[:1].isupper() or _plural_people(word)))
                 # «МБУК «МЦКДР» МБУК «МЦБ»»: after a quoted name, the next body.
                 or (previous[-1:] in '»"”' and (_ABBREVIATION.match(word) or _starts_role(word)))
                 or _NUMBER_WORD.match(word) is not None
@@ -846,16 +911,13 @@ def _split_heads(chunk: str) -> list[str]:
                     and not (_nominative_adjective(previous) and not _starts_person(previous))
                     and previous.lower() not in _PREPOSITIONS
                 )
-                or (
-                    word in STANDALONE_ABBREVIATIONS
-                    and _ABBREVIATION.match(words[index - 1]) is not None
-                )
+                or (word in STANDALONE_ABBREVIATIONS and _ABBREVIATION.match(previous) is not None)
             )
         )
         if starts_role or not parts:
-            parts.append([word])
+            parts.append([written])
         else:
-            parts[-1].append(word)
+            parts[-1].append(written)
     return [" ".join(part) for part in parts]
 
 
