@@ -1,7 +1,8 @@
 """Executors as plans write them → canonical plan roles, with aliases learnt from «(далее – КС)».
 
 Rules (seeds 000, 001, 004 show each of them):
-- A cell is split at commas and semicolons, before a capitalised role head that starts a new
+- A cell is split at commas and semicolons (a semicolon always parts two roles, a comma only
+  between people or bodies, as below), before a capitalised role head that starts a new
   role mid-cell («Координационный совет Руководители ПОО» → two roles), and before a standalone
   organisation abbreviation that follows another abbreviation («Руководители ПОО ЦОПП» → two).
 - A cell is split only between people or bodies, never inside one noun phrase: after a comma
