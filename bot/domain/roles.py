@@ -427,7 +427,7 @@ _LABEL = re.compile(r"^\s*(?:ответственн[а-яё]*|исполните
 _OTHERS = re.compile(r"\s+и\s+(?:др\.?|другие)(?![а-яё])(?!\s*[а-яё])")
 _JOINTLY = re.compile(r"\s+(?P<note>совместно\s+с[о]?\s+[^,;\n()]+)")
 # «1. Иванова Т.П.», «2) завуч», «– кураторы»: the marker of a list inside a cell.
-_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-–—•·*])\s*(?=\S)")
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)](?!\d)|[-–—•·*])\s*(?=\S)")
 _NUMBER_WORD = re.compile(r"^\d{1,2}[.)]$")
 
 
@@ -495,7 +495,7 @@ class RoleBook:
         # «Чуева Г. Х..Кл. рук.»: a doubled dot before a capital ends a name.
         text = _QUOTED.sub(_protect, re.sub(r"\.\.(?=[А-ЯЁ])", ". ", _LABEL.sub("", cell)))
         # «1) директор; 2) завуч», «– кураторы»: list markers out, so a role begins there.
-        text = re.sub(r"(^|[\n,;])\s*(?:\d{1,2}[.)]|[•·*]|[-–—](?=\s))\s*", r"\1 ", text)
+        text = re.sub(r"(^|[\n,;])\s*(?:\d{1,2}[.)](?!\d)|[•·*]|[-–—](?=\s))\s*", r"\1 ", text)
         text = _PAREN_LIST.sub(_distribute_paren, text)
         text = _distribute_lists(_join_wrapped_lines(_PARENTHESES.sub(keep_note, text)))
         if _OTHERS.search(text):
