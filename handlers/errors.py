@@ -17,7 +17,7 @@ from aiogram.client.session.middlewares.base import (
     BaseRequestMiddleware,
     NextRequestMiddlewareType,
 )
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.methods import AnswerCallbackQuery, Response, TelegramMethod
 from aiogram.methods.base import TelegramType
@@ -134,6 +134,22 @@ async def explain_domain_error(event: ErrorEvent, bot: Bot, translations: Transl
     await _tell(bot, event.update, t(error.key, **error.args_for_message), t)
 
 
+async def ignore_unchanged_message(event: ErrorEvent, bot: Bot) -> None:
+    """A second press that would show the message exactly as it is: Telegram refuses the edit
+    («message is not modified»); nothing went wrong, the press is only answered."""
+    logger.info("update %s changed nothing on screen", event.update.update_id)
+    query = event.update.callback_query
+    if query is not None and not _already_answered(bot, query):
+        try:
+            await query.answer()
+        except TelegramAPIError:
+            logger.info("could not answer the press in update %s", event.update.update_id)
+
+
+def _unchanged(error: BaseException) -> bool:
+    return isinstance(error, TelegramBadRequest) and "message is not modified" in str(error)
+
+
 async def apologise_for_failure(event: ErrorEvent, bot: Bot, translations: Translations) -> None:
     logger.error("update %s failed", event.update.update_id, exc_info=event.exception)
     user = _user_of(event.update)
@@ -144,5 +160,6 @@ async def apologise_for_failure(event: ErrorEvent, bot: Bot, translations: Trans
 def create_router() -> Router:
     router = Router(name="errors")
     router.errors.register(explain_domain_error, ExceptionTypeFilter(DomainError))
+    router.errors.register(ignore_unchanged_message, lambda event: _unchanged(event.exception))
     router.errors.register(apologise_for_failure)
     return router

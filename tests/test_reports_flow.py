@@ -4,6 +4,8 @@ says so, «📨 Отправить» stays on the dialog's latest message."""
 
 from __future__ import annotations
 
+import copy
+import logging
 from datetime import date
 
 import pytest
@@ -276,3 +278,31 @@ async def test_a_comment_cut_in_the_coordinators_notice_is_one_press_away_in_ful
     assert all(len(m.text or "") <= 4096 for m in chat.messages(coordinator)[before:])
     assert " ".join(shown.split()).count("Пункт отчёта 69:") == 1
     assert all(f"Пункт отчёта {n}:" in shown for n in range(70))
+
+
+async def test_a_second_tap_on_cancel_changes_nothing_and_is_no_error(
+    chat: Chat, world: PlanWorld, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A double tap on «Отмена»: the second press reaches the bot after the first has taken the
+    buttons away, so Telegram refuses the edit as «message is not modified». The press is only
+    answered: no apology, no error in the log."""
+    head = world.heads[0]
+    await chat.say(head, "/my")
+    prompt = await chat.press(head, "✅ 1")
+    stale = copy.deepcopy(prompt)  # the message as the phone still shows it
+    cancelled = await chat.press(head, "Отмена", prompt)
+    assert cancelled.text == "Отчёт не отправлен, черновик удалён."
+    sent = len(chat.messages(head))
+    answered = len(fake.calls_of("answerCallbackQuery"))
+
+    with caplog.at_level(logging.INFO):
+        await chat.feed(fake.press(head, stale, "Отмена"))
+
+    assert len(chat.messages(head)) == sent  # nothing new, no «что-то пошло не так»
+    assert len(fake.calls_of("answerCallbackQuery")) == answered + 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    # The one refusal is the race itself: the bot cannot know the first tap already took the
+    # buttons away, so it is not held against it.
+    [refused] = fake.violations
+    assert refused.startswith("editMessageReplyMarkup: message is not modified")
+    fake.violations.clear()
