@@ -198,6 +198,46 @@ def test_a_protocol_without_markup_with_responsible_lines() -> None:
     ]
 
 
+def test_minutes_with_heard_blocks_run_on_labels_and_dates_in_the_decision_itself() -> None:
+    """Minutes as councils type them: «СЛУШАЛИ:» before each «РЕШИЛИ:», a decision's «Срок:»
+    and «Ответственные:» run on in its own line, the responsible person in brackets, the date
+    only in the decision's words, and «РЕШИЛИ: 1. …» on one line."""
+    parsed = _parse_text(
+        "ПРОТОКОЛ № 3\nзаседания координационного совета кластера\nот 15 февраля 2024 года\n\n"
+        "1. СЛУШАЛИ: Иванову Т.П. о ходе реализации плана.\n"
+        "РЕШИЛИ:\n"
+        "1.1. Информацию принять к сведению.\n"
+        "1.2. Представить отчёты о трудоустройстве выпускников. Срок: до 01.03.2024. "
+        "Ответственные: руководители ПОО.\n"
+        "2. СЛУШАЛИ: Петрова А.А. об участии в чемпионате.\n"
+        "ВЫСТУПИЛИ: Сидорова Е.В. предложила провести отбор.\n"
+        "РЕШИЛИ: 2.1. Провести отборочные соревнования в марте 2024 года "
+        "(ответственный — методист ЦОПП Сидорова Е.В.).\n"
+        "2.2. Сформировать команды в срок до 15.04.2024.\n"
+    )
+    assert parsed.kind is DocumentKind.PROTOCOL
+    assert [(i.number, i.text) for i in parsed.items] == [
+        ("1.1", "Информацию принять к сведению."),
+        ("1.2", "Представить отчёты о трудоустройстве выпускников."),
+        ("2.1", "Провести отборочные соревнования в марте 2024 года."),
+        ("2.2", "Сформировать команды в срок до 15.04.2024."),
+    ]
+    assert [i.deadline.text for i in parsed.items] == [
+        "",
+        "до 01.03.2024.",
+        "в марте 2024 года",
+        "в срок до 15.04.2024",
+    ]
+    assert [[o.due for o in i.deadline.occurrences] for i in parsed.items] == [
+        [],
+        [date(2024, 3, 1)],
+        [date(2024, 3, 31)],
+        [date(2024, 4, 15)],
+    ]
+    assert parsed.items[1].executors_text == "руководители ПОО."
+    assert parsed.items[2].executors_text == "методист ЦОПП Сидорова Е.В."
+
+
 @pytest.mark.parametrize(
     "text",
     [

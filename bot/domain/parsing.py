@@ -1163,17 +1163,78 @@ def _carry_down(drafts: Sequence[_Draft], warnings: list[ParseWarning]) -> None:
 # --- protocol decisions -----------------------------------------------------------------------
 
 
-def _protocol_drafts(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
+# «2. СЛУШАЛИ: …», «Выступили: …»: the minutes' account of a question, not a decision; the
+# points after it are decisions again only after the next «Решили:».
+_HEARD = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s*)?(?:слушали|выступили|выступил\w*|докладчик\w*)\b",
+    re.I,
+)
+# «… выпускников. Срок: до 01.03.2024. Ответственные: руководители ПОО.» on one line: each
+# label starts a line of its own.
+_INLINE_LABEL = re.compile(
+    r"(?<=[.;)])\s+(?=(?:срок(?:\s+исполнения)?|ответственн\w*(?:\s+исполнител\w*)?|отв\.|"
+    r"исполнител\w*)\s*[:\-–—])",
+    re.I,
+)
+# «(ответственный — методист ЦОПП Сидорова Е.В.)», «(срок – до 15 марта)» inside the text.
+_BRACKETED_LABEL = re.compile(
+    r"\s*\((?P<label>срок(?:\s+исполнения)?|ответственн\w*|отв\.|исполнител\w*)\s*[:\-–—]\s*"
+    r"(?P<value>[^()]+)\)",
+    re.I,
+)
+# Where a decision's own words give its date («… в срок до 01.03.2024», «… в марте 2024 года»).
+_EMBEDDED_START = re.compile(
+    r"(?<!\w)(?:в срок до|не позднее|до|к|в течение|в|во|ежеквартально|ежемесячно)(?=\s)", re.I
+)
+_EMBEDDED_WORDS = 6
+
+
+def _protocol_lines(paragraphs: Sequence[Paragraph]) -> list[str]:
+    """The lines of the minutes, a decision's «Срок:» and «Отв.:» written on its own line even
+    where the minutes run them on («… выпускников. Срок: до 01.03.2024. Отв.: …»)."""
     lines: list[str] = []
     for p in paragraphs:
-        lines.extend(line.strip() for line in p.text.split("\n") if line.strip())
+        for line in p.text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            marker = _DECISIONS_MARKER.match(line)
+            if marker and line[marker.end() :].strip():
+                # «РЕШИЛИ: 1. Информацию принять к сведению.»: the marker, then the decision
+                lines.append(line[: marker.end()].strip())
+                line = line[marker.end() :].strip()
+            lines.extend(part.strip() for part in _INLINE_LABEL.split(line) if part.strip())
+    return lines
+
+
+def _embedded_deadline(text: str) -> str | None:
+    """The date phrase a decision's words give («в марте 2024 года», «в срок до 01.03.2024»):
+    the longest run of words from such a preposition that reads as dated by itself."""
+    for match in _EMBEDDED_START.finditer(text):
+        words = text[match.start() :].split()[:_EMBEDDED_WORDS]
+        for size in range(len(words), 1, -1):
+            phrase = " ".join(words[:size]).rstrip(",.;:)")
+            if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
+                return phrase
+    return None
+
+
+def _protocol_drafts(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
+    lines = _protocol_lines(paragraphs)
     marker = next((i for i, line in enumerate(lines) if _DECISIONS_MARKER.match(line)), None)
     headings = {line for line in lines if _DECISIONS_MARKER.match(line)}
     body = lines[marker + 1 :] if marker is not None else lines
     drafts: list[_Draft] = []
     in_agenda = False
+    heard = False
     for line in body:
         if line in headings:
+            heard = False
+            continue
+        if _HEARD.match(line):
+            heard = True
+            continue
+        if heard:
             continue
         if marker is None and _AGENDA_MARKER.match(line):
             in_agenda = True
@@ -1196,9 +1257,27 @@ def _protocol_drafts(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
             continue  # text after Срок/Отв. is the minutes' prose, not the decision
         else:
             draft.text.append(line)
+    for draft in drafts:
+        _bracketed_labels(draft)
     if marker is None:
         drafts = [d for d in drafts if d.deadline or d.executors]
+    for draft in drafts:
+        if not any(draft.deadline) and (own := _embedded_deadline(_join(draft.text))):
+            draft.deadline.append(own)
     return drafts
+
+
+def _bracketed_labels(draft: _Draft) -> None:
+    """«Провести соревнования (ответственный — методист ЦОПП)»: the bracket's value is the
+    decision's executors (or deadline), and the bracket leaves the text."""
+    kept: list[str] = []
+    for part in draft.text:
+        for match in _BRACKETED_LABEL.finditer(part):
+            label = match["label"].casefold()
+            target = draft.deadline if label.startswith("срок") else draft.executors
+            target.append(match["value"].strip(" ;"))
+        kept.append(_BRACKETED_LABEL.sub("", part))
+    draft.text = kept
 
 
 # --- items ------------------------------------------------------------------------------------
