@@ -817,6 +817,10 @@ TSIMLYANSK = "https://xn--d1achcpfehgk5e1ch.xn--p1ai/2024/04/23/plan-meropriyati
 GRODNO_GKI = "https://gki.by/BRPO"
 KOSTROMA = "https://base.garant.ru/410622022/10ed0f917186039eb157d3ba4f962ee5"
 RBMED03 = "https://rbmed03.ru/?p=18041"
+GYM40_EGE = (
+    "https://github.com/ShamanKing19/gym40/blob/7f2ae96dfc5a4c3bc0341ee71640fd19f764fe71/"
+    "students/ege/raspisanie-ege-2019.php"
+)
 BREST_28 = "https://sch28.brestgoo.gov.by/об-учреждении/библиотека-медиатека/планы-мероприятий"
 ROTOVO = "https://369.81148.3535.ru/news/5510.html"
 KUBAN_MUSEUM = "http://shkola6.ucoz.com/index/shkolnyj_muzej/0-187"
@@ -848,6 +852,7 @@ REAL += [
         [_span(D(2020, 1, 28), D(2020, 1, 31))],
         RBMED03,
     ),
+    ("9 июня (чт", calendar_year(2022), K.DATE, [_day(2022, 6, 9)], GYM40_EGE),
     ("21.03\nпон", calendar_year(2022), K.DATE, [_day(2022, 3, 21)], BREST_28),
     ("22.03\nвт", calendar_year(2022), K.DATE, [_day(2022, 3, 22)], BREST_28),
     ("до 3 .05. 2015г", calendar_year(2015), K.DATE, [_day(2015, 5, 3)], ROTOVO),

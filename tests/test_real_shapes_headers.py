@@ -639,3 +639,60 @@ def test_a_cyclogram_of_months_gives_each_item_its_marked_months(fmt: str) -> No
         "Кураторы",
         "Преподаватели",
     ]
+
+
+# Imitates the «Радонеж» gymnasium's plan of events (tests/data/real_plans/
+# radonezh_gymnasium_extracurricular_2022.json): month rows «СЕНТЯБРЬ 2022 г», then only the day
+# in the date column («1», «20-25»), and a row of text only that is that month's event.
+DAYS_OF_MONTH: list[list[str]] = [
+    ["Дата", "Мероприятие", "Ответственные"],
+    ["СЕНТЯБРЬ 2022 г", H, H],
+    ["1", "Торжественная линейка", "Классные руководители"],
+    ["20-25", "Неделя безопасности", "Педагог-организатор"],
+    ["ОКТЯБРЬ 2022 г", H, H],
+    ["", "Эко-тропа. Битцевский лес.", ""],
+    ["19", "Осенний концерт", "Учитель музыки"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_days_under_a_month_row_are_days_of_that_month(fmt: str) -> None:
+    parsed = _parse(fmt, "План внеурочной деятельности на 2022-2023 учебный год", DAYS_OF_MONTH)
+    assert [item.text for item in parsed.items] == [
+        "Торжественная линейка",
+        "Неделя безопасности",
+        "Эко-тропа. Битцевский лес.",
+        "Осенний концерт",
+    ]
+    assert [[(o.start, o.due) for o in item.deadline.occurrences] for item in parsed.items] == [
+        [(None, date(2022, 9, 1))],
+        [(date(2022, 9, 20), date(2022, 9, 25))],
+        [(date(2022, 10, 1), date(2022, 10, 31))],
+        [(None, date(2022, 10, 19))],
+    ]
+
+
+# https://github.com/ShamanKing19/gym40/blob/7f2ae96dfc5a4c3bc0341ee71640fd19f764fe71/students/
+# vserossiyskaya-olimpiada-shkolnikov/index.php: subjects written in lowercase, one date merged
+# over four rows. In text the rows under the date are empty there, and none is a fragment.
+LOWERCASE: list[list[str]] = [
+    ["Предмет", "Дата проведения"],
+    ["история (4-11 классы)", "26.09.2022 (пн.)"],
+    ["французский язык (5-11 классы)", "07.10.2022 (пт.)"],
+    ["итальянский язык (5-11 классы)", V],
+    ["испанский язык (5-11 классы)", V],
+    ["физическая культура (4-8 классы)", "08.10.2022 (сб.)"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_starting_in_lowercase_in_a_lowercase_table_are_not_glued(fmt: str) -> None:
+    parsed = _parse(fmt, "График школьного этапа олимпиады в 2022/2023 учебном году", LOWERCASE)
+    assert [item.text for item in parsed.items] == [row[0] for row in LOWERCASE[1:]]
+    assert _dues(parsed) == [
+        date(2022, 9, 26),
+        date(2022, 10, 7),
+        date(2022, 10, 7),
+        date(2022, 10, 7),
+        date(2022, 10, 8),
+    ]

@@ -289,6 +289,8 @@ def _normalise(text: str) -> str:
     text = _DASH_AT_LINE_END.sub("-", text)  # «02.10 -⏎31.10» is one range
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # «до 3 .05. 2015г»
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
+    if (unclosed := text.count("(") - text.count(")")) > 0:
+        text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
     text = _TIME.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return _LINE_BREAKS.sub("\n", text).strip()

@@ -114,7 +114,7 @@ _PEOPLE_WORDS = re.compile(
 )
 _PEOPLE_ABBREVIATIONS = re.compile(r"\b(?:ЦОПП|ПОО|ОПК|КС|МО|ШМО|РМО|ОО|ОУ|ВР|УВР|ППС)\b")
 DONE_MARKS = ("выполнено", "исполнено", "выполнен", "исполнен", "сделано", "да")
-_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
+_NUMBER = re.compile(r"^(\d{1,4}(?:\.\d{1,3}){0,3})\.?$")
 _SECTION = re.compile(
     r"^(?:(?:задача|раздел|направление|блок)\s+(?P<word>\d+)|(?P<num>\d{1,2}|[IVX]{1,4})\.)\s*",
     re.I,
@@ -177,6 +177,7 @@ class _Row:
     mark: str
     numbered: bool = True  # the table has a number column
     first_of_continuation: bool = False  # the first row of a table going on after a break
+    lowercase_table: bool = False  # most rows start in lowercase («история», «физика»)
 
 
 @dataclass
@@ -499,6 +500,8 @@ def _section_title(row: Sequence[Cell], columns: dict[str, int]) -> str | None:
         return None
     if cell.bold or cell.italic or _SECTION.match(text) or in_number_column:
         return text
+    if not _cell_text(row, columns, "text") and _looks_deadline(text):
+        return text  # «СЕНТЯБРЬ 2022 г» alone in the date column: the month of the rows under it
     return None
 
 
@@ -851,6 +854,13 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
     return None
 
 
+def _mostly_lowercase(rows: Sequence[Sequence[Cell]], index: int | None) -> bool:
+    """Whether most of a column's cells start with a lowercase letter (a list of subjects)."""
+    texts = [_cell(row, index) for row in rows] if index is not None else []
+    filled = [t for t in texts if t[:1].isalpha()]
+    return len(filled) >= 3 and sum(t[:1].islower() for t in filled) > len(filled) / 2
+
+
 def _grouping(rows: Sequence[Sequence[Cell]], index: int) -> bool:
     """Whether a topic column groups the rows under it (a value merged down or written once
     for a block) rather than naming each row's own topic."""
@@ -947,7 +957,9 @@ def _rows(
         )
         first = continued
         group = ""
+        lowercase = _mostly_lowercase(table.rows[start:], columns.get("text"))
         follows = ""  # the number of the item row above
+        under_month = False  # the last section is a month («СЕНТЯБРЬ 2022 г»)
         for row in table.rows[start:]:
             if not any(c.text.strip() for c in row) or _is_numbering_row(row):
                 continue
@@ -958,6 +970,7 @@ def _rows(
             if title := _section_title(row, columns):
                 first = False
                 group = follows = ""
+                under_month = _looks_deadline(title)
                 yield None, title
                 continue
             number, text, executors, deadline, result, mark, topic = (
@@ -976,10 +989,14 @@ def _rows(
                 yield None, topic
             elif not grouping and topic and topic != text:
                 text = _with_topic(topic, text)
-            data = _Row(number, text, executors, deadline, result, mark, numbered, first)
+            data = _Row(number, text, executors, deadline, result, mark, numbered, first, lowercase)
             first = False
-            if title := _plain_section(row, data, follows):
+            # Under «ОКТЯБРЬ 2022 г» a plain row of text only («Эко-тропа. Битцевский лес.») is
+            # that month's event, not a heading.
+            plain_event = under_month and not number and not any(c.bold for c in row)
+            if not plain_event and (title := _plain_section(row, data, follows)):
                 follows = ""
+                under_month = _looks_deadline(title)
                 yield None, title
                 continue
             follows = number or follows
@@ -1002,7 +1019,10 @@ def _continues(row: _Row, previous: _Draft) -> bool:
     dated = bool(row.deadline) and _looks_deadline(_squeeze(row.deadline))
     if row.numbered:
         return not dated or not any(previous.deadline)
-    return not dated and (row.first_of_continuation or _looks_continued(row.text))
+    # In a table whose rows start in lowercase («итальянский язык»), that is no sign of a
+    # fragment.
+    fragment = _looks_continued(row.text) and not (row.lowercase_table and row.text[:1].islower())
+    return not dated and (row.first_of_continuation or fragment)
 
 
 _STARTS_WITH_TIME = re.compile(r"^\s*(?:с\s*)?\d{1,2}[.:\-–]\d{2}(?!\d|\.\d)")
@@ -1324,6 +1344,29 @@ def _deadline_warning(item: ParsedItem) -> ParseWarning | None:
     return None
 
 
+_BARE_DAYS = re.compile(r"^\s*(?P<first>\d{1,2})(?:\s*-\s*(?P<last>\d{1,2}))?\s*$")
+
+
+def _days_of_section(
+    deadline: Deadline, month_text: str, period: Period | None, reference: date | None
+) -> Deadline:
+    """«1», «20-25» under a «СЕНТЯБРЬ 2022 г» row: those days of that month."""
+    days = _BARE_DAYS.match(deadline.text.replace("–", "-").replace("—", "-"))
+    month = parse_deadline(month_text, period, reference=reference)
+    if not days or month.kind is not DeadlineKind.MONTH or not month.occurrences:
+        return deadline
+    end = month.occurrences[0].due
+    first, last = int(days["first"]), int(days["last"] or days["first"])
+    if not 1 <= first <= last <= end.day:
+        return deadline
+    if first == last:
+        return Deadline(
+            deadline.text, DeadlineKind.DATE, (Occurrence(None, end.replace(day=last)),)
+        )
+    span = Occurrence(end.replace(day=first), end.replace(day=last))
+    return Deadline(deadline.text, DeadlineKind.RANGE, (span,))
+
+
 def _items(
     drafts: Sequence[_Draft],
     book: RoleBook,
@@ -1365,6 +1408,8 @@ def _items(
             if deadline_text
             else Deadline("", DeadlineKind.UNRECOGNIZED)
         )
+        if not deadline.is_dated and draft.section_deadline:
+            deadline = _days_of_section(deadline, draft.section_deadline, period, reference)
         on = draft.day or day
         if on and not deadline.is_dated and _STARTS_WITH_TIME.match(deadline_text):
             deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on),))
