@@ -14,6 +14,7 @@ from bot.services.clusters import ClusterService
 from bot.telegram.callbacks import ClusterCallback
 from bot.telegram.views.clusters import render_cluster_created, timezone_keyboard
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
+from handlers.replies import drop_buttons
 from handlers.states import ClusterDialog
 from storage.models import Person
 
@@ -60,7 +61,7 @@ async def cluster_timezone_chosen(
     cluster = await clusters.create(person, data.get("name", ""), data.get("region", ""), timezone)
     await state.clear()
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await message.answer(render_cluster_created(t, cluster, clock.now()))
 
 

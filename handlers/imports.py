@@ -30,7 +30,7 @@ from bot.telegram.views.imports import (
     undated_keyboard,
 )
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
-from handlers.replies import answer_parts
+from handlers.replies import answer_parts, drop_buttons
 from handlers.states import DeadlineDialog, ImportDialog
 from storage.models import Person
 
@@ -141,7 +141,7 @@ async def choose_cluster(
         pending["file_name"],
     )
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await _show_preview(message, state, t, pending, plan)
 
 
@@ -170,7 +170,7 @@ async def confirm_import(
     )
     await state.clear()
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     steps = confirmed.next_steps
     await message.answer(
         render_import_result(t, confirmed.result, steps),
@@ -226,7 +226,7 @@ async def choose_period(
         return
     await _preview_in_period(message, bot, state, person, imports, t, pending, period)
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
 
 
 async def receive_period(
@@ -255,7 +255,7 @@ async def cancel_import(
 ) -> None:
     await state.clear()
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await message.answer(t("import-cancelled"))
 
 

@@ -34,6 +34,7 @@ from bot.telegram.views.invites import (
     role_question,
 )
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
+from handlers.replies import drop_buttons
 from handlers.states import InviteDialog
 from storage.models import Person
 
@@ -74,7 +75,7 @@ async def _show(
 async def _answered(query: CallbackQuery, message: Message) -> None:
     """A question's buttons go once it is answered; the next question comes as a new message."""
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
 
 
 async def invite_start(

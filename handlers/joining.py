@@ -11,6 +11,7 @@ from bot.services.joining import JoinForm, JoiningService
 from bot.telegram.callbacks import JoinCallback
 from bot.telegram.views.joining import render_joined, skip_keyboard
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
+from handlers.replies import drop_buttons
 from handlers.states import JoinDialog
 from storage.models import Person
 
@@ -60,7 +61,7 @@ async def join_name_kept(
 ) -> None:
     await state.update_data(full_name=joining.check_name(query.from_user.full_name))
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await _ask_next(message, state, t)
 
 
@@ -86,7 +87,7 @@ async def join_position_skipped(
     t: Translator,
 ) -> None:
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await _finish(message, person, state, joining, t, None)
 
 

@@ -29,3 +29,10 @@ async def edit_parts(
         return
     await message.edit_text(parts[0], reply_markup=None)
     await answer_parts(message, parts[1:], reply_markup)
+
+
+async def drop_buttons(message: Message) -> None:
+    """Take the buttons off a message the person pressed, once: a message shown without buttons
+    is left as it is (Telegram refuses an edit that changes nothing)."""
+    if message.reply_markup is not None and message.reply_markup.inline_keyboard:
+        await message.edit_reply_markup(reply_markup=None)

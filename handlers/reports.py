@@ -29,7 +29,7 @@ from bot.telegram.views.reports import (
     render_sent,
 )
 from handlers.filters import PRIVATE, TYPED, Registered, WithMessage
-from handlers.replies import answer_parts
+from handlers.replies import answer_parts, drop_buttons
 from handlers.states import ExtensionDialog, ReportDialog, ReturnDialog
 from storage.models import Person
 
@@ -139,13 +139,13 @@ async def send_report(
         return
     if draft.awaits_actual and data.get("question"):
         await query.answer()
-        await message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(message)
         await _ask_actual(message, state, t, draft, data["question"])
         return
     await state.clear()  # committed together with the report, or not at all
     submitted = await reports.submit(person, draft)
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await message.answer(render_sent(t, draft.kind, submitted.as_note))
 
 
@@ -210,7 +210,7 @@ async def skip_actual(
     await state.clear()
     submitted = await reports.submit(person, draft)
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await message.answer(render_sent(t, draft.kind, submitted.as_note))
 
 
@@ -219,7 +219,7 @@ async def cancel_report(
 ) -> None:
     await state.clear()
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await message.answer(t("report-cancelled"))
 
 
@@ -307,7 +307,7 @@ async def accept_report(
 ) -> None:
     decided = await reports.decide(person, callback_data.report_id, accept=True)
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     await message.answer(t("decision-accepted", number=decided.view.item.number))
 
 
@@ -353,7 +353,7 @@ async def decide_extension(
     approve = callback_data.action == "ok"
     decided = await reports.decide_extension(person, callback_data.report_id, approve)
     await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     key = "decision-extension-approved" if approve else "decision-extension-rejected"
     await message.answer(
         t(key, number=decided.view.item.number, due=decided.report.requested_due_date)

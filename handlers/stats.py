@@ -24,7 +24,7 @@ from bot.telegram.views.stats import (
     render_overview,
 )
 from handlers.filters import PRIVATE, Registered, WithMessage
-from handlers.replies import answer_parts
+from handlers.replies import answer_parts, drop_buttons
 from storage.models import Person
 
 
@@ -88,7 +88,7 @@ async def show_overview(
         for b in row
     ):
         with suppress(TelegramBadRequest):  # already edited or too old: nothing to take off
-            await message.edit_reply_markup(reply_markup=None)
+            await drop_buttons(message)
     today = local_today(clock.now(), person_zone(rows))
     await answer_parts(
         message,
