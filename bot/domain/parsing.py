@@ -9,6 +9,22 @@ Rules chosen where documents vary:
 - Protocol decisions start after «Решили:»/«Постановили:»/«ПРОЕКТ РЕШЕНИЙ»; the numbered
   agenda («Обсуждаемые вопросы:») before them is not a decision. Without such a marker,
   numbered points count as decisions only when they carry «Срок:» or «Отв.:» lines.
+  «СЛУШАЛИ:»/«ВЫСТУПИЛИ:» blocks are the minutes' account, not decisions; «Срок:» and
+  «Ответственные:» may run on in the decision's line or stand in brackets; a decision without
+  «Срок» takes the date its own words give («в марте 2024 года», «в срок до 15.04.2024»).
+- Plan tables: columns by header words, else by their cells (_infer). A header may span rows
+  (_header_block: «N»/«п/п», «Срок»/«начало | окончание» — the end is the deadline —,
+  «Исполнение»/«Срок | Ответственный»). Several «Дата» columns give each item every day; a
+  grid of periods («I квартал | II квартал», months of a «циклограмма») gives the marked ones;
+  «Место и дата проведения» gives the days and keeps the place with the text.
+- Sections: rows of text only (bold, numbered «I.», «Раздел 2» …), a topic column merged down
+  («Тема заседания»; a topic per row goes before the row's text instead), a lead-in ending in
+  «:» over dated rows (they become 2.1, 2.2), a Roman-numbered stage nobody answers for. A
+  month row dates the rows under it («1», «20-25» there are days of that month); a section
+  naming its year («Мероприятия на 2018 год») dates its rows in that year; a day row
+  («26 августа 2020 г. …») or the title's one day dates rows whose «Время» holds only hours.
+- Text tables know no merged cells: a date or executors written once for a block are carried
+  down to the rows under it (only in a column most rows fill), and the preview names them.
 """
 
 from __future__ import annotations
