@@ -576,8 +576,8 @@ def test_a_lead_in_with_a_colon_heads_the_dated_rows_under_it(fmt: str) -> None:
     ]
     assert [item.section for item in parsed.items] == [
         None,
-        "2. Проведение всероссийских акций:",
-        "2. Проведение всероссийских акций:",
+        "2. Проведение всероссийских акций",
+        "2. Проведение всероссийских акций",
         None,
     ]
     assert [item.executors_text for item in parsed.items][1:3] == [

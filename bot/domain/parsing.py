@@ -1108,7 +1108,7 @@ def _plan_drafts(
             # «2. | Проведение всероссийских акций: | | …» over dated rows: the lead-in heads
             # them, and each of them is an item numbered under it («2.1», «2.2»).
             lead = drafts.pop()
-            outer, section = section, f"{lead.number}. {_join(lead.text)}"
+            outer, section = section, f"{lead.number}. {_join(lead.text).rstrip(':').rstrip()}"
             sections.append(ParsedSection(lead.number, section))
             lead_in = (lead.number, section, _join(lead.executors), outer)
             lead_count = 0
