@@ -247,3 +247,23 @@ async def test_the_cli_refuses_a_period_it_cannot_read(tmp_path: Path) -> None:
     )
     assert (code, out) == (2, "")
     assert "«весной»" in err
+
+
+def test_the_coordinators_period_is_applied_with_every_rule_of_the_parse() -> None:
+    """Days under a month row («1» under «СЕНТЯБРЬ») are read again in the period the
+    coordinator names, not as the bare «1» they are alone."""
+    text = (
+        "План внеурочной деятельности\n\n"
+        "Дата\tМероприятие\tОтветственные\n"
+        "<b>СЕНТЯБРЬ</b>\t\t\n"
+        "1\tТоржественная линейка\tКлассные руководители\n"
+        "20-25\tНеделя безопасности\tПедагог-организатор\n"
+    )
+    parsed = parse_document(read_document(text.encode(), "plan.txt"), reference=date(2026, 1, 10))
+    assert needs_period(parsed)
+    answered = in_period(parsed, academic_year(2024))
+    assert [[(o.start, o.due) for o in i.deadline.occurrences] for i in answered.items] == [
+        [(None, date(2024, 9, 1))],
+        [(date(2024, 9, 20), date(2024, 9, 25))],
+    ]
+    assert "warn-no-period" not in [w.code for w in answered.warnings]

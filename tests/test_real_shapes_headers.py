@@ -696,3 +696,52 @@ def test_rows_starting_in_lowercase_in_a_lowercase_table_are_not_glued(fmt: str)
         date(2022, 10, 7),
         date(2022, 10, 8),
     ]
+
+
+# https://school15.irk.ru/p/vpr (tests/data/real_plans/irkutsk15_vpr_schedule_2023.json): a
+# subject merged down over its days is one item due on each; a «Примечание» column is its note,
+# never its text; a subject written again in its own row
+# (https://muuo-alyta.ucoz.ru/index/raspisanie_oge2019/0-75) is another item.
+SUBJECTS: list[list[str]] = [
+    ["Предмет", "Период проведения", "Классы", "Примечание"],
+    ["Русский язык", "18.04.2023", "4", "Выполняются задания 1 части проверочной работы."],
+    [V, "19.04.2023", "5", ""],
+    [V, "20.04.2023", "6", ""],
+    ["Математика", "25.04.2023", "4-6", ""],
+    ["Математика", "26.04.2023", "7", ""],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_subject_merged_over_its_days_is_one_item_written_twice_two(fmt: str) -> None:
+    parsed = _parse(fmt, "График проведения ВПР в 2023 году", SUBJECTS)
+    assert [item.text for item in parsed.items] == ["Русский язык", "Математика", "Математика"]
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2023, 4, 18), date(2023, 4, 19), date(2023, 4, 20)],
+        [date(2023, 4, 25)],
+        [date(2023, 4, 26)],
+    ]
+    assert parsed.items[0].notes == ["Выполняются задания 1 части проверочной работы."]
+
+
+# https://education-26.ru (tests/data/real_plans/stavropol_municipal_olympiad_2022.json): the
+# number, day and subject merged down over a row per class; https://sh29-kaliningrad-r27.gosweb.
+# gosuslugi.ru: the columns' numbers of a wider table («2 | 4») under the header.
+CLASSES: list[list[str]] = [
+    ["№", "Дата", "Предмет", "Класс", "Участников"],
+    ["2", "4", "", "", ""],
+    ["1", "16.11.2022", "Английский язык", "7", "8"],
+    [V, V, V, "8", "8"],
+    [V, V, V, "9", "6"],
+    ["2", "17.11.2022", "Экология", "7-11", "12"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sub_rows_under_an_item_merged_down_are_not_items_of_their_own(fmt: str) -> None:
+    parsed = _parse(fmt, "График муниципального этапа олимпиады 2022/2023 учебного года", CLASSES)
+    assert [(item.number, item.text) for item in parsed.items] == [
+        ("1", "Английский язык"),
+        ("2", "Экология"),
+    ]
+    assert _dues(parsed) == [date(2022, 11, 16), date(2022, 11, 17)]

@@ -1060,7 +1060,9 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
 
 
 # «Сентябрь - декабрь 2025 года, далее - ежегодно»: the first dates, then the same every year.
-_THEN_YEARLY = re.compile(r"(?P<first>.+?) ?,? ?(?:и )?(?:далее|в дальнейшем) ?-? ?ежегодно\.?")
+_THEN_YEARLY = re.compile(
+    r"(?:начиная со? )?(?P<first>.+?) ?,? ?(?:и )?(?:далее|в дальнейшем) ?-? ?ежегодно\.?"
+)
 
 
 def _shift(day: date, years: int) -> date:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.domain.deadlines import Deadline, Period
+from bot.domain.readers.base import RawDocument
 
 
 class DocumentKind(StrEnum):
@@ -78,3 +79,6 @@ class ParsedDocument:
     warnings: list[ParseWarning] = field(default_factory=list)
     number: str | None = None
     approver: str | None = None
+    # What it was read from: a plan naming no period is read again in the one the coordinator
+    # gives (bot.services.imports.in_period), every rule of the parse applied again.
+    source: RawDocument | None = field(default=None, compare=False, repr=False)

@@ -87,6 +87,8 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("deadline", ("срок", "дата", "период", "время")),
     ("executors", ("исполнител", "ответствен", "кто провод")),
     ("result", ("результат", "форма представ", "итог", "показател")),
+    # «Примечание»: kept with the item as its note, never taken for its text.
+    ("note", ("примечан", "комментар")),
     ("number", ("№", "n п/п", "п/п", "номер")),
     (
         "text",
@@ -98,6 +100,7 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "вид работ",
             "задач",
             "вопрос",
+            "предмет",  # «Учебный предмет» of an exam or olympiad schedule
         ),
     ),
     # A meeting's topic beside its questions; the content itself where nothing else is.
@@ -194,6 +197,8 @@ class _Row:
     numbered: bool = True  # the table has a number column
     first_of_continuation: bool = False  # the first row of a table going on after a break
     lowercase_table: bool = False  # most rows start in lowercase («история», «физика»)
+    note: str = ""  # the «Примечание» cell
+    text_merged: bool = False  # the text cell is merged down from the row above
 
 
 @dataclass
@@ -207,6 +212,8 @@ class _Draft:
     deadline: list[str] = field(default_factory=list)
     result: list[str] = field(default_factory=list)
     mark: list[str] = field(default_factory=list)
+    note: list[str] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)  # more days, from rows merged with this one
     by_order: bool = False  # no number written: numbered in order
     section_deadline: str = ""  # the «Сентябрь» row above, for a row with no deadline
     day: date | None = None  # the day of a programme's «26 августа 2020 г.» row above
@@ -382,6 +389,14 @@ def _is_numbering_row(row: Sequence[Cell]) -> bool:
     )
 
 
+def _column_numbers(row: Sequence[Cell]) -> bool:
+    """A row of small numbers rising from cell to cell, and nothing else («2 | 4»)."""
+    texts = [c.text.strip().rstrip(".") for c in row if c.text.strip()]
+    if len(texts) < 2 or not all(t.isdigit() and int(t) <= 30 for t in texts):
+        return False
+    return all(int(a) < int(b) for a, b in pairwise(texts))
+
+
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
@@ -441,8 +456,10 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
         # Numbers of items are mostly different («5», «6», «5» is a column of grades); a number
         # merged down over a lead-in's rows repeats only next to itself.
         runs = [t for i, t in enumerate(texts) if i == 0 or t != texts[i - 1]]
-        if len(set(runs)) < 0.8 * len(runs):
-            return 0.0
+        merged = len(runs) < len(texts)
+        starts = runs[0].rstrip(".)") in ("1", "1.1", "I") if runs else False
+        if len(set(runs)) < 0.8 * len(runs) or (merged and not starts):
+            return 0.0  # «4, 4, 4, 5» is a column of grades; «1, 2, 2, 2, 3» numbers merged down
         return sum(bool(_ORDINAL.match(t)) for t in texts) / len(texts)
 
     # A number column comes first, or second after a mark or a blank one.
@@ -457,7 +474,9 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
             if len(texts) >= least and sum(any(ch.isalpha() for ch in t) for t in texts) > 0
         ]
         if wordy:
-            index = max(wordy)[1]
+            # The longest; of two about as long («ОГЭ | ГВЭ-9» repeating each other), the first.
+            longest = max(length for length, _ in wordy)
+            index = min(i for length, i in wordy if length >= 0.8 * longest)
             roles["text"] = index
             del columns[index]
     short = {i: t for i, t in columns.items() if sum(map(len, t)) / max(len(t), 1) <= 120}
@@ -976,9 +995,11 @@ def _rows(
         lowercase = _mostly_lowercase(table.rows[start:], columns.get("text"))
         follows = ""  # the number of the item row above
         under_month = False  # the last section is a month («СЕНТЯБРЬ 2022 г»)
-        for row in table.rows[start:]:
+        for at, row in enumerate(table.rows[start:]):
             if not any(c.text.strip() for c in row) or _is_numbering_row(row):
                 continue
+            if at == 0 and not continued and _column_numbers(row):
+                continue  # «2 | 4» under the header: the columns' numbers in a wider table
             if len(header) >= 2 and _header_roles(row) == header:
                 continue  # the header repeated after a page break
             if tuple(_squeeze(c.text) for c in row) in header_rows:
@@ -1006,6 +1027,9 @@ def _rows(
             elif not grouping and topic and topic != text:
                 text = _with_topic(topic, text)
             data = _Row(number, text, executors, deadline, result, mark, numbered, first, lowercase)
+            data.note = _cell_text(row, columns, "note")
+            at_text = columns.get("text")
+            data.text_merged = at_text is not None and at_text < len(row) and row[at_text].merged
             first = False
             # Under «ОКТЯБРЬ 2022 г» a plain row of text only («Эко-тропа. Битцевский лес.») is
             # that month's event, not a heading.
@@ -1059,6 +1083,20 @@ def _title_day(title: str | None) -> date | None:
         if not re.search(r"\bот\s*$", title[: match.start()] if title else "", re.I):
             return _parse_date(match.group())
     return None
+
+
+def _merged_over(row: _Row, number: str, previous: _Draft) -> bool:
+    """Whether a row repeats the item above, its text (and number) merged down over rows that
+    differ only in other columns: a class of an olympiad («8 | 8 / 8»), another day of the same
+    subject («Русский язык» on 18, 19 and 20.04). A text table leaves the merged text empty."""
+    if row.numbered and row.number and number != previous.number:
+        return False
+    if row.numbered and not row.number and row.text:
+        return False  # an unnumbered row under a numbered one: the page-break rules decide
+    if not row.text:
+        return not row.number and bool(row.deadline) and not row.executors
+    # Only a merged cell says so: a subject written again in its own row is another item.
+    return row.text_merged and previous.text[:1] == [row.text]
 
 
 def _leads(previous: _Draft, row: _Row, section: str | None) -> bool:
@@ -1121,6 +1159,11 @@ def _plan_drafts(
                 section, lead_in = lead_in[3], None
         number_match = _NUMBER.match(row.number)
         same_section = bool(drafts) and drafts[-1].section == section
+        if same_section and _merged_over(row, number_match[1] if number_match else "", drafts[-1]):
+            # The item's cells merged down over its sub-rows (classes, counts, more days).
+            if row.deadline and row.deadline not in (*drafts[-1].deadline, *drafts[-1].more):
+                drafts[-1].more.append(row.deadline)
+            continue
         if len(row.number) > MAX_ITEM_NUMBER:
             unnumbered += 1
             number = f"б/н {unnumbered}"
@@ -1149,6 +1192,8 @@ def _plan_drafts(
         draft.deadline.append(row.deadline)
         draft.result.append(row.result)
         draft.mark.append(row.mark)
+        if row.note and row.note not in draft.note:
+            draft.note.append(row.note)
     for draft in drafts:
         if draft.section_deadline and not any(draft.deadline):
             draft.deadline = [draft.section_deadline]
@@ -1414,7 +1459,8 @@ def _items(
             continue
         executors_text = _join(draft.executors)
         roles, notes = book.split(executors_text) if executors_text else ([], [])
-        deadline_text = _join(draft.deadline)
+        notes = [*notes, *draft.note]
+        deadline_text = ", ".join(part for part in (_join(draft.deadline), *draft.more) if part)
         own = draft.period
         within = own is not None and (
             period is None or (period.start <= own.start and own.end <= period.end)
@@ -1470,8 +1516,12 @@ def _fit(item: ParsedItem) -> None:
             item.indicators[index] = Indicator(indicator.text, indicator.year, None)
 
 
-def parse_document(raw: RawDocument, *, reference: date | None = None) -> ParsedDocument:
-    """Understand a plan or a protocol; DocumentRejected("doc-not-a-plan") for anything else."""
+def parse_document(
+    raw: RawDocument, *, reference: date | None = None, period: Period | None = None
+) -> ParsedDocument:
+    """Understand a plan or a protocol; DocumentRejected("doc-not-a-plan") for anything else.
+
+    ``period``: the one the coordinator gave for a plan that names none and bears no date."""
     paragraphs = [b for b in raw.blocks if isinstance(b, Paragraph)]
     tables = [b for b in raw.blocks if isinstance(b, Table)]
     first_table = next((i for i, b in enumerate(raw.blocks) if isinstance(b, Table)), None)
@@ -1500,6 +1550,8 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
         raise DocumentRejected("doc-not-a-plan")
     if kind is DocumentKind.PROTOCOL:
         header.period = None  # a protocol's deadlines count from its date
+    elif header.period is None and header.date is None and period is not None:
+        header.period = period
     elif header.period is None:
         warnings.append(ParseWarning("warn-no-period", {}))
     book = RoleBook()
@@ -1553,4 +1605,5 @@ def parse_document(raw: RawDocument, *, reference: date | None = None) -> Parsed
         warnings=warnings,
         number=header.number,
         approver=header.approver,
+        source=raw,
     )

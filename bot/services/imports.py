@@ -14,11 +14,9 @@ from rapidfuzz import fuzz
 
 from bot.clock import Clock
 from bot.domain.deadlines import (
-    DeadlineKind,
     Period,
     academic_year,
     calendar_year,
-    parse_deadline,
 )
 from bot.domain.documents import DocumentKind, ParsedDocument, ParsedItem, ParseWarning
 from bot.domain.parsing import parse_document
@@ -62,36 +60,18 @@ def needs_period(parsed: ParsedDocument) -> bool:
     return parsed.kind is DocumentKind.PLAN and parsed.period is None and parsed.date is None
 
 
-_DEADLINE_WARNINGS = {
-    DeadlineKind.UNSCHEDULED: "warn-deadline-unscheduled",
-    DeadlineKind.UNRECOGNIZED: "warn-deadline-unrecognized",
-}
-
-
 def in_period(parsed: ParsedDocument, period: Period | None) -> ParsedDocument:
-    """The plan without a period of its own read in ``period`` (the coordinator's answer);
-    with None, its phrases needing a year are left undated («needing a date»), not read in
-    the year from today. Any other document is returned as it is."""
-    if not needs_period(parsed):
+    """The plan without a period of its own read again in ``period`` (the coordinator's
+    answer), with every rule of the parse (a month row's days, a programme's day); with None,
+    its phrases needing a year are left undated («needing a date»), not read in the year from
+    today. Any other document is returned as it is."""
+    if not needs_period(parsed) or parsed.source is None:
         return parsed
-    items = [
-        replace(item, deadline=parse_deadline(item.deadline.text, period))
-        if item.deadline.text
-        else item
-        for item in parsed.items
-    ]
-    warnings = [
-        w
-        for w in parsed.warnings
-        if w.code not in _DEADLINE_WARNINGS.values() and w.code != "warn-no-period"
-    ]
+    again = parse_document(parsed.source, period=period)
+    warnings = [w for w in again.warnings if w.code != "warn-no-period"]
     if period is None:  # «сроки без года отсчитываются от сегодняшнего дня» is no longer so
         warnings.insert(0, ParseWarning("warn-no-period-asked", {}))
-    for item in items:
-        key = _DEADLINE_WARNINGS.get(item.deadline.kind)
-        if key and not item.done:
-            warnings.append(ParseWarning(key, {"number": item.number, "text": item.deadline.text}))
-    return replace(parsed, period=period, items=items, warnings=warnings)
+    return replace(again, warnings=warnings)
 
 
 def period_choices(today: date) -> tuple[Period, ...]:

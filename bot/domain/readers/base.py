@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell: its text with line breaks kept as "\\n", and whether it is all bold/italic."""
+    """A table cell: its text with line breaks kept as "\\n", whether it is all bold/italic, and
+    whether it is the lower part of a cell merged down (DOCX, XLSX; text has no merges)."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    # The cell goes on from the one above (merged down): its text is repeated from there.
+    merged: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

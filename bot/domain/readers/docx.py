@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from docx import Document
@@ -276,7 +276,7 @@ def _row(tr: Any, above: list[Cell], styles: _Styles) -> list[Cell]:
         column = len(row)
         if vmerge == "continue" and column < len(above):
             # The executor written once for several rows applies to each of them.
-            covered = above[column : column + span]
+            covered = [replace(cell, merged=True) for cell in above[column : column + span]]
             row.extend(covered + [_EMPTY] * (span - len(covered)))
         elif hmerge_continue:
             row.extend([_EMPTY] * span)  # legacy horizontal merge: text stays in the first cell

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -200,7 +200,7 @@ def _table(sheet: _Sheet, header: int, last_row: int) -> Table:
         # stays in the first column only. Title merges above the header are not repeated.
         top = cells[min_row, min_col]
         for row in range(max(min_row + 1, header), min(max_row, last_row) + 1):
-            cells[row, min_col] = top
+            cells[row, min_col] = replace(top, merged=True)
     positions = [position for position in cells if position[0] >= header]
     rows = sorted({row for row, _ in positions})
     columns = sorted({column for _, column in positions})
