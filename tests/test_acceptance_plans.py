@@ -433,6 +433,28 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«октябрь» in a roadmap for the exams of 2023, ordered on 05.10.2022, is read"
         " in the title's year (October 2023, after the exams) rather than the October before them"
     },
+    "egorkino_russian_week_2017": {
+        "items": "a «День недели» column of weekdays only («понедельник») is no deadline column:"
+        " the week is named in the title alone, so the plan is refused as having none",
+        "deadlines": "the weekdays are not read as the days of the title's week",
+    },
+    "pirevichi_belarusian_language_week_2025": {
+        "items": "written in Belarusian («Тэрмін», «17 лютага», «на працягу тыдня»): the"
+        " importer reads Russian headers and phrases only and refuses it",
+        "deadlines": "Belarusian deadline phrases are not read",
+    },
+    "cheb17_chuvash_decade_2017": {
+        "deadlines": "an empty date cell whose «в течение недели» is printed in the place column"
+        " instead is left undated"
+    },
+    "galat_ukhsay100_plan_2011": {
+        "deadlines": (
+            "in text, two numbered items with no date printed take the date of the row above"
+            " (a text table cannot tell an empty cell from a merged one; the collector read"
+            " them as undated)",
+            ("txt",),
+        )
+    },
     "stavropol_municipal_olympiad_2022": {
         "deadlines": "a second date column, «Сроки издания итогового протокола … (не позднее"
         " указанной даты)», is not read: only the olympiad's own day is the deadline (the"

@@ -821,6 +821,12 @@ GYM40_EGE = (
     "https://github.com/ShamanKing19/gym40/blob/7f2ae96dfc5a4c3bc0341ee71640fd19f764fe71/"
     "students/ege/raspisanie-ege-2019.php"
 )
+VOLKOVSKOE = "http://volkovskoe.ru/obwaya_informaciya/war_patriot/adr-pr-dosug-podrostkov-2011"
+GARANT_GIA11 = "https://base.garant.ru/30523923/da0ca740e319b67eff630b4065586e13/"
+CHEB17 = (
+    "https://sosh17-gcheb.edu21.cap.ru/news/2017/04/17/event_2030541/"
+    "?id=0858ca80-75bb-4ae7-81cb-ea2652134429"
+)
 BREST_28 = "https://sch28.brestgoo.gov.by/об-учреждении/библиотека-медиатека/планы-мероприятий"
 ROTOVO = "https://369.81148.3535.ru/news/5510.html"
 KUBAN_MUSEUM = "http://shkola6.ucoz.com/index/shkolnyj_muzej/0-187"
@@ -853,6 +859,21 @@ REAL += [
         RBMED03,
     ),
     ("9 июня (чт", calendar_year(2022), K.DATE, [_day(2022, 6, 9)], GYM40_EGE),
+    (
+        "в теч-е года",
+        calendar_year(2011),
+        K.CONTINUOUS,
+        [_span(D(2011, 1, 1), D(2011, 12, 31))],
+        VOLKOVSKOE,
+    ),
+    (
+        "до 25 числа каждого месяца",
+        calendar_year(2014),
+        K.RECURRING,
+        [_day(2014, month, 25) for month in range(1, 13)],
+        GARANT_GIA11,
+    ),
+    ("19 .04.2017 среда", calendar_year(2017), K.DATE, [_day(2017, 4, 19)], CHEB17),
     ("21.03\nпон", calendar_year(2022), K.DATE, [_day(2022, 3, 21)], BREST_28),
     ("22.03\nвт", calendar_year(2022), K.DATE, [_day(2022, 3, 22)], BREST_28),
     ("до 3 .05. 2015г", calendar_year(2015), K.DATE, [_day(2015, 5, 3)], ROTOVO),

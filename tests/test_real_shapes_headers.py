@@ -745,3 +745,20 @@ def test_sub_rows_under_an_item_merged_down_are_not_items_of_their_own(fmt: str)
         ("2", "Экология"),
     ]
     assert _dues(parsed) == [date(2022, 11, 16), date(2022, 11, 17)]
+
+
+# https://sosh1-yaltch.edu21.cap.ru/news/2020/10/19/event_2046008/ (a week of the Russian
+# language): the dates «19.10.20» stand in the column headed «п/п».
+DATES_UNDER_NUMBER: list[list[str]] = [
+    ["п/п", "Мероприятие", "Ответственные"],
+    ["19.10.20", "Открытие недели русского языка", "Учителя русского языка"],
+    ["20.10.20", "Конкурс чтецов", "Классные руководители"],
+    ["21.10.20", "Викторина «Знатоки русского языка»", "Учителя начальных классов"],
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_dates_in_a_column_headed_as_the_numbers_are_the_deadlines(fmt: str) -> None:
+    parsed = _parse(fmt, "План недели русского языка на 2020-2021 учебный год", DATES_UNDER_NUMBER)
+    assert _dues(parsed) == [date(2020, 10, 19), date(2020, 10, 20), date(2020, 10, 21)]
+    assert [item.numbered_by_order for item in parsed.items] == [True] * 3

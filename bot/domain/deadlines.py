@@ -259,6 +259,7 @@ _TIME = re.compile(
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
 _SPACED_DATE = re.compile(r"(?<![\d.])(\d{1,2}) ?\. ?(\d{1,2}) ?\. ?(\d{4})(?!\d)")
+_SHORT_TECHENIE = re.compile(r"(?<!\w)теч\.?-е(?!\w)")
 _GLUED_PREPOSITION = re.compile(r"(?<![\w-])(по|до|со|с)-(?=\d)")
 _DASH_AT_LINE_END = re.compile(r"[^\S\n]*-[^\S\n]*\n\s*")
 _LINE_BREAKS = re.compile(r" ?\n\s*")
@@ -289,6 +290,7 @@ def _normalise(text: str) -> str:
     text = _DASH_AT_LINE_END.sub("-", text)  # «02.10 -⏎31.10» is one range
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # «до 3 .05. 2015г»
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
+    text = _SHORT_TECHENIE.sub("течение", text)  # «в теч-е года»
     if (unclosed := text.count("(") - text.count(")")) > 0:
         text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
     text = _TIME.sub(" ", text)
@@ -374,7 +376,7 @@ _SYNONYMS = tuple(
         # «с 28 октября 2022 года (пятница)»: the weekday of a day says nothing more
         (r"\( W\d \)", ""),
         # «21.03 пон», «22 марта, вторник»: so is a weekday written after the day
-        (r"(D[\d.]+|N\d+ M\d+(?: Y\d+)?) ,? W\d(?= |$)", r"\1"),
+        (r"(D[\d.]+|N\d+ M\d+(?: Y\d+)?)(?: ,)? W\d(?= |$)", r"\1"),
         # «до 20 апреля текущего года»: the year of the period, as without the words
         (r"(M\d+) текущ год", r"\1"),
         # «Декабрь, 2022», «I квартал, 2023 г.»: the year of that month, not a second part
@@ -831,6 +833,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (r"ежечтв|(?:N1 )?раз в чтв|по итог чтв|(?:конец )?кажд чтв", _rule_each_term),
         (rf"(?:по итог )?{around}(?P<number>[NRO][1-4]) чтв", _rule_term),
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
+        (r"до N(?P<day>\d+) числ ежемес", _rule_monthly_by_day),  # «… числа каждого месяца»
         (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),
         (
             r"(?:(?:в|на|втеч) )?(?P<number>[NRO]\d+|посл) (?P<unit>нед|дкд)"

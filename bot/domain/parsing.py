@@ -821,6 +821,16 @@ def _more_deadlines(
     return tuple(found)
 
 
+_CALENDAR_DATE = re.compile(
+    r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\s+(?:" + "|".join(_MONTHS_GENITIVE) + r")\b", re.I
+)
+
+
+def _is_calendar_date(text: str) -> bool:
+    """A day with its year («19.10.20») or its month's name: not an item number («1.1»)."""
+    return bool(_CALENDAR_DATE.search(text)) and _looks_deadline(text)
+
+
 def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
     """The columns of a table that starts a plan; None (its headers noted) if it holds none."""
     strong = _header_block(table.rows)
@@ -841,6 +851,13 @@ def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
         )
     named = _widest_text(header_row, table.rows[start:], header) if strong is not None else header
     columns = _infer(table.rows[start:], named)
+    if "deadline" not in columns and "number" in columns:
+        # «п/п» over «19.10.20», «20.10.20»: a column named as the numbers holds the dates.
+        at = columns["number"]
+        cells = [c for row in table.rows[start : start + SAMPLE_ROWS] if (c := _cell(row, at))]
+        if cells and sum(map(_is_calendar_date, cells)) >= 0.8 * len(cells):
+            columns = {role: i for role, i in columns.items() if role != "number"}
+            columns["deadline"] = at
     deadlines = 0
     if "deadline" in columns and strong is None:
         index = columns["deadline"]
