@@ -161,3 +161,34 @@ async def test_a_broken_file_refused_after_choosing_the_cluster_is_the_one_answe
     assert "повреждён" in str(answers[0].params.get("text"))
     # A refused step leaves the dialog where it was: another cluster may still be chosen.
     assert await chat.state(user) == ImportDialog.choosing_cluster.state
+
+
+BLOCK_PLAN = (
+    "План работы образовательного кластера на 2024 год\n\n"
+    "№ п/п\tНаименование мероприятия\tСрок исполнения\tИсполнители\n"
+    "Общие мероприятия\t\t\t\n"
+    "1\tАнализ потребности предприятий в кадрах\tянварь-февраль\tРуководители ПОО\n"
+    "2\tФормирование заявок на целевое обучение\t\t\n"
+    "3\tЗаключение договоров о целевом обучении\t\tРаботодатели\n"
+    "4\t\tмарт\tСекретарь КС\n"
+)
+
+
+async def test_the_preview_names_the_rows_that_took_a_cell_from_above_or_a_sections_title(
+    chat: Chat, coordinator_cluster: CoordinatorCluster
+) -> None:
+    """Issue 12: a text table has no merged cells, so a date written once for a block is
+    carried down, and a dated row without text takes its section's title; the coordinator
+    reads which rows, before importing."""
+    preview = await chat.send_file(coordinator_cluster.user, "план.txt", BLOCK_PLAN.encode())
+    text = preview.text or ""
+    assert "Найдено 4 пункта" in text
+    assert (
+        "В пунктах 2, 3 срок или исполнители не указаны — взял их из строки выше, как в "
+        "объединённой ячейке. Проверьте их после импорта."
+    ) in text
+    assert (
+        "Пункт 4: текст мероприятия не указан — записал название раздела «Общие мероприятия». "
+        "Уточните его после импорта."
+    ) in text
+    assert [b["text"] for b in preview.buttons()] == ["✅ Импортировать", "Отмена"]
