@@ -831,9 +831,10 @@ def _is_calendar_date(text: str) -> bool:
     return bool(_CALENDAR_DATE.search(text)) and _looks_deadline(text)
 
 
-def _plan_table(table: Table, refused: list[list[str]]) -> _Table | None:
+def _plan_table(
+    table: Table, refused: list[list[str]], strong: _HeaderBlock | None
+) -> _Table | None:
     """The columns of a table that starts a plan; None (its headers noted) if it holds none."""
-    strong = _header_block(table.rows)
     header_row: Sequence[Cell] = ()
     if strong is not None:
         start, header_row = strong.end, strong.row
@@ -981,8 +982,9 @@ def _rows(
     for table in tables:
         continued = columns is not None and len(table.rows[0]) == width
         found = None
-        if not continued or _header_block(table.rows) is not None:
-            found = _plan_table(table, refused)
+        block = _header_block(table.rows)
+        if not continued or block is not None:
+            found = _plan_table(table, refused, block)
         if found is not None:
             columns, header, width, start = (
                 found.columns,
