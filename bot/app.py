@@ -17,6 +17,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, SystemClock, clock_from_environment
@@ -32,11 +33,19 @@ from bot.telegram.sender import Pacer, Sender, TelegramDelivery
 from handlers import create_root_router
 from handlers.errors import AnsweredPresses
 from handlers.fsm_storage import DatabaseFsmStorage
-from handlers.middlewares import DbSessionMiddleware, I18nMiddleware, PersonMiddleware
+from handlers.middlewares import (
+    DbSessionMiddleware,
+    I18nMiddleware,
+    InFlightUpdates,
+    PersonMiddleware,
+)
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 
 logger = logging.getLogger(__name__)
+
+# How long a stopping process lets the work in hand finish (docker stop waits 10 s, then kills).
+STOP_GRACE_SECONDS = 8.0
 
 PRIVATE_COMMANDS = (
     "my",
@@ -128,6 +137,7 @@ def create_dispatcher(
     clock: Clock,
     fsm_storage: BaseStorage | None = None,
     sender: Sender | None = None,
+    in_flight: InFlightUpdates | None = None,
 ) -> Dispatcher:
     """The one Dispatcher factory: the bot process and the tests both use it."""
     dispatcher = Dispatcher(
@@ -135,6 +145,8 @@ def create_dispatcher(
         translations=translations,
         clock=clock,
     )
+    # Outermost: a stopping process waits for the updates in hand (see ``run``).
+    dispatcher.update.outer_middleware(in_flight or InFlightUpdates())
     # aiogram reads the dialog state in its FSM middleware: move it inside the update's
     # session, so the state is read and written through that one session and connection.
     dispatcher.update.outer_middleware.unregister(dispatcher.fsm)
@@ -182,6 +194,7 @@ class Application:
     sender: Sender
     clock: Clock
     services: ServiceSettings
+    in_flight: InFlightUpdates
 
 
 async def build_application(settings: Settings, clock: Clock | None = None) -> Application:
@@ -207,15 +220,26 @@ async def build_application(settings: Settings, clock: Clock | None = None) -> A
     services = service_settings(settings)
     sender.digests = DigestReader(services.reminder_policy, services.calendar, clock)
     sender.summaries = SummaryReader(clock, services.summary_schedule, services.branding)
+    in_flight = InFlightUpdates()
     dispatcher = create_dispatcher(
         session_factory=session_factory,
         settings=services,
         translations=translations,
         clock=clock,
         sender=sender,
+        in_flight=in_flight,
     )
     return Application(
-        settings, engine, session_factory, bot, dispatcher, translations, sender, clock, services
+        settings,
+        engine,
+        session_factory,
+        bot,
+        dispatcher,
+        translations,
+        sender,
+        clock,
+        services,
+        in_flight,
     )
 
 
@@ -258,14 +282,42 @@ async def run(settings: Settings) -> None:
                 close_bot_session=False,
             )
     finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
-        delivery.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await delivery
+        await _stop(app, scheduler, sweeper, delivery)
         await app.bot.session.close()
         await app.engine.dispose()
         logger.info("Stopped")
+
+
+async def _stop(
+    app: Application,
+    scheduler: AsyncIOScheduler,
+    sweeper: Sweeper,
+    delivery: asyncio.Task[None],
+    grace: float = STOP_GRACE_SECONDS,
+) -> None:
+    """Stops in order, each part finishing its transaction before the database closes: the
+    updates in hand, then a reminder sweep under way, then the sender's current drain. What
+    is still running after ``grace`` seconds in all is cancelled (its transaction rolls back;
+    an unsent notice stays queued and its claim runs out, so the next start sends it)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + grace
+    if scheduler.running:
+        scheduler.pause()  # no new sweep starts while we wait
+    cut = await app.in_flight.settle(max(0.0, deadline - loop.time()))
+    if cut:
+        logger.warning("Stopping: %s updates were still being handled and were cut off", cut)
+    if not await sweeper.settle(max(0.0, deadline - loop.time())):
+        logger.warning("Stopping: the reminder sweep under way was cut off")
+    if scheduler.running:
+        scheduler.shutdown(wait=False)
+    app.sender.stop()
+    try:
+        await asyncio.wait_for(asyncio.shield(delivery), max(0.1, deadline - loop.time()))
+    except TimeoutError:
+        logger.warning("Stopping: the sender's drain under way was cut off")
+        delivery.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await delivery
 
 
 async def _run_webhook(app: Application) -> None:

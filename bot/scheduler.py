@@ -10,6 +10,7 @@ No job store: the database is the truth, so a late, repeated or concurrent run i
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 
@@ -50,6 +51,8 @@ class Sweeper:
         self.sender = sender
         # The weekly summary's day and hour (config [summary]; a cluster's own in its settings).
         self.summary_schedule = SummarySchedule()
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     async def run(self) -> SweepResult:
         async with self.session_factory() as session:
@@ -70,10 +73,25 @@ class Sweeper:
         return result
 
     async def job(self) -> None:
+        self._idle.clear()
         try:
             await self.run()
         except Exception:
             logger.exception("the reminder sweep failed; the next one will try again")
+        finally:
+            self._idle.set()
+
+    async def settle(self, grace: float) -> bool:
+        """Waits up to ``grace`` seconds for a sweep under way; True when none is left.
+
+        APScheduler cancels a running coroutine job on shutdown, which would cut the sweep's
+        transaction off halfway; a stopping process pauses the scheduler and waits here first.
+        """
+        try:
+            await asyncio.wait_for(self._idle.wait(), grace)
+        except TimeoutError:
+            return False
+        return True
 
 
 def create_scheduler(

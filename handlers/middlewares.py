@@ -21,6 +21,42 @@ from storage.uow import Storage
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
+class InFlightUpdates(BaseMiddleware):
+    """The outermost middleware: knows which updates are being handled, so a stopping process
+    lets them finish (``settle``) before it closes the database, instead of cutting a
+    transaction off halfway. aiogram runs each update as its own task and does not wait for
+    them when polling stops; in webhook mode they run in the background the same way."""
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        task = asyncio.current_task()
+        if task is not None:
+            self._tasks.add(task)
+        try:
+            return await handler(event, data)
+        finally:
+            if task is not None:
+                self._tasks.discard(task)
+
+    @property
+    def count(self) -> int:
+        return len(self._tasks)
+
+    async def settle(self, grace: float) -> int:
+        """Waits up to ``grace`` seconds for the updates in hand; returns how many were
+        still running after it (those are cancelled: their transactions roll back)."""
+        if not self._tasks:
+            return 0
+        _, pending = await asyncio.wait(set(self._tasks), timeout=grace)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=1)
+        return len(pending)
+
+
 class DbSessionMiddleware(BaseMiddleware):
     """Opens one AsyncSession per update and puts services bound to it into handler data.
 

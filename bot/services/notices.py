@@ -97,6 +97,7 @@ class Outcome(StrEnum):
     BLOCKED = "blocked"  # the person blocked the bot or never opened a chat with it
     MIGRATED = "migrated"  # the group became a supergroup: send to ``migrated_to``
     RETRY = "retry"  # Telegram kept failing: try again after a back-off
+    RELEASED = "released"  # never sent (the process stops): queued again as it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,8 @@ class NoticeService:
             await self._blocked(row, s.error)
         elif s.outcome is Outcome.MIGRATED and s.migrated_to is not None:
             await self._moved_to(row, s.migrated_to)
+        elif s.outcome is Outcome.RELEASED:
+            row.claimed_until = None  # the next sender takes it at once, not after the claim
         else:
             self._retry_later(row, s.error)
 

@@ -400,15 +400,28 @@ class Sender:
         self.claim_for = claim_for
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()
+        self._stopping = False
 
     def wake(self) -> None:
         self._wake.set()
 
+    def stop(self) -> None:
+        """Asks ``run`` to return: the drain under way claims nothing more and ends once what
+        it holds is sent. Rows it never claimed stay queued for the next start."""
+        self._stopping = True
+        self._wake.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping
+
     async def run(self) -> None:
-        """Until cancelled: wait to be woken, then send everything that is due."""
-        while True:
+        """Until stopped (or cancelled): wait to be woken, then send everything that is due."""
+        while not self._stopping:
             await self._wake.wait()
             self._wake.clear()
+            if self._stopping:
+                return
             try:
                 await self.drain()
             except Exception:
@@ -503,6 +516,8 @@ class _Drain:
                     # Queued while this drain waits for a slow chat: it need not wait too.
                     self.sender._wake.clear()
                     self.exhausted = False
+                if self.sender.stopping:
+                    self.exhausted = True  # the process stops: send what is held, no more
                 if not self.exhausted and len(self.held) <= self.sender.max_held // 2:
                     await self._claim()
                 if not self.held:
@@ -560,11 +575,14 @@ class _Drain:
             while lane:
                 job = lane[0]
                 delay = self.delivery.pacer.chat_ready_in(chat_id)
-                while delay > 0:
+                while delay > 0 and not self.sender.stopping:
                     await asyncio.sleep(min(delay, IDLE_LOOK))
                     delay = self.delivery.pacer.chat_ready_in(chat_id)
                 await self.tickets.acquire()
                 job.ticket = True
+                if self.sender.stopping:
+                    self._release(lane)  # this lane alone sends its jobs: none is half-sent
+                    return
                 self._finish(job, await self._send(job))
                 lane.popleft()
         except Exception as exc:  # a bug must not leave rows held: retry them later
@@ -577,6 +595,13 @@ class _Drain:
         finally:
             if self.lanes.get(chat_id) is lane:
                 del self.lanes[chat_id]
+
+    def _release(self, lane: deque[_Job]) -> None:
+        """The process stops: the jobs not yet sent go back to the queue, unclaimed."""
+        while lane:
+            job = lane.popleft()
+            if job.settlement is None:
+                self._finish(job, Settlement(job.outgoing.notification, Outcome.RELEASED))
 
     async def _send(self, job: _Job) -> Settlement:
         outgoing = job.outgoing
