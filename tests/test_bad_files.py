@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.domain.readers import DEFAULT_MAX_BYTES, read_document
 from bot.domain.readers import xlsx as xlsx_reader
+from bot.domain.readers.office import soffice_path
 from bot.errors import DocumentRejected
 from bot.i18n import default_translations
 from bot.services.imports import parse_upload
@@ -346,9 +347,24 @@ CORPUS: dict[str, tuple[str, Callable[[], bytes], str]] = {
 }
 
 
+OFFICE_SUFFIXES = (".doc", ".rtf")
+
+
+def _expected_key(filename: str, key: str) -> str:
+    """A broken .doc or .rtf is LibreOffice's to refuse; where LibreOffice is not installed,
+    the refusal says that instead (and names the format). An .odt is a ZIP: a broken one is
+    refused by the ZIP checks before LibreOffice is asked."""
+    if filename.endswith(OFFICE_SUFFIXES) and soffice_path() is None:
+        return "doc-office-unavailable"
+    return key
+
+
 def build_corpus() -> dict[str, tuple[str, bytes, str]]:
     """Every file of the corpus: name → (file name, bytes, the refusal's catalogue key)."""
-    return {name: (filename, build(), key) for name, (filename, build, key) in CORPUS.items()}
+    return {
+        name: (filename, build(), _expected_key(filename, key))
+        for name, (filename, build, key) in CORPUS.items()
+    }
 
 
 RUSSIAN = default_translations()
