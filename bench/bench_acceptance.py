@@ -1,7 +1,9 @@
 """Benchmark: the acceptance set of real public plans (tests/data/real_plans), each built as DOCX,
 XLSX and tab-separated text, imported and compared with a careful reader's reading of it.
 
-Run: .venv/bin/python bench/bench_acceptance.py [--misses] [--plan NAME]
+Run: .venv/bin/python bench/bench_acceptance.py [--misses] [--plan NAME] [--dir DIR]
+(``--dir``: a folder of plans in the same JSON form, e.g. a slice not yet in the set, measured
+before anything is changed for it).
 Prints one line per plan and format (items expected / found, due dates right / total, rows glued
 to another, sections taken for items, printed numbers kept (for information), or the refusal), a
 total line per format and overall with
@@ -18,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.test_acceptance_plans import FORMATS, Outcome, compare, load_plans
+from tests.test_acceptance_plans import FORMATS, PLANS_DIR, Outcome, compare, load_plans
 
 DEADLINE_TARGET = 0.98
 
@@ -61,9 +63,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list each miss under its plan")
     parser.add_argument("--plan", help="only the plans whose name contains this")
+    parser.add_argument("--dir", type=Path, default=PLANS_DIR, help="where the plans' JSON is")
     args = parser.parse_args()
 
-    plans = [p for p in load_plans() if not args.plan or args.plan in p.name]
+    plans = [p for p in load_plans(args.dir) if not args.plan or args.plan in p.name]
     outcomes: list[Outcome] = []
     for plan in plans:
         for fmt in FORMATS:

@@ -107,8 +107,8 @@ def load_plan(path: Path) -> Plan:
     )
 
 
-def load_plans() -> list[Plan]:
-    return [load_plan(path) for path in sorted(PLANS_DIR.glob("*.json"))]
+def load_plans(directory: Path = PLANS_DIR) -> list[Plan]:
+    return [load_plan(path) for path in sorted(directory.glob("*.json"))]
 
 
 # --- builders ---------------------------------------------------------------------------------
