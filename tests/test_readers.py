@@ -26,6 +26,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 import bot.domain.readers as readers
+from bot.domain.parsing import parse_document
 from bot.domain.readers import Cell, Paragraph, RawDocument, Table, read_document
 from bot.domain.readers.docx import MAX_COLUMNS
 from bot.domain.readers.encoding import decode_text
@@ -719,3 +720,89 @@ def _damaged(package: bytearray, damage: str, rng: random.Random) -> bytes:
     length = rng.randrange(1, 200)
     package[start : start + length] = bytes(length)
     return bytes(package)
+
+
+# --- grid tables drawn in text (pseudographics, tabulate, psql) --------------------------------
+
+BOX_RULED = """План работы координационного совета на 2024 год
+
+┌────┬──────────────────────────────┬───────────────┬──────────────────┐
+│ №  │ Мероприятие                  │ Срок          │ Ответственный    │
+├────┼──────────────────────────────┼───────────────┼──────────────────┤
+│ 1  │ Заседание совета             │ до 01.03.2024 │ Секретарь КС     │
+├────┼──────────────────────────────┼───────────────┼──────────────────┤
+│ 2  │ Отчёт колледжей о работе     │ II квартал    │ Руководители ПОО │
+│    │ мастерских                   │               │                  │
+└────┴──────────────────────────────┴───────────────┴──────────────────┘
+Секретарь КС И.И. Иванова
+"""
+
+BOX_HEADER_ONLY = """╔════╦════════════════════╦════════════╗
+║ №  ║ Наименование       ║ Срок       ║
+║ п/п║ мероприятия        ║ исполнения ║
+╠════╬════════════════════╬════════════╣
+║ 1  ║ Совещание          ║ январь     ║
+║ 2  ║ Семинар            ║ февраль    ║
+╚════╩════════════════════╩════════════╝
+"""
+
+ASCII_GRID = """+----+----------------------+-----------+
+| №  | Мероприятие          | Срок      |
++====+======================+===========+
+| 1  | Круглый стол для     | март      |
+|    | работодателей        |           |
++----+----------------------+-----------+
+| 2  | Ярмарка вакансий     | апрель    |
++----+----------------------+-----------+
+"""
+
+
+def _texts(table: Table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_a_box_drawn_table_with_every_row_ruled_off_reads_a_band_as_one_row() -> None:
+    document = read_text(BOX_RULED)
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert _texts(tables[0]) == [
+        ["№", "Мероприятие", "Срок", "Ответственный"],
+        ["1", "Заседание совета", "до 01.03.2024", "Секретарь КС"],
+        ["2", "Отчёт колледжей о работе\nмастерских", "II квартал", "Руководители ПОО"],
+    ]
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    # The title and the signature stay paragraphs; the rules are not text of any kind.
+    assert paragraphs == [
+        "План работы координационного совета на 2024 год",
+        "Секретарь КС И.И. Иванова",
+    ]
+
+
+def test_a_double_lined_table_ruled_under_its_header_only_reads_a_line_as_a_row() -> None:
+    tables = [b for b in read_text(BOX_HEADER_ONLY).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert _texts(tables[0]) == [
+        ["№\nп/п", "Наименование\nмероприятия", "Срок\nисполнения"],
+        ["1", "Совещание", "январь"],
+        ["2", "Семинар", "февраль"],
+    ]
+
+
+def test_an_ascii_grid_table_joins_a_wrapped_cell_and_keeps_its_rows_apart() -> None:
+    tables = [b for b in read_text(ASCII_GRID).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert _texts(tables[0]) == [
+        ["№", "Мероприятие", "Срок"],
+        ["1", "Круглый стол для\nработодателей", "март"],
+        ["2", "Ярмарка вакансий", "апрель"],
+    ]
+
+
+def test_box_drawn_plans_import_as_their_items() -> None:
+    for text in (BOX_RULED, BOX_HEADER_ONLY, ASCII_GRID):
+        document = parse_document(read_text(text), reference=date(2024, 1, 15))
+        assert [item.number for item in document.items] == ["1", "2"], text
+        assert all(item.deadline is not None for item in document.items), text
+    ruled = parse_document(read_text(BOX_RULED), reference=date(2024, 1, 15))
+    assert ruled.items[1].text == "Отчёт колледжей о работе мастерских"
+    assert ruled.items[1].executors_text == "Руководители ПОО"

@@ -1,4 +1,12 @@
-"""Plain text, TSV and Markdown (as the seeds are written) → RawDocument."""
+"""Plain text, TSV and Markdown (as the seeds are written) → RawDocument.
+
+Tables in text come as tab-separated lines, Markdown pipe tables, and grid tables drawn with
+rules: ASCII («+----+----+», «| 1 | … |») or box-drawing characters («┌──┬──┐», «│ 1 │ … │»,
+«╔══╦══╗», as pseudographic printouts and ``tabulate``/``psql`` write them). In a grid table
+whose rows are ruled off from each other, the lines between two rules are one row, a cell
+wrapped over several lines; where only the header is ruled off, each line is a row (a wrapped
+cell then reads as a continuation row, as in TSV).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +24,18 @@ _BOLD_WRAPS = (("<b>", "</b>"), ("<strong>", "</strong>"), ("**", "**"), ("__", 
 _ITALIC_WRAPS = (("<i>", "</i>"), ("<em>", "</em>"), ("*", "*"), ("_", "_"))
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Box-drawing characters (U+2500–U+257F) as the ASCII a grid table is read in: verticals as
+# «|», horizontals as «-», every corner and junction as «+».
+_BOX = str.maketrans(
+    {
+        **{ch: "|" for ch in "│┃║╎╏┆┇┊┋╽╿"},
+        **{ch: "-" for ch in "─━═╌╍┄┅┈┉╼╾"},
+        **{chr(code): "+" for code in range(0x250C, 0x254C) if chr(code) not in "╌╍╎╏"},
+        **{chr(code): "+" for code in range(0x2552, 0x256D)},
+        **{ch: "+" for ch in "╭╮╯╰"},
+    }
+)
+_GRID_RULE = re.compile(r"^\s*\+[-=:+ ]*[-=]{2,}[-=:+ ]*\+?\s*$")
 
 
 def _wrapped(text: str, wraps: tuple[tuple[str, str], ...]) -> bool:
@@ -56,12 +76,46 @@ def _pipe_cells(line: str) -> list[str]:
     return inner.split("|")
 
 
+def _joined(lines: list[list[str]]) -> list[str]:
+    """The lines of one ruled-off grid row as one row: each cell's lines, top to bottom."""
+    width = max(len(line) for line in lines)
+    return [
+        "\n".join(part.strip() for line in lines if i < len(line) and (part := line[i]).strip())
+        for i in range(width)
+    ]
+
+
 class _Builder:
     def __init__(self) -> None:
         self.blocks: list[Paragraph | Table] = []
         self.rows: list[list[str]] = []
         self.lines: list[str] = []
         self.heading = 0
+        # A grid table being read: its lines between rules, a list per ruled-off band.
+        self.bands: list[list[list[str]]] | None = None
+
+    def grid_rule(self) -> None:
+        if self.bands is None:
+            self.flush_paragraph()
+            self.flush_table()
+            self.bands = [[]]
+        elif self.bands[-1]:
+            self.bands.append([])
+
+    def grid_line(self, cells: list[str]) -> None:
+        assert self.bands is not None
+        self.bands[-1].append(cells)
+
+    def flush_grid(self) -> None:
+        if self.bands is None:
+            return
+        bands = [band for band in self.bands if band]
+        self.bands = None
+        if len(bands) > 2:  # every row ruled off: a band is a row
+            self.rows = [_joined(band) for band in bands]
+        elif bands:  # only the header ruled off: a band of header lines, then a line a row
+            self.rows = [_joined(bands[0]), *bands[1:][0]] if len(bands) == 2 else bands[0]
+        self.flush_table()
 
     def flush_paragraph(self) -> None:
         if not self.lines:
@@ -91,6 +145,17 @@ def read_text(text: str) -> RawDocument:
     builder = _Builder()
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip()
+        if any("\u2500" <= ch <= "\u257f" for ch in stripped):
+            line = line.translate(_BOX)
+            stripped = line.strip()
+        if _GRID_RULE.match(stripped):
+            builder.grid_rule()
+            continue
+        if builder.bands is not None:
+            if stripped.startswith("|") and stripped.count("|") >= 2:
+                builder.grid_line(_pipe_cells(stripped))
+                continue
+            builder.flush_grid()
         if "\t" in line and stripped:
             builder.flush_paragraph()
             builder.rows.append(line.rstrip("\n").split("\t"))
@@ -116,6 +181,7 @@ def read_text(text: str) -> RawDocument:
             builder.flush_paragraph()
             continue
         builder.lines.append(line.rstrip())
+    builder.flush_grid()
     builder.flush_paragraph()
     builder.flush_table()
     return RawDocument(tuple(builder.blocks), source_format="text")
