@@ -61,6 +61,23 @@ def _quarters(first_year: int, last_year: int) -> Dates:
     ]
 
 
+OBLIVSKY = (
+    "https://old.oblivobr.ru/index.php/2011-05-17-12-04-20/2011-07-29-12-41-20/pnpo-2011/"
+    "256-plan-raboty-munitsipalnoj-konkursnoj-komissii"
+)
+NOVOGIREEVO = (
+    "https://old.mo-novogireevo.ru/novosti/plan-osnovnyix-meropriyatij-posvyashhennyix-"
+    "prazdnovaniyu-70-letiya-pobedyi-v-velikoj-otechestvennoj-vojne-19.html"
+)
+MINSK_DS115 = (
+    "https://ddu115.minskedu.gov.by/законным-представителям/попечительский-совет/план-работы"
+)
+GOR_KUBAN_6 = "https://school6.gor.kubannet.ru/?p=2348"
+CHUVASHIA_SKI = "http://gov.cap.ru/home/59/htm/2009/lr/plan.htm"
+NOVOKUIBYSHEVSK = "http://city-hall.nvkb.ru/documents/detail.php?ID=8848"
+SHEMURSHA_SPORTS = (
+    "https://shemur.cap.ru/calendar/2023/05/05/plan-sportivno-massovih-meropriyatij-na-maj-2023-g"
+)
 POBEDA = "https://673802.x05c99wtb.asia/permr/pobeda/wiew_pobeda.php?id=2"
 KOTELNIKI = "https://moscow-gov.ru/doc/75088"
 GARANT_ZS_GO = "https://base.garant.ru/71979750/53f89421bbdaf741eb2d1ecc4ddb4c33"
@@ -909,6 +926,50 @@ REAL += [
         K.DATE,
         [_day(2018, 10, 3), _day(2018, 10, 10)],
         KOSHEVICHI,
+    ),
+    (
+        "С 5 по по 25 марта 2011г.",
+        calendar_year(2011),
+        K.RANGE,
+        [_span(D(2011, 3, 5), D(2011, 3, 25))],
+        OBLIVSKY,
+    ),
+    (
+        "В течение года по заявлениям ветеранов",
+        calendar_year(2015),
+        K.CONTINUOUS,
+        [_span(D(2015, 1, 1), D(2015, 12, 31))],
+        NOVOGIREEVO,
+    ),
+    ("Август\n31.08.2023", academic_year(2023), K.DATE, [_day(2023, 8, 31)], MINSK_DS115),
+    (
+        "Педсовет\nавгуст 2017 г.",
+        academic_year(2017),
+        K.MONTH,
+        [_month(2017, 8)],
+        GOR_KUBAN_6,
+    ),
+    (
+        "26.01.09 10.00\nч",
+        Period(D(2009, 1, 1), D(2009, 2, 28)),
+        K.DATE,
+        [_day(2009, 1, 26)],
+        CHUVASHIA_SKI,
+    ),
+    (
+        "11 марта 11-30-13-30",
+        Period(D(2016, 3, 1), D(2016, 3, 31)),
+        K.DATE,
+        [_day(2016, 3, 11)],
+        NOVOKUIBYSHEVSK,
+    ),
+    # A kick-off the day before a plan «на май 2023 года»: the year of the month it precedes.
+    (
+        "30 апреля",
+        Period(D(2023, 5, 1), D(2023, 5, 31)),
+        K.DATE,
+        [_day(2023, 4, 30)],
+        SHEMURSHA_SPORTS,
     ),
 ]
 

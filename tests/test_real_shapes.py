@@ -506,3 +506,162 @@ def test_a_column_of_grades_is_not_taken_for_item_numbers(fmt: str) -> None:
     assert [item.number for item in parsed.items] == ["1", "2", "3", "4"]
     assert [item.text for item in parsed.items] == [row[0] for row in GRADES_ROWS]  # type: ignore[index]
     assert "warn-duplicate-number" not in [w.code for w in parsed.warnings]
+
+
+# --- slice F of the acceptance set: shapes first seen there ----------------------------------
+
+# Imitates https://sh26grodno.schools.by/news/1949497 (план работы на весенние каникулы): the
+# day in the column headed «№ п/п», merged down over the day's rows; the «Дата и время» column
+# holds only the hours and the room.
+HOLIDAY_HEADER = (
+    "№ п/п",
+    "Наименование мероприятия",
+    "Участники",
+    "Дата и время проведения",
+    "Ответственные за проведение",
+)
+HOLIDAY_ROWS: list[Row] = [
+    ("28.03.2022 понедельник", "Соревнования «Защитник Отечества»", "V-XI", "09.30-11.00 Спортзал",
+     "Учитель физической культуры"),
+    ("", "Информационный час «Книги белорусских писателей»", "III-IV", "14.00-15.00 Библиотека",
+     "Библиотекари"),
+    ("29.03.2022 вторник", "Экскурсия в краеведческий музей", "V-VII", "10.00-12.00",
+     "Классные руководители"),
+    ("", "Мастер-класс по рисованию «Юный художник»", "II-VI", "11.00 Каб.208",
+     "Педагог доп. образования"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_day_in_the_number_column_dates_the_rows_whose_time_cell_gives_only_hours(
+    fmt: str,
+) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы школы на весенние каникулы 2021/2022 учебного года",
+        HOLIDAY_HEADER,
+        HOLIDAY_ROWS,
+    )
+    assert [item.text.split(" «")[0] for item in parsed.items] == [
+        "Соревнования",
+        "Информационный час",
+        "Экскурсия в краеведческий музей",
+        "Мастер-класс по рисованию",
+    ]
+    assert _dues(parsed) == [date(2022, 3, 28)] * 2 + [date(2022, 3, 29)] * 2
+
+
+# Imitates http://biblio.ukmpi.ru/…/1803-plan-raboty-tsentralnoj-rajonnoj-biblioteki-na-maj-2017-
+# goda: each day a row «Дата- 03.05.2017» with the column headings repeated under it, the first
+# one above the first header; the rows give only the time.
+LIBRARY_HEADER = ("Дата- 03.05.2017", "", "", "")
+LIBRARY_COLUMNS = ("Время", "Категория", "Наименование", "Место проведения, ответственный")
+LIBRARY_ROWS: list[Row] = [
+    LIBRARY_COLUMNS,
+    ("9-00", "Патриотический час", "«Животные на войне»", "Библиотека, Чупров Г.Л."),
+    Section(("Дата - 04.05.2017", "", "", "")),
+    LIBRARY_COLUMNS,
+    ("11-00", "Громкие чтения", "«Читаем детям о войне»", "Библиотека, Сорокина М.В."),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_labelled_day_above_the_headings_dates_the_rows_under_them(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы Центральной районной библиотеки на май 2017 года",
+        LIBRARY_HEADER,
+        LIBRARY_ROWS,
+    )
+    assert [item.text for item in parsed.items] == [
+        "«Животные на войне»",
+        "«Читаем детям о войне»",
+    ]
+    assert _dues(parsed) == [date(2017, 5, 3), date(2017, 5, 4)]
+
+
+# Imitates https://m.adm-priaza.ru/…/plan_meropriyatii/sentyabr_2018: a plan for one month whose
+# date column gives the day of the month alone, with its weekday.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_days_alone_in_a_plan_for_one_month_are_days_of_that_month(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы Центра досуга и творчества на сентябрь 2018 года",
+        ("№", "Наименование мероприятий", "Дата проведения (день недели)", "Ответственный"),
+        [
+            ("1", "Конкурсная программа «Супер - семья»", "1 (суббота)", "Хлямова А.С."),
+            ("2", "Детская программа «1 сентября»", "3 (понедельник)", "Хлямова А.С."),
+            ("3", "Фестиваль бега «Карьяла»", "8, суббота", "Мухорин Д.А."),
+            ("4", "Выставка - продажа", "20-22", "Хлямова А.С."),
+        ],
+    )
+    assert _dues(parsed) == [date(2018, 9, d) for d in (1, 3, 8, 22)]
+    assert parsed.items[3].deadline.occurrences[0].start == date(2018, 9, 20)
+
+
+# Imitates https://base.garant.ru/45277032/… (календарный план спортивных мероприятий): the
+# content's header and two others all name «мероприятия»; the numbers are in the text.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_participants_and_organiser_columns_are_not_taken_for_the_content(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "Календарный план физкультурных и спортивных мероприятий на 2019 год",
+        (
+            "Наименование мероприятия (в соответствии с ЕВСК)",
+            "Сроки проведения",
+            "Место проведения",
+            "Участники мероприятия",
+            "Организатор мероприятия",
+        ),
+        [
+            (
+                "1. Физкультурные мероприятия по реализации комплекса ГТО",
+                "в течение года",
+                "по назначению",
+                "все желающие",
+                "МБУ ЦФП «Надежда»",
+            ),
+            (
+                "2. Первенство Школьной Волейбольной Лиги",
+                "январь - апрель",
+                "спортивные залы школ",
+                "команды общеобразовательных учреждений",
+                "Федерация волейбола",
+            ),
+        ],
+    )
+    assert [(i.number, i.text) for i in parsed.items] == [
+        ("1", "Физкультурные мероприятия по реализации комплекса ГТО"),
+        ("2", "Первенство Школьной Волейбольной Лиги"),
+    ]
+    assert [i.executors_text for i in parsed.items] == ["МБУ ЦФП «Надежда»", "Федерация волейбола"]
+    assert _dues(parsed) == [date(2019, 12, 31), date(2019, 4, 30)]
+
+
+# Imitates http://ryazan-gov.ru/doc/97966 (план мероприятий Года охраны окружающей среды): a
+# lead-in «…, посвященных:» over rows lettered «а)», «б)».
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lettered_rows_under_a_lead_in_are_its_items_without_the_letter(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План мероприятий по проведению Года охраны окружающей среды в 2013 году",
+        ("NN пп", "Мероприятие", "Срок исполнения", "Исполнители"),
+        [
+            (
+                "1",
+                "Создание раздела на сайте администрации",
+                "в течение 2013 года",
+                "Администрация",
+            ),
+            ("2", "Участие в областных конференциях, посвященных:", "", "Администрация района"),
+            ("", "а) открытию Дней защиты от экологической опасности", "март 2013 г.", ""),
+            ("", "б) Дню эколога", "июнь 2013 г.", ""),
+        ],
+    )
+    assert [(i.number, i.text) for i in parsed.items] == [
+        ("1", "Создание раздела на сайте администрации"),
+        ("2.1", "открытию Дней защиты от экологической опасности"),
+        ("2.2", "Дню эколога"),
+    ]
+    assert parsed.items[1].executors_text == "Администрация района"
+    assert _dues(parsed) == [date(2013, 12, 31), date(2013, 3, 31), date(2013, 6, 30)]

@@ -220,7 +220,7 @@ _STEMS = tuple(
         (r"расписани\w*", "распис"),
         (r"согласовани\w*", "соглас"),
         (r"запрос\w*", "запрос"),
-        (r"заявк\w*|заявок", "заявк"),
+        (r"заявк\w*|заявок|заявлени\w*|обращени\w*", "заявк"),
         (r"требовани\w*", "требован"),
         (r"необходимост\w*", "необх"),
         (r"решени\w*", "решени"),
@@ -252,9 +252,11 @@ _SPACES = re.compile(r"[^\S\n]+")
 # So is «10.00», «16-00 ч.» or «14.00-14.10» (no month is «00»), a line that is only a time under
 # the date («28 апреля\n13.00», «09.05\n09-30»), and «в течение дня» after a date.
 _TIME = re.compile(
-    r"(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}:\d{2}(?: ?(?:-|до) ?\d{1,2}:\d{2})?(?: ?ч\b\.?)?"
+    r"(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}:\d{2}(?: ?(?:-|до) ?\d{1,2}:\d{2})?(?:\s?ч\b\.?)?"
     r"|(?:(?<![\w.])(?:в|с) )?(?<![\d.:-])\d{1,2}[.-]00(?: ?(?:-|до) ?\d{1,2}[.:-]\d{2})?"
-    r"(?: ?ч\b\.?)?(?![\d.])"
+    r"(?:\s?ч\b\.?)?(?![\d.])"
+    # «11-30-13-30»: hours and minutes joined by dashes, never a day and a month
+    r"|(?<![\d.:-])\d{1,2}-[0-5]\d ?- ?\d{1,2}-[0-5]\d(?![\d.-])"
     r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
@@ -361,6 +363,10 @@ def _add_word(tokens: list[str], token: str) -> None:
 _SYNONYMS = tuple(
     (re.compile(rf"(?<= )(?:{pattern})(?= )"), replacement)
     for pattern, replacement in (
+        # «С 5 по по 25 марта»: a word typed twice
+        (r"(в|на|с|по|до) \1", r"\1"),
+        # «Август⏎31.08.2023»: the month, then the day in it — one day, not the month too
+        (r"M(\d+) (D\d+\.\1(?:\.\d+)?)", r"\2"),
         (r"(?:в|на) течение", "втеч"),
         (r"не позднее", "до"),
         (r"не реже", ""),  # «не реже 1 раза в квартал» is still once a quarter
@@ -403,6 +409,10 @@ def _canonical(tokens: list[str]) -> str:
 # --- context: which year a phrase without a year means --------------------------------------------
 
 
+# How far outside its period a day without a year may lie and still take the period's year.
+NEXT_TO = timedelta(days=31)
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """The effective period: the document's, or a year from a protocol's date, or none."""
@@ -415,21 +425,39 @@ class _Context:
         return self.period
 
     def month_year(self, month: int) -> int:
-        """The first year whose ``month`` ends inside the period."""
+        """The first year whose ``month`` ends inside the period (else next to it)."""
         period = self.require()
         for year in range(period.start.year, period.end.year + 1):
             if period.start <= _last_day(year, month) <= period.end:
                 return year
-        raise _Unreadable
+        return self._next_to(period, lambda year: _last_day(year, month))
 
     def day_year(self, month: int, day: int) -> int:
-        """The first year whose day ``day.month`` lies inside the period."""
+        """The first year whose day ``day.month`` lies inside the period (else next to it)."""
         period = self.require()
         for year in range(period.start.year, period.end.year + 1):
             in_month = day <= calendar.monthrange(year, month)[1]
             if in_month and period.start <= date(year, month, day) <= period.end:
                 return year
-        raise _Unreadable
+        return self._next_to(period, lambda year: date(year, month, day))
+
+    @staticmethod
+    def _next_to(period: Period, day_in: Callable[[int], date]) -> int:
+        """A day just outside a short period («30 апреля» in a plan «на май 2023 года», the
+        start before the month): the one year putting it within a month of the period.
+        Farther than that, or with a year on either side (January in February–December), no
+        year is guessed."""
+        near: list[int] = []
+        for year in range(period.start.year - 1, period.end.year + 2):
+            try:
+                day = day_in(year)
+            except ValueError:
+                continue
+            if period.start - NEXT_TO <= day <= period.end + NEXT_TO:
+                near.append(year)
+        if len(near) != 1:
+            raise _Unreadable
+        return near[0]
 
 
 def _context(period: Period | None, reference: date | None) -> _Context:
@@ -1059,7 +1087,23 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
                 break
             return Deadline(text, DeadlineKind.RECURRING, _then_yearly(occurrences, ctx))
         return Deadline(text, kind, occurrences)
+    if "\n" in normal and (dated := _without_labels(normal)) and dated != normal:
+        # «Педсовет⏎август 2017 г.»: a line of words the parser does not know labels the
+        # date under it (the meeting it is due at); the date is read alone.
+        found = _parse_deadline(dated, period, reference)
+        if found.kind is not DeadlineKind.UNRECOGNIZED:
+            return Deadline(text, found.kind, found.occurrences)
     return Deadline(text, DeadlineKind.UNRECOGNIZED)
+
+
+def _without_labels(normal: str) -> str:
+    """The lines of a phrase less those made only of unknown words."""
+    kept = [
+        line
+        for line in normal.split("\n")
+        if any(token != "?" for token in _tokens(line, newline_separates=False))
+    ]
+    return "\n".join(kept)
 
 
 # «Сентябрь - декабрь 2025 года, далее - ежегодно»: the first dates, then the same every year.

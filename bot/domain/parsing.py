@@ -22,7 +22,11 @@ Rules chosen where documents vary:
   «:» over dated rows (they become 2.1, 2.2), a Roman-numbered stage nobody answers for. A
   month row dates the rows under it («1», «20-25» there are days of that month); a section
   naming its year («Мероприятия на 2018 год») dates its rows in that year; a day row
-  («26 августа 2020 г. …») or the title's one day dates rows whose «Время» holds only hours.
+  («26 августа 2020 г. …», «Дата- 03.05.2017» even above the header) or the title's one day
+  dates rows whose «Время» holds only hours, as does a day in the «№ п/п» column merged down
+  over its rows. Lettered rows under a lead-in («а) …») lose the letter to their number. In a
+  plan for one month, days alone («1 (суббота)», «20-22») are days of that month.
+- «Участники», «Охват» columns are never the content; «Организатор» is the executors'.
 - Text tables know no merged cells: a date or executors written once for a block are carried
   down to the rows under it (only in a column most rows fill), and the preview names them.
 """
@@ -85,11 +89,13 @@ MAX_INDICATOR_TARGET = 100
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mark", ("отметк", "о выполнени", "выполнение")),
     ("deadline", ("срок", "дата", "период", "время")),
-    ("executors", ("исполнител", "ответствен", "кто провод")),
+    ("executors", ("исполнител", "ответствен", "кто провод", "организатор")),
     ("result", ("результат", "форма представ", "итог", "показател")),
     # «Примечание»: kept with the item as its note, never taken for its text.
     ("note", ("примечан", "комментар")),
     ("number", ("№", "n п/п", "п/п", "номер")),
+    # «Участники мероприятия», «Охват»: who takes part, never the content (not kept).
+    ("audience", ("участник", "охват")),
     (
         "text",
         (
@@ -199,6 +205,7 @@ class _Row:
     lowercase_table: bool = False  # most rows start in lowercase («история», «физика»)
     note: str = ""  # the «Примечание» cell
     text_merged: bool = False  # the text cell is merged down from the row above
+    day: str = ""  # a day column's cell («28.03.2022 понедельник»), for rows dated by hours
 
 
 @dataclass
@@ -852,13 +859,18 @@ def _plan_table(
         )
     named = _widest_text(header_row, table.rows[start:], header) if strong is not None else header
     columns = _infer(table.rows[start:], named)
-    if "deadline" not in columns and "number" in columns:
+    if "number" in columns:
         # «п/п» over «19.10.20», «20.10.20»: a column named as the numbers holds the dates.
         at = columns["number"]
         cells = [c for row in table.rows[start : start + SAMPLE_ROWS] if (c := _cell(row, at))]
         if cells and sum(map(_is_calendar_date, cells)) >= 0.8 * len(cells):
             columns = {role: i for role, i in columns.items() if role != "number"}
-            columns["deadline"] = at
+            if "deadline" not in columns:
+                columns["deadline"] = at
+            else:
+                # «28.03.2022 понедельник» merged down over the day's rows, the deadline
+                # column giving only their hours («09.30-11.00 Спортзал»): the day of each.
+                columns["day"] = at
     deadlines = 0
     if "deadline" in columns and strong is None:
         index = columns["deadline"]
@@ -1009,6 +1021,12 @@ def _rows(
             continued
             or any(_cell(row, columns["number"]) for row in table.rows[start:] if len(row) > 1)
         )
+        if found is not None:
+            # «Дата- 03.05.2017» above the header (repeated under each day): the day opens
+            # the rows under the header as every later one opens its own.
+            for row in table.rows[:start]:
+                if (title := _lone_text(row)) and _opening_day(title):
+                    yield None, title
         first = continued
         group = ""
         lowercase = _mostly_lowercase(table.rows[start:], columns.get("text"))
@@ -1023,6 +1041,11 @@ def _rows(
                 continue  # the header repeated after a page break
             if tuple(_squeeze(c.text) for c in row) in header_rows:
                 continue  # a row of a header over several rows, repeated
+            labelled = _lone_text(row)
+            if labelled and _DAY_LABEL.match(labelled) and _opening_day(labelled):
+                # «Дата - 04.05.2017» alone in a row, whichever cell holds it: the next day
+                yield None, labelled
+                continue
             if title := _section_title(row, columns):
                 first = False
                 group = follows = ""
@@ -1047,6 +1070,7 @@ def _rows(
                 text = _with_topic(topic, text)
             data = _Row(number, text, executors, deadline, result, mark, numbered, first, lowercase)
             data.note = _cell_text(row, columns, "note")
+            data.day = _cell_text(row, columns, "day")
             at_text = columns.get("text")
             data.text_merged = at_text is not None and at_text < len(row) and row[at_text].merged
             first = False
@@ -1060,6 +1084,9 @@ def _rows(
                 continue
             follows = number or follows
             yield data, None
+
+
+_LETTER_MARK = re.compile(r"^[а-яё]\)\s+(?=\S)")
 
 
 def _text_number(text: str) -> tuple[str, str] | None:
@@ -1090,9 +1117,14 @@ _DAY_FIRST = re.compile(
 )
 
 
+_DAY_LABEL = re.compile(r"^\s*(?:дата|день)\s*[-–—:]?\s*", re.I)
+
+
 def _opening_day(title: str) -> date | None:
-    """The day a heading opens with («26 августа 2020 г. Учебно-методический сбор»)."""
-    match = _DAY_FIRST.match(title.strip()) or _NUMERIC_DATE.match(title.strip())
+    """The day a heading opens with («26 августа 2020 г. Учебно-методический сбор»), perhaps
+    after a label («Дата- 03.05.2017»)."""
+    title = _DAY_LABEL.sub("", title).strip()
+    match = _DAY_FIRST.match(title) or _NUMERIC_DATE.match(title)
     return _parse_date(match.group()) if match else None
 
 
@@ -1158,6 +1190,8 @@ def _plan_drafts(
                 section_period = named
             continue
         assert row is not None
+        if row.day and (written := _opening_day(row.day)):
+            day = written  # and the rows under it, the cell merged down (empty in text)
         before = len(drafts)
         if not row.number and (from_text := _text_number(row.text)):
             row.number, row.text = from_text
@@ -1173,6 +1207,8 @@ def _plan_drafts(
             if row.number.rstrip(".") in ("", lead_in[0]):
                 lead_count += 1
                 row.number = f"{lead_in[0]}.{lead_count}"
+                # «а) открытию Дней защиты …»: the letter is the number it now has
+                row.text = _LETTER_MARK.sub("", row.text, count=1)
                 row.executors = row.executors or lead_in[2]
             else:  # the next item of the plan: back in the section the lead-in was in
                 section, lead_in = lead_in[3], None
@@ -1424,18 +1460,37 @@ def _deadline_warning(item: ParsedItem) -> ParseWarning | None:
     return None
 
 
-_BARE_DAYS = re.compile(r"^\s*(?P<first>\d{1,2})(?:\s*-\s*(?P<last>\d{1,2}))?\s*$")
+_WEEKDAY_WORDS = (
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
+    r"|пн|вт|ср|чт|пт|сб|вс|пон|суб|вос"
+)
+# A day or days alone, perhaps with the weekday: «1», «20-25», «1 (суббота)», «14, пятница».
+_BARE_DAYS = re.compile(
+    r"^\s*(?P<first>\d{1,2})(?:\s*-\s*(?P<last>\d{1,2}))?"
+    rf"(?:\s*[,(]?\s*(?:{_WEEKDAY_WORDS})\.?\s*\)?)?\s*$",
+    re.I,
+)
+
+
+def _one_month(period: Period) -> bool:
+    return (period.start.year, period.start.month) == (period.end.year, period.end.month)
 
 
 def _days_of_section(
     deadline: Deadline, month_text: str, period: Period | None, reference: date | None
 ) -> Deadline:
     """«1», «20-25» under a «СЕНТЯБРЬ 2022 г» row: those days of that month."""
-    days = _BARE_DAYS.match(deadline.text.replace("–", "-").replace("—", "-"))
     month = parse_deadline(month_text, period, reference=reference)
-    if not days or month.kind is not DeadlineKind.MONTH or not month.occurrences:
+    if month.kind is not DeadlineKind.MONTH or not month.occurrences:
         return deadline
-    end = month.occurrences[0].due
+    return _bare_days(deadline, month.occurrences[0].due)
+
+
+def _bare_days(deadline: Deadline, end: date) -> Deadline:
+    """A cell of days alone, read in the month whose last day is ``end``."""
+    days = _BARE_DAYS.match(deadline.text.replace("–", "-").replace("—", "-"))
+    if not days:
+        return deadline
     first, last = int(days["first"]), int(days["last"] or days["first"])
     if not 1 <= first <= last <= end.day:
         return deadline
@@ -1491,6 +1546,9 @@ def _items(
         )
         if not deadline.is_dated and draft.section_deadline:
             deadline = _days_of_section(deadline, draft.section_deadline, period, reference)
+        elif not deadline.is_dated and period and _one_month(period):
+            # «1 (суббота)» in a plan «на сентябрь 2018 года»: that day of the month.
+            deadline = _bare_days(deadline, period.end)
         on = draft.day or day
         if on and not deadline.is_dated and _STARTS_WITH_TIME.match(deadline_text):
             deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on),))
@@ -1591,9 +1649,11 @@ def parse_document(
                 },
             )
         )
-    items = _items(
-        drafts, book, header.period, effective_reference, warnings, _title_day(header.title)
-    )
+    # The programme's one day: named in its title, or in a line right above the table
+    # («Дата- 03.05.2017», a spreadsheet's first day written above its header).
+    above = before_table[-1].text if before_table and before_table[-1].text != header.title else ""
+    day = _title_day(header.title) or (_opening_day(above) if above else None)
+    items = _items(drafts, book, header.period, effective_reference, warnings, day)
     if not items:
         if raw.formulas:
             raise DocumentRejected("doc-formulas-without-values")

@@ -28,11 +28,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 # «|», horizontals as «-», every corner and junction as «+».
 _BOX = str.maketrans(
     {
-        **{ch: "|" for ch in "│┃║╎╏┆┇┊┋╽╿"},
-        **{ch: "-" for ch in "─━═╌╍┄┅┈┉╼╾"},
+        **dict.fromkeys("│┃║╎╏┆┇┊┋╽╿", "|"),
+        **dict.fromkeys("─━═╌╍┄┅┈┉╼╾", "-"),
         **{chr(code): "+" for code in range(0x250C, 0x254C) if chr(code) not in "╌╍╎╏"},
         **{chr(code): "+" for code in range(0x2552, 0x256D)},
-        **{ch: "+" for ch in "╭╮╯╰"},
+        **dict.fromkeys("╭╮╯╰", "+"),
     }
 )
 _GRID_RULE = re.compile(r"^\s*\+[-=:+ ]*[-=]{2,}[-=:+ ]*\+?\s*$")
