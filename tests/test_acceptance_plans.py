@@ -487,11 +487,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         " item's text; the collector read «Вид деятельности»",
         "deadlines": "the items are matched by the other column's words, so none is compared",
     },
-    "skidel_ddu5_summer_events": {
-        "items": "a month's cell listing its events «1.… 2.… 3.…» is one item, as a meeting's"
-        " numbered questions are (vitebsk_ds6, obol); the collector read each event as an item",
-        "deadlines": "the events inside a month's cell are not items, so none is compared",
-    },
 }
 
 # What the importer misses today, per (plan, format, check): each case is a strict xfail, so

@@ -665,3 +665,33 @@ def test_lettered_rows_under_a_lead_in_are_its_items_without_the_letter(fmt: str
     ]
     assert parsed.items[1].executors_text == "Администрация района"
     assert _dues(parsed) == [date(2013, 12, 31), date(2013, 3, 31), date(2013, 6, 30)]
+
+
+# Imitates a kindergarten's summer plan (Skidel, ДДУ № 5): a month's cell lists its events
+# «1.… 2.…» and the next cell one executor for each; and a trustees' council plan (Vitebsk,
+# д/с № 6) whose month's cell lists one meeting's numbered questions, nobody named for each.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_events_listed_in_one_cell_are_items_when_each_has_its_own_executor(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "Перспективный план мероприятий на летний оздоровительный период 2024 года",
+        ("Месяц", "Мероприятие", "Ответственные"),
+        [
+            (
+                "Июнь",
+                "1.Праздник, посвященный Дню защиты детей 2.Физкультурный досуг «В поисках клада».",
+                "Музыкальный руководитель Руководитель физ.воспитания",
+            ),
+            ("Июль", "1. Развлечение «Парад шляп» 2. Музыкальный досуг", "Воспитатели групп"),
+            ("Август", "1. Конкурс «Песочные фантазии» 2. «Праздник цветов»", "Иванова Т.П."),
+        ],
+    )
+    assert [(i.text, i.executors_text) for i in parsed.items] == [
+        ("Праздник, посвященный Дню защиты детей", "Музыкальный руководитель"),
+        ("Физкультурный досуг «В поисках клада».", "Руководитель физ.воспитания"),
+        # One executor for both, or a person's initials: one item, the list kept whole (its
+        # first number is taken for the item's, as a number written in the text is).
+        ("Развлечение «Парад шляп» 2. Музыкальный досуг", "Воспитатели групп"),
+        ("Конкурс «Песочные фантазии» 2. «Праздник цветов»", "Иванова Т.П."),
+    ]
+    assert _dues(parsed) == [date(2024, 6, 30)] * 2 + [date(2024, 7, 31), date(2024, 8, 31)]

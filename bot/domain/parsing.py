@@ -27,6 +27,9 @@ Rules chosen where documents vary:
   over its rows. Lettered rows under a lead-in («а) …») lose the letter to their number. In a
   plan for one month, days alone («1 (суббота)», «20-22») are days of that month.
 - «Участники», «Охват» columns are never the content; «Организатор» is the executors'.
+- A cell listing events «1.… 2.…» in a table without numbers gives one item an event only
+  when the executors' cell names one executor for each; else it is one item (a meeting's
+  numbered questions).
 - Text tables know no merged cells: a date or executors written once for a block are carried
   down to the rows under it (only in a column most rows fill), and the preview names them.
 """
@@ -35,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 from typing import ClassVar
@@ -1083,10 +1086,56 @@ def _rows(
                 yield None, title
                 continue
             follows = number or follows
+            events = _events_with_their_executors(data) if not numbered and not number else None
+            if events:
+                # «1.Праздник … 2.Физкультурный досуг …» in a month's cell, one executor for
+                # each («Музыкальный руководитель⏎Руководитель физ.воспитания»): each event
+                # is an item of that month. Without an executor each, the cell is one item (a
+                # meeting's numbered questions).
+                for event, executor in events:
+                    yield replace(data, text=event, executors=executor), None
+                continue
             yield data, None
 
 
 _LETTER_MARK = re.compile(r"^[а-яё]\)\s+(?=\S)")
+
+
+_EVENT_NUMBER = re.compile(r"(?:^|(?<=[\s.;,»\"]))(?P<n>[1-9]\d?)\.\s*(?=[«\"“A-ZА-ЯЁ])")
+# Where one executor's name starts in a run of them («… руководитель Воспитатели групп …»).
+_EXECUTOR_START = re.compile(r"(?:^|(?<=[\s,;]))(?=[A-ZА-ЯЁ])")
+_EXECUTOR_NAME = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]{2,}")
+
+
+def _numbered_events(text: str) -> list[str] | None:
+    """A cell listing events numbered from 1 («1.Праздник … 2.«Праздник мыльных пузырей».
+    3.…»): the events; None unless it starts with «1.» and the numbers run on in order."""
+    marks: list[re.Match[str]] = []
+    for match in _EVENT_NUMBER.finditer(text):
+        if int(match["n"]) == len(marks) + 1 and (marks or match.start() == 0):
+            marks.append(match)
+    if len(marks) < 2:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    events = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+    return events if all(events) else None
+
+
+def _events_with_their_executors(row: _Row) -> list[tuple[str, str]] | None:
+    """The numbered events of a row's text, each with its own executor: one line of the
+    executors' cell each, or — the lines run together — one capitalised name each."""
+    events = _numbered_events(row.text)
+    if not events:
+        return None
+    lines = [line.strip() for line in row.executors.split("\n") if line.strip()]
+    if len(lines) != len(events) and len(lines) == 1:
+        starts = [m.start() for m in _EXECUTOR_START.finditer(lines[0])]
+        bounds = [*starts[1:], len(lines[0])]
+        lines = [lines[0][a:b].strip(" ,;") for a, b in zip(starts, bounds, strict=True)]
+    named = all(_EXECUTOR_NAME.match(line) for line in lines)  # not a person's initials
+    if len(lines) != len(events) or not named:
+        return None
+    return list(zip(events, lines, strict=True))
 
 
 def _text_number(text: str) -> tuple[str, str] | None:
