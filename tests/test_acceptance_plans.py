@@ -433,11 +433,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«октябрь» in a roadmap for the exams of 2023, ordered on 05.10.2022, is read"
         " in the title's year (October 2023, after the exams) rather than the October before them"
     },
-    "egorkino_russian_week_2017": {
-        "items": "a «День недели» column of weekdays only («понедельник») is no deadline column:"
-        " the week is named in the title alone, so the plan is refused as having none",
-        "deadlines": "the weekdays are not read as the days of the title's week",
-    },
     "pirevichi_belarusian_language_week_2025": {
         "items": "written in Belarusian («Тэрмін», «17 лютага», «на працягу тыдня»): the"
         " importer reads Russian headers and phrases only and refuses it",
@@ -461,13 +456,13 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         " collector counted both, a judgement call)"
     },
     # Slice F (45 plans collected after the previous end): the judgement calls left.
-    "amur_disability_decade_2008": {
-        "deadlines": "«Ноябрь декабрь 2008 г.» (no dash printed) is read as two months; the"
-        " collector read the dash lost in the page's flattening (the range, 31.12.2008)"
+    "oek_house_of_culture_october_2016": {
+        "deadlines": "«17.10.15 11.30» among the October 2016 days is read as printed; the"
+        " collector read the typed year as a slip for 2016"
     },
-    "shilovo_environment_year_2013": {
-        "deadlines": "«январь декабрь 2013 г.» (no dash printed) is read as two months; the"
-        " collector read the range, all year (31.12.2013)"
+    "pavskool16_ege_plan_schedule_2012": {
+        "deadlines": "«Август» in a plan for 2012/2013 is read as August 2013, inside the school"
+        " year; the collector read the August before it (the orders approving the plan)"
     },
     "edki_school_nutrition_council_2023": {
         "deadlines": "«1 раз в полугодие» in a school year is due at the end of December and of"

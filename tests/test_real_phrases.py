@@ -78,6 +78,13 @@ NOVOKUIBYSHEVSK = "http://city-hall.nvkb.ru/documents/detail.php?ID=8848"
 SHEMURSHA_SPORTS = (
     "https://shemur.cap.ru/calendar/2023/05/05/plan-sportivno-massovih-meropriyatij-na-maj-2023-g"
 )
+OEK_OCTOBER = "http://oek.su/sksk_anons/1979-plan-raboty-doma-kultury-na-oktyabr-2016-goda.html"
+KIROVSK_LABOUR = "https://kirovsk-gov.ru/doc/11265"
+SHILOVO = "http://ryazan-gov.ru/doc/97966"
+EGORKINO = (
+    "https://egorkino-shumr.edu21.cap.ru/news/2017/01/23/event_2029013/"
+    "?id=03a94f2a-6de1-4c15-8102-d3dd6312e310"
+)
 POBEDA = "https://673802.x05c99wtb.asia/permr/pobeda/wiew_pobeda.php?id=2"
 KOTELNIKI = "https://moscow-gov.ru/doc/75088"
 GARANT_ZS_GO = "https://base.garant.ru/71979750/53f89421bbdaf741eb2d1ecc4ddb4c33"
@@ -971,6 +978,36 @@ REAL += [
         [_day(2023, 4, 30)],
         SHEMURSHA_SPORTS,
     ),
+    (
+        "12.10.16. 11.30",
+        Period(D(2016, 10, 1), D(2016, 10, 31)),
+        K.DATE,
+        [_day(2016, 10, 12)],
+        OEK_OCTOBER,
+    ),
+    (
+        "01,08,15,22,29. 10.16 19.00-22.00",
+        Period(D(2016, 10, 1), D(2016, 10, 31)),
+        K.DATE,
+        [_day(2016, 10, d) for d in (1, 8, 15, 22, 29)],
+        OEK_OCTOBER,
+    ),
+    (
+        "Июнь август 2007 года",
+        calendar_year(2007),
+        K.RANGE,
+        [_span(D(2007, 6, 1), D(2007, 8, 31))],
+        KIROVSK_LABOUR,
+    ),
+    (
+        "январь декабрь 2013 г.",
+        calendar_year(2013),
+        K.RANGE,
+        [_span(D(2013, 1, 1), D(2013, 12, 31))],
+        SHILOVO,
+    ),
+    # The plan's week is its title's: «С 23 января по 28 января 2017 года».
+    ("среда", Period(D(2017, 1, 23), D(2017, 1, 28)), K.DATE, [_day(2017, 1, 25)], EGORKINO),
 ]
 
 
@@ -1098,6 +1135,14 @@ TITLES: list[tuple[str, Period | None]] = [
     ("План работы на сентябрь 2023 г.", Period(D(2023, 9, 1), D(2023, 9, 30))),
     ("План работы в 2023-2024 учебном году", AC23),
     ("План работы кластера", None),
+    # A week's or a decade's plan: its days (the year written at least at the end).
+    (
+        "План проведения недели русского языка и литературы С 23 января по 28 января 2017 года",
+        Period(D(2017, 1, 23), D(2017, 1, 28)),
+    ),
+    ("Неделя безопасности 5-9 сентября 2022 г.", Period(D(2022, 9, 5), D(2022, 9, 9))),
+    ("План недели математики с 13.02 по 17.02.2023", Period(D(2023, 2, 13), D(2023, 2, 17))),
+    ("Приказ от 05.10.2022 № 12", None),
     # https://mordovia-gov.ru/doc/11472: the years of the war are not the plan's period
     (
         "План мероприятий по проведению празднования 63-й годовщины Победы в Великой "

@@ -695,3 +695,38 @@ def test_events_listed_in_one_cell_are_items_when_each_has_its_own_executor(fmt:
         ("Конкурс «Песочные фантазии» 2. «Праздник цветов»", "Иванова Т.П."),
     ]
     assert _dues(parsed) == [date(2024, 6, 30)] * 2 + [date(2024, 7, 31), date(2024, 8, 31)]
+
+
+# Imitates http://burla22.ru/… (план праздничных мероприятий ко Дню защиты детей): a heading
+# typed letter by letter, the day under it, and a «Время» column of hours in words.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_spaced_out_heading_names_the_day_of_rows_given_in_hours(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "П Л А Н праздничных мероприятий, посвященных Дню защиты детей /1 июня 2015 года/",
+        ("п/п", "Наименование мероприятия", "Время проведения", "Ответственные"),
+        [
+            ("1", "Открытие праздника. Карнавал «Краски лета»", "10 часов", "Дом культуры"),
+            ("2", "Игровая программа «Остров сокровищ»", "с 12 до 15 часов", "Центр творчества"),
+            ("3", "Детская дискотека", "1 июня 15 часов", "Дом культуры"),
+        ],
+    )
+    assert parsed.title.startswith("ПЛАН праздничных мероприятий")
+    assert _dues(parsed) == [date(2015, 6, 1)] * 3
+
+
+# Imitates https://egorkino-shumr.edu21.cap.ru/… (план недели русского языка): the term is a
+# weekday of the week the title names.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_weekdays_in_a_weeks_plan_are_its_days(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План проведения недели русского языка и литературы с 23 января по 28 января 2017 года",
+        ("", "День недели", "Мероприятие", "Ответственные"),
+        [
+            ("1", "понедельник", "Открытие недели", "Мозякова А.Г."),
+            ("2", "вторник", "Выставка творческих работ", ""),
+            ("3", "в пятницу", "Закрытие недели", "Ануфриева В.Г."),
+        ],
+    )
+    assert _dues(parsed) == [date(2017, 1, 23), date(2017, 1, 24), date(2017, 1, 27)]

@@ -257,6 +257,8 @@ _TIME = re.compile(
     r"(?:\s?ч\b\.?)?(?![\d.])"
     # «11-30-13-30»: hours and minutes joined by dashes, never a day and a month
     r"|(?<![\d.:-])\d{1,2}-[0-5]\d ?- ?\d{1,2}-[0-5]\d(?![\d.-])"
+    # «10 часов», «с 10 до 15 часов»
+    r"|(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}(?: ?(?:-|до) ?\d{1,2})? ?час(?:а|ов)?(?!\w)"
     r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
@@ -284,6 +286,26 @@ _TOKEN = re.compile(
 _SEPARATORS = frozenset({",", "(", ")"})
 
 
+# «01,08,15,22,29. 10.16»: days listed before the month and year they share.
+_DAYS_OF_ONE_MONTH = re.compile(
+    r"(?<![\d.])(?P<days>\d{1,2}(?: ?, ?\d{1,2})+) ?\. ?"
+    r"(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d)"
+)
+
+
+# A time after a day with its year («12.10.16. 11.30», «1.10.2016 9.45»): minutes that no
+# month can be (00, 13–59), so never a second day («12.10.2016 13.10» stays two days).
+_TIME_AFTER_DAY = re.compile(
+    r"(?<![\d.])(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))\.? +(?:[01]?\d|2[0-3])[.:]"
+    r"(?:00|1[3-9]|[2-5]\d)(?: ?- ?(?:[01]?\d|2[0-3])[.:][0-5]\d)?(?![\d.])"
+)
+
+
+def _each_day_dated(match: re.Match[str]) -> str:
+    days = [day.strip() for day in match["days"].split(",")]
+    return ", ".join(f"{day}.{match['month']}.{match['year']}" for day in days)
+
+
 def _normalise(text: str) -> str:
     # NFKC folds look-alikes (full-width digits, «Ⅳ», non-breaking spaces) into plain ones.
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -291,6 +313,8 @@ def _normalise(text: str) -> str:
     text = _DASHES.sub("-", text)
     text = _DASH_AT_LINE_END.sub("-", text)  # «02.10 -⏎31.10» is one range
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # «до 3 .05. 2015г»
+    text = _DAYS_OF_ONE_MONTH.sub(_each_day_dated, text)  # «01,08,15. 10.16»
+    text = _TIME_AFTER_DAY.sub(r"\1 ", text)  # «12.10.16. 11.30»
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
     text = _SHORT_TECHENIE.sub("течение", text)  # «в теч-е года»
     if (unclosed := text.count("(") - text.count(")")) > 0:
@@ -398,12 +422,21 @@ _SYNONYMS = tuple(
 _LABEL = re.compile(r"^ сроки ")  # «Сроки: …» as a cell's label
 
 
+# «Июнь август 2007 года», «январь декабрь 2013 г.»: two months and the year after them, no
+# comma or «и» between — the dash of a range lost (a list keeps its commas: «май, ноябрь»).
+_TWO_MONTHS_A_YEAR = re.compile(r"M(?P<first>\d+) M(?P<last>\d+) (?P<year>Y\d+)")
+
+
 def _canonical(tokens: list[str]) -> str:
     text = " " + " ".join(tokens) + " "
     text = _LABEL.sub(" ", text)
     for pattern, replacement in _SYNONYMS:
         text = pattern.sub(replacement, text)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    months = _TWO_MONTHS_A_YEAR.fullmatch(text)
+    if months and int(months["first"]) < int(months["last"]):
+        return f"M{months['first']} - M{months['last']} {months['year']}"
+    return text
 
 
 # --- context: which year a phrase without a year means --------------------------------------------
@@ -754,6 +787,19 @@ def _rule_every_week(match: re.Match[str], ctx: _Context) -> _Result:
     return _weekdays(6, ctx)
 
 
+def _rule_weekday(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Понедельник» alone, in a plan for one week («с 23 по 28 января 2017 года»): that day
+    of the week. In a longer period a weekday alone names no one day: unreadable."""
+    period = ctx.require()
+    if (period.end - period.start).days >= 7:
+        raise _Unreadable
+    weekday = int(match["weekday"])
+    day = period.start + timedelta(days=(weekday - period.start.weekday()) % 7)
+    if day > period.end:
+        raise _Unreadable
+    return DeadlineKind.DATE, (Occurrence(None, day),)
+
+
 def _weekdays(weekday: int, ctx: _Context) -> _Result:
     if ctx.period is None:
         return DeadlineKind.RECURRING, ()
@@ -857,6 +903,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (rf"{around}M(?P<month>\d+)(?: {year})?", _rule_month),
         (rf"до M(?P<month>\d+)(?: {year})?", _rule_before_month),
         (r"(?:кажд|по) W(?P<weekday>\d)", _rule_weekly),
+        (r"(?:в )?W(?P<weekday>\d)", _rule_weekday),
         (r"ежнед|(?:N1 )?раз в нед|(?:в )?кажд нед", _rule_every_week),
         (r"ежечтв|(?:N1 )?раз в чтв|по итог чтв|(?:конец )?кажд чтв", _rule_each_term),
         (rf"(?:по итог )?{around}(?P<number>[NRO][1-4]) чтв", _rule_term),
@@ -1179,7 +1226,8 @@ def parse_period(text: str) -> Period | None:
     «на 2021 год», «в 2025 году» → calendar 2021; «на 2021 – 2022 учебный год», «2022/23 уч. г.»,
     «2022-2023 учебного года» → that school year (1 September – 31 August); «на 2021-2023 годы» →
     those calendar years; «на I полугодие 2023 года», «на 1 квартал 2024 г.», «на сентябрь 2023 г.»
-    → that half, quarter or month (a school year's halves: September–December, January–June).
+    → that half, quarter or month (a school year's halves: September–December, January–June);
+    «с 23 января по 28 января 2017 года», «5-9 сентября 2022 г.» → those days (a week's plan).
     """
     normal = _NOT_A_PERIOD.sub(" ", _normalise(text)[:_MAX_TITLE])
     tokens = _tokens(normal, newline_separates=True)
@@ -1196,6 +1244,25 @@ def parse_period(text: str) -> Period | None:
             return _years(match["first"], match["last"], match["what"])
         except _Unreadable:
             continue
+    return _days_period(" ".join(tokens))
+
+
+# «с 23 января по 28 января 2017 года», «5-9 сентября 2022 г.», «с 13.02 по 17.02.2023»: the
+# days of a week's or a decade's plan, the year written at least at the end.
+_DAYS_IN_TITLE = re.compile(
+    r"(?:(?<= )|^)(?:с )?(?P<span>(?:D\d+\.\d+(?:\.\d+)?|N\d+(?: M\d+)?(?: Y\d+)?)"
+    r" (?:-|по|до) (?:D\d+\.\d+\.\d+|N\d+ M\d+ Y\d+))(?= |$)"
+)
+
+
+def _days_period(text: str) -> Period | None:
+    for match in _DAYS_IN_TITLE.finditer(text):
+        try:
+            _, found = _read_part(match["span"], _Context(None))
+        except (_Unreadable, ValueError):
+            continue
+        if len(found) == 1 and found[0].start is not None:
+            return Period(found[0].start, found[0].due)
     return None
 
 

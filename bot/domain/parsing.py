@@ -2,7 +2,9 @@
 
 Rules chosen where documents vary:
 - Title: a protocol's «ПРОТОКОЛ № N» line with the line after it; otherwise the paragraph
-  that names a plan («План работы …»); otherwise the first heading; otherwise the first line.
+  that names a plan («План работы …», «П Л А Н …» typed letter by letter); otherwise the first
+  heading; otherwise the first line. A title naming one day of a programme («/1 июня 2015
+  года/») and no period gives the period of that year, and the day to rows given in hours.
 - Date: a protocol's «от 06 декабря 2022 года», else a paragraph that is only a date
   («26.11.2021»), else the approval date under «УТВЕРЖДАЮ» («25» января 2021 г.).
 - A protocol has no period: its date is the reference for deadlines without a year.
@@ -91,7 +93,7 @@ MAX_INDICATOR_TARGET = 100
 # Header words of a plan table's columns, checked in this order (first match wins per cell).
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mark", ("отметк", "о выполнени", "выполнение")),
-    ("deadline", ("срок", "дата", "период", "время")),
+    ("deadline", ("срок", "дата", "период", "время", "день недел")),
     ("executors", ("исполнител", "ответствен", "кто провод", "организатор")),
     ("result", ("результат", "форма представ", "итог", "показател")),
     # «Примечание»: kept with the item as its note, never taken for its text.
@@ -338,11 +340,19 @@ def _first_heading(paragraphs: Sequence[Paragraph]) -> str | None:
     return _plan_title(paragraphs)
 
 
+# «П Л А Н», «П Р О Т О К О Л»: a heading typed letter by letter.
+_SPACED_OUT = re.compile(r"(?<!\w)(?:[А-ЯЁA-Z] ){2,}[А-ЯЁA-Z](?!\w)")
+
+
+def _unspaced(text: str) -> str:
+    return _SPACED_OUT.sub(lambda m: m.group().replace(" ", ""), text)
+
+
 def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
     for p in paragraphs:
         # An approval block typed without blank lines above the title is not the title: it
         # starts at the line that names the plan.
-        lines = p.text.split("\n")
+        lines = _unspaced(p.text).split("\n")
         at = next((i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)), 0)
         text = " ".join(" ".join(lines[at:]).split())
         if _PLAN_TITLE.search(text) and not _APPROVE.match(text) and len(text) > 10:
@@ -1160,7 +1170,11 @@ def _continues(row: _Row, previous: _Draft) -> bool:
     return not dated and (row.first_of_continuation or fragment)
 
 
-_STARTS_WITH_TIME = re.compile(r"^\s*(?:с\s*)?\d{1,2}[.:\-–]\d{2}(?!\d|\.\d)")
+_STARTS_WITH_TIME = re.compile(
+    r"^\s*(?:с\s*)?\d{1,2}[.:\-–]\d{2}(?!\d|\.\d)"
+    r"|^\s*(?:[вс]\s+)?\d{1,2}(?:\s*(?:-|до)\s*\d{1,2})?\s*час",
+    re.I,
+)
 _DAY_FIRST = re.compile(
     r"^(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_MONTHS_GENITIVE) + r")\s+(?P<y>\d{4})", re.I
 )
@@ -1175,6 +1189,20 @@ def _opening_day(title: str) -> date | None:
     title = _DAY_LABEL.sub("", title).strip()
     match = _DAY_FIRST.match(title) or _NUMERIC_DATE.match(title)
     return _parse_date(match.group()) if match else None
+
+
+# A day in a title this many years before the reference (today) is one commemorated («9 мая
+# 1945 года»), not the programme's; without a reference, one before the first year of plans.
+HISTORIC_YEARS = 50
+FIRST_PLAN_YEAR = 1990
+
+
+def _named_day(title: str | None, day: date | None, reference: date | None) -> bool:
+    """Whether a title names the one day of its programme: words besides the day (a title
+    that is only a date is the document's date), and not a day of history."""
+    floor = reference.year - HISTORIC_YEARS if reference else FIRST_PLAN_YEAR
+    words = re.findall(r"[а-яёa-z]{4,}", _WORD_DATE.sub(" ", title or "").casefold())
+    return day is not None and day.year > floor and len(words) >= 2
 
 
 def _title_day(title: str | None) -> date | None:
@@ -1674,6 +1702,16 @@ def parse_document(
         raise DocumentRejected("doc-no-deadline-column", columns=names)
     if not drafts:
         raise DocumentRejected("doc-not-a-plan")
+    title_day = _title_day(header.title)
+    if (
+        kind is DocumentKind.PLAN
+        and header.period is None
+        and _named_day(header.title, title_day, reference)
+    ):
+        # «… посвященных Дню защиты детей /1 июня 2015 года/»: a programme of that day, its
+        # preparations in that year.
+        assert title_day is not None
+        header.period = calendar_year(title_day.year)
     if kind is DocumentKind.PROTOCOL:
         header.period = None  # a protocol's deadlines count from its date
     elif header.period is None and header.date is None and period is not None:
@@ -1701,7 +1739,7 @@ def parse_document(
     # The programme's one day: named in its title, or in a line right above the table
     # («Дата- 03.05.2017», a spreadsheet's first day written above its header).
     above = before_table[-1].text if before_table and before_table[-1].text != header.title else ""
-    day = _title_day(header.title) or (_opening_day(above) if above else None)
+    day = title_day or (_opening_day(above) if above else None)
     items = _items(drafts, book, header.period, effective_reference, warnings, day)
     if not items:
         if raw.formulas:
