@@ -464,6 +464,25 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«Август» in a plan for 2012/2013 is read as August 2013, inside the school"
         " year; the collector read the August before it (the orders approving the plan)"
     },
+    # Slice H (9 plans, collected last): the judgement calls left.
+    "blagoveshchensk_new_year_2006": {
+        "deadlines": "a plan approved on 25.10.2005 «…посвященных встрече Нового 2006 года»"
+        " names no period: «весь период» and «еженедельно» are read in the year from the"
+        " approval month; the collector read the weeks up to the New Year"
+    },
+    "raduzhny_young_family_contest_2010": {
+        "deadlines": "«весь период» in a plan approved in April 2010 that names no period is"
+        " read up to March 2011; the collector read the calendar year 2010"
+    },
+    "petropavlovsk_fairs_2016": {
+        "deadlines": "«Еженедельно с понедельника по пятницу (включительно)» is not read; the"
+        " collector read each Friday"
+    },
+    "proletarsky_ds18_mentoring_roadmap_2022": {
+        "items": "of «Мероприятия» and a «Содержание» cell of numbered lines, the importer takes"
+        " «Мероприятия» as the item's text; the collector read the content's first line",
+        "deadlines": "the item is matched by the other column's words, so it is not compared",
+    },
     "edki_school_nutrition_council_2023": {
         "deadlines": "«1 раз в полугодие» in a school year is due at the end of December and of"
         " June (the importer's school halves); the collector put the second at the end of"

@@ -85,6 +85,8 @@ EGORKINO = (
     "https://egorkino-shumr.edu21.cap.ru/news/2017/01/23/event_2029013/"
     "?id=03a94f2a-6de1-4c15-8102-d3dd6312e310"
 )
+PETROPAVLOVSK_FAIR = "https://base.garant.ru/25932140/53f89421bbdaf741eb2d1ecc4ddb4c33/"
+RADUZHNY = "https://base.garant.ru/29118233/3e22e51c74db8e0b182fad67b502e640/"
 POBEDA = "https://673802.x05c99wtb.asia/permr/pobeda/wiew_pobeda.php?id=2"
 KOTELNIKI = "https://moscow-gov.ru/doc/75088"
 GARANT_ZS_GO = "https://base.garant.ru/71979750/53f89421bbdaf741eb2d1ecc4ddb4c33"
@@ -1008,6 +1010,27 @@ REAL += [
     ),
     # The plan's week is its title's: «С 23 января по 28 января 2017 года».
     ("среда", Period(D(2017, 1, 23), D(2017, 1, 28)), K.DATE, [_day(2017, 1, 25)], EGORKINO),
+    (
+        "17.10.2015 с 12-00 до 17-00 часов",
+        calendar_year(2015),
+        K.DATE,
+        [_day(2015, 10, 17)],
+        PETROPAVLOVSK_FAIR,
+    ),
+    (
+        "17.10.2015 до 12-00 часов",
+        calendar_year(2015),
+        K.DATE,
+        [_day(2015, 10, 17)],
+        PETROPAVLOVSK_FAIR,
+    ),
+    (
+        "22 апреля, далее - по необходимости",
+        calendar_year(2010),
+        K.DATE,
+        [_day(2010, 4, 22)],
+        RADUZHNY,
+    ),
 ]
 
 

@@ -236,6 +236,8 @@ _STEMS = tuple(
 def _word_token(word: str) -> str:
     if word == "включительно":
         return ""  # «до 01.05.2022 включительно» is just «до 01.05.2022»
+    if word in ("далее", "дальнейшем"):
+        return ""  # «22 апреля, далее – по необходимости»: what follows says the rest
     if token := _WORDS.get(word):
         return token
     for stem, token in _STEMS:
@@ -252,13 +254,14 @@ _SPACES = re.compile(r"[^\S\n]+")
 # So is «10.00», «16-00 ч.» or «14.00-14.10» (no month is «00»), a line that is only a time under
 # the date («28 апреля\n13.00», «09.05\n09-30»), and «в течение дня» after a date.
 _TIME = re.compile(
+    # «10 часов», «с 10 до 15 часов», «до 12-00 часов», «с 12-00 до 17-00 часов»
+    r"(?:(?<![\w.])(?:в|с|до) )?(?<![\d.:])\d{1,2}(?:[-.:]\d{2})?"
+    r"(?: ?(?:-|до) ?\d{1,2}(?:[-.:]\d{2})?)? ?час(?:а|ов)?(?!\w)|"
     r"(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}:\d{2}(?: ?(?:-|до) ?\d{1,2}:\d{2})?(?:\s?ч\b\.?)?"
     r"|(?:(?<![\w.])(?:в|с) )?(?<![\d.:-])\d{1,2}[.-]00(?: ?(?:-|до) ?\d{1,2}[.:-]\d{2})?"
     r"(?:\s?ч\b\.?)?(?![\d.])"
     # «11-30-13-30»: hours and minutes joined by dashes, never a day and a month
     r"|(?<![\d.:-])\d{1,2}-[0-5]\d ?- ?\d{1,2}-[0-5]\d(?![\d.-])"
-    # «10 часов», «с 10 до 15 часов»
-    r"|(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}(?: ?(?:-|до) ?\d{1,2})? ?час(?:а|ов)?(?!\w)"
     r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
@@ -1083,7 +1086,7 @@ def _read(normal: str, ctx: _Context, *, newline_separates: bool) -> _Result:
         return _read_list(text.split(), ctx)
     # «до 01.05.2022 (по согласованию)»: dates written before the remark still count.
     before = text[: elsewhere.start()].split()
-    while before and before[-1] in _SEPARATORS:
+    while before and (before[-1] in _SEPARATORS or before[-1] in ("-", "в")):
         before.pop()
     if not before:
         return DeadlineKind.UNSCHEDULED, ()
