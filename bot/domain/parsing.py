@@ -383,11 +383,22 @@ def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
         if text in _NUMBER_HEADERS and "number" not in found:
             found["number"] = index  # «N», «No» (a Latin N for «№»)
             continue
-        for role, words in COLUMN_WORDS:
-            if role not in found and any(word in text for word in words):
+        if not _ANY_COLUMN_WORD.search(text):
+            continue
+        for role, pattern in _COLUMN_PATTERNS:
+            if role not in found and pattern.search(text):
                 found[role] = index
                 break
     return found
+
+
+# COLUMN_WORDS as one search a role, and one for all of them (most data cells name none).
+_COLUMN_PATTERNS = tuple(
+    (role, re.compile("|".join(map(re.escape, words)))) for role, words in COLUMN_WORDS
+)
+_ANY_COLUMN_WORD = re.compile(
+    "|".join(re.escape(word) for _, words in COLUMN_WORDS for word in words)
+)
 
 
 def _columns(row: Sequence[Cell]) -> dict[str, int] | None:
