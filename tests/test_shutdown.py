@@ -32,7 +32,8 @@ from storage.models import Notification, NotificationStatus
 from tests.fake_telegram import FakeTelegram, FakeTelegramServer
 from tests.fakes import FixedClock
 from tests.test_delivery import _sender, _statuses, seed_outbox
-from tests.test_process import STARTUP, WORKPLAN, _environment
+from tests.test_process import STARTUP, _environment
+from tests.test_process_delivery_kill import _start
 
 HANG = 60  # a guard against a hang only, never a measure of speed
 
@@ -233,14 +234,7 @@ async def test_sigterm_mid_burst_stops_cleanly_and_the_restart_sends_the_rest_ex
         )
         logs: list[str] = []
         for attempt in range(2):
-            process = await asyncio.create_subprocess_exec(
-                WORKPLAN,
-                "run",
-                env=env,
-                cwd=tmp_path,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.STDOUT,
-            )
+            process = await _start(env, tmp_path)
             try:
                 await fake.wait_for_call("getUpdates", timeout=STARTUP)
                 for _ in range(int(STARTUP) * 20):
