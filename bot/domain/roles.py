@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Words that begin a role; a capitalised one in mid-cell starts a new role.
 ROLE_HEADS = (
@@ -484,47 +485,58 @@ class RoleBook:
     def split(self, cell: str) -> tuple[list[str], list[str]]:
         """Canonical role names of an executors cell, and its notes («по согласованию»)."""
         self.learn_aliases(cell)
-        notes: list[str] = []
-
-        def keep_note(match: re.Match[str]) -> str:
-            inner = _restore(match[1].strip())
-            if inner and not inner.lower().startswith("далее"):
-                notes.append(inner)
-            return " "
-
-        # «Чуева Г. Х..Кл. рук.»: a doubled dot before a capital ends a name.
-        text = _QUOTED.sub(_protect, re.sub(r"\.\.(?=[А-ЯЁ])", ". ", _LABEL.sub("", cell)))
-        # «1) директор; 2) завуч», «– кураторы»: list markers out, so a role begins there.
-        text = re.sub(r"(^|[\n,;])\s*(?:\d{1,2}[.)](?!\d)|[•·*]|[-–—](?=\s))\s*", r"\1 ", text)
-        text = _PAREN_LIST.sub(_distribute_paren, text)
-        text = _distribute_lists(_join_wrapped_lines(_PARENTHESES.sub(keep_note, text)))
-        if _OTHERS.search(text):
-            notes.append("и др.")
-            text = _OTHERS.sub("", text)
-
-        def keep_jointly(match: re.Match[str]) -> str:
-            note = _SPACES.sub(" ", match["note"]).strip()
-            partner = note.split(maxsplit=2)[2] if len(note.split()) > 2 else ""
-            if partner and _ABBREVIATION.match(partner.split()[0]):
-                return f"; {partner}"  # «совместно с ЦОПП»: an abbreviation does not decline
-            notes.append(_restore(note))
-            return ""
-
-        text = _JOINTLY.sub(keep_jointly, text)
-        # A line beginning with «и» goes on with the line above («главы поселений / и
-        # руководители …»), «и» then deciding as it does inside a line.
-        text = re.sub(r"\s*\n\s*(?=и\s)", " ", text)
+        parts, notes = _cell_parts(cell)
         roles: list[str] = []
-        for chunk in _chunks(text):
-            for part in _split_heads(chunk):
-                name = _tidy(part)
-                if not re.search(r"[^\W\d_]", name):
-                    continue  # no letter: a list marker, a stray quote
-                expanded, alias = self._expand(name)
-                canonical = self.add(_capitalise(expanded), _capitalise(alias) if alias else None)
-                if canonical not in roles:
-                    roles.append(canonical)
-        return roles, notes
+        for name in parts:
+            expanded, alias = self._expand(name)
+            canonical = self.add(_capitalise(expanded), _capitalise(alias) if alias else None)
+            if canonical not in roles:
+                roles.append(canonical)
+        return roles, list(notes)
+
+
+@lru_cache(maxsize=4096)
+def _cell_parts(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The role names of an executors cell as written (before a document's abbreviations are
+    expanded), and its notes. It depends on the text alone, so a plan whose rows repeat the
+    same few executors («Руководители ПОО») reads each cell once."""
+    notes: list[str] = []
+
+    def keep_note(match: re.Match[str]) -> str:
+        inner = _restore(match[1].strip())
+        if inner and not inner.lower().startswith("далее"):
+            notes.append(inner)
+        return " "
+
+    # «Чуева Г. Х..Кл. рук.»: a doubled dot before a capital ends a name.
+    text = _QUOTED.sub(_protect, re.sub(r"\.\.(?=[А-ЯЁ])", ". ", _LABEL.sub("", cell)))
+    # «1) директор; 2) завуч», «– кураторы»: list markers out, so a role begins there.
+    text = re.sub(r"(^|[\n,;])\s*(?:\d{1,2}[.)](?!\d)|[•·*]|[-–—](?=\s))\s*", r"\1 ", text)
+    text = _PAREN_LIST.sub(_distribute_paren, text)
+    text = _distribute_lists(_join_wrapped_lines(_PARENTHESES.sub(keep_note, text)))
+    if _OTHERS.search(text):
+        notes.append("и др.")
+        text = _OTHERS.sub("", text)
+
+    def keep_jointly(match: re.Match[str]) -> str:
+        note = _SPACES.sub(" ", match["note"]).strip()
+        partner = note.split(maxsplit=2)[2] if len(note.split()) > 2 else ""
+        if partner and _ABBREVIATION.match(partner.split()[0]):
+            return f"; {partner}"  # «совместно с ЦОПП»: an abbreviation does not decline
+        notes.append(_restore(note))
+        return ""
+
+    text = _JOINTLY.sub(keep_jointly, text)
+    # A line beginning with «и» goes on with the line above («главы поселений / и
+    # руководители …»), «и» then deciding as it does inside a line.
+    text = re.sub(r"\s*\n\s*(?=и\s)", " ", text)
+    parts: list[str] = []
+    for chunk in _chunks(text):
+        for part in _split_heads(chunk):
+            name = _tidy(part)
+            if re.search(r"[^\W\d_]", name):  # no letter: a list marker, a stray quote
+                parts.append(name)
+    return tuple(parts), tuple(notes)
 
 
 def _join_wrapped_lines(text: str) -> str:
