@@ -18,6 +18,8 @@ from bot.domain.deadlines import (
     Period,
     academic_year,
     calendar_year,
+    needs_year,
+    parse_deadline,
     parse_period_answer,
 )
 from bot.domain.parsing import parse_document
@@ -64,6 +66,26 @@ def test_without_a_period_months_without_a_year_are_left_needing_a_date() -> Non
     assert all(not item.deadline.occurrences for item in read.items)
     assert "warn-no-period-asked" in [w.code for w in read.warnings]
     assert "warn-no-period" not in [w.code for w in read.warnings]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lacks_a_year"),
+    [
+        ("в марте", True),
+        ("до 25 мая", True),
+        ("сентябрь-май", True),  # read in a school year only
+        ("Ежемесячно", True),
+        ("в течение года", True),
+        ("по графику", False),  # no date in any period
+        ("после дождичка в четверг", False),  # not understood at all
+        ("до 01.05.2022", False),  # dated already
+        ("", False),
+    ],
+)
+def test_a_phrase_lacking_only_a_year_is_told_from_one_not_understood(
+    phrase: str, lacks_a_year: bool
+) -> None:
+    assert needs_year(parse_deadline(phrase)) is lacks_a_year
 
 
 def test_the_period_given_is_the_one_the_months_are_read_in() -> None:
@@ -135,8 +157,10 @@ async def test_the_preview_asks_the_period_and_lists_the_months_as_needing_a_dat
 ) -> None:
     preview = await chat.send_file(coordinator_cluster.user, "план.txt", PLAN.encode())
     assert "Какой период у этого плана?" in preview.text
-    assert "1 — «в марте»" in preview.text
-    assert "2 — «до 25 мая»" in preview.text
+    # Each lacks only the year: the line says so, not that the phrase was not understood.
+    assert "• 1 — «в марте» (нет года: укажите период плана)" in preview.text
+    assert "• 2 — «до 25 мая» (нет года: укажите период плана)" in preview.text
+    assert "не распознан" not in preview.text
     labels = [str(b.get("text")) for b in preview.buttons()]
     # The test clock stands on 1 March 2022.
     assert labels[:5] == [

@@ -1116,6 +1116,18 @@ def parse_deadline(
     return _parse_deadline(text, period, reference)
 
 
+def needs_year(deadline: Deadline) -> bool:
+    """Whether an undated phrase would be read in a period («Июнь», «до 25 мая»,
+    «Ежемесячно» in a plan that names none): it lacks a year, not sense, and the coordinator's
+    period is the answer, not a date typed for each item."""
+    if deadline.is_dated or deadline.kind is DeadlineKind.UNSCHEDULED:
+        return False
+    return any(
+        _parse_deadline(deadline.text, period, None).is_dated
+        for period in (calendar_year(2000), academic_year(2000))
+    )
+
+
 @lru_cache(maxsize=4096)
 def _parse_deadline(text: str, period: Period | None, reference: date | None) -> Deadline:
     normal = _normalise(text)

@@ -9,10 +9,10 @@ from datetime import date
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.domain.deadlines import Period, academic_year, calendar_year
+from bot.domain.deadlines import Deadline, Period, academic_year, calendar_year, needs_year
 from bot.domain.documents import DocumentKind, ParsedDocument
 from bot.i18n import Html, Translator
-from bot.services.imports import ImportPlan, ImportResult, NextSteps
+from bot.services.imports import ImportPlan, ImportResult, NextSteps, needs_period
 from bot.telegram.callbacks import ImportCallback, UndatedCallback
 from bot.telegram.views.common import limited as _limited
 from bot.telegram.views.common import short as _short
@@ -28,6 +28,14 @@ def _period(t: Translator, start: date | None, end: date | None) -> str:
 
 
 ROLES_SHOWN = 30  # executors named in a preview; a plan naming more says how many more
+
+
+def _kind(t: Translator, deadline: Deadline, parsed: ParsedDocument) -> str:
+    """How a deadline was read: «месяц», «по графику»; «нет года» for a phrase that only
+    lacks the plan's period («Июнь» in a plan naming none), not «срок не распознан»."""
+    if needs_period(parsed) and needs_year(deadline):
+        return t("deadline-needs-year")
+    return t(f"deadline-kind-{deadline.kind.value}")
 
 
 def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) -> str:
@@ -121,7 +129,7 @@ def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) 
                 "import-undated-line",
                 number=item.number,
                 phrase=_short(item.deadline.text or "—", 60),
-                kind=t(f"deadline-kind-{item.deadline.kind.value}"),
+                kind=_kind(t, item.deadline, doc),
             )
             for item in undated
         ]
@@ -288,7 +296,7 @@ def render_parsed_text(t: Translator, parsed: ParsedDocument) -> str:
         lines.append(
             f"{item.number}. {_short(item.text, 100)}\n"
             f"    {', '.join(item.executors) or '—'} | {item.deadline.text or '—'}"
-            f" [{t(f'deadline-kind-{item.deadline.kind.value}')}{': ' + dates if dates else ''}]"
+            f" [{_kind(t, item.deadline, parsed)}{': ' + dates if dates else ''}]"
             + (" ✓" if item.done else "")
         )
     return "\n".join(lines)
