@@ -81,6 +81,10 @@ SHEMURSHA_SPORTS = (
 OEK_OCTOBER = "http://oek.su/sksk_anons/1979-plan-raboty-doma-kultury-na-oktyabr-2016-goda.html"
 KIROVSK_LABOUR = "https://kirovsk-gov.ru/doc/11265"
 SHILOVO = "http://ryazan-gov.ru/doc/97966"
+DONETSK_COUNCIL = (
+    "https://dat-dn.ru/studencheskij-sovet-2/kalendarnyj-plan-raboty-studencheskogo-soveta-"
+    "doneckoj-akademii-transporta/"
+)
 EGORKINO = (
     "https://egorkino-shumr.edu21.cap.ru/news/2017/01/23/event_2029013/"
     "?id=03a94f2a-6de1-4c15-8102-d3dd6312e310"
@@ -1024,6 +1028,14 @@ REAL += [
         [_day(2015, 10, 17)],
         PETROPAVLOVSK_FAIR,
     ),
+    # A school year from 1 September: the range starts the month before it, ends inside it.
+    (
+        "август-сентябрь",
+        academic_year(2025),
+        K.RANGE,
+        [_span(D(2025, 8, 1), D(2025, 9, 30))],
+        DONETSK_COUNCIL,
+    ),
     (
         "22 апреля, далее - по необходимости",
         calendar_year(2010),
@@ -1032,6 +1044,13 @@ REAL += [
         RADUZHNY,
     ),
 ]
+
+
+@pytest.mark.parametrize("phrase", ["июль-сентябрь", "май-сентябрь"])
+def test_a_range_starting_long_before_a_school_year_is_not_guessed(phrase: str) -> None:
+    # «август-сентябрь» starts a month before 1 September; these would start two and four
+    # months before it, so which year is meant is the coordinator's to say.
+    assert parse_deadline(phrase, academic_year(2025)).kind is DeadlineKind.UNRECOGNIZED
 
 
 def _label(phrase: str, period: Period) -> str:

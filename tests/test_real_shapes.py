@@ -730,3 +730,29 @@ def test_weekdays_in_a_weeks_plan_are_its_days(fmt: str) -> None:
         ],
     )
     assert _dues(parsed) == [date(2017, 1, 23), date(2017, 1, 24), date(2017, 1, 27)]
+
+
+# Imitates https://dat-dn.ru/…/kalendarnyj-plan-raboty-studencheskogo-soveta-doneczkoj-akademii-
+# transporta-na-2025-2026-uchebnyj-god/: month rows «АВГУСТ», «СЕНТЯБРЬ» across the table, and
+# under them «3 декада» — a part of the month the row names; «август-сентябрь» under «АВГУСТ»
+# begins the month before the school year and ends inside it.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_decade_under_a_month_row_is_that_part_of_the_month(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "Календарный план работы студенческого совета на 2025-2026 учебный год",
+        ("", "Мероприятие", "Сроки", "Ответственные"),
+        [
+            Section(("АВГУСТ", "", "", ""), bold=True),
+            ("1", "Акция по безопасности дорожного движения", "август-сентябрь", "Студсовет"),
+            Section(("СЕНТЯБРЬ", "", "", ""), bold=True),
+            ("2", "Чемпионат Академии по футболу", "3 декада", "Спортивный сектор"),
+            ("3", "Посвящение в студенты", "1 неделя", "Председатель студсовета"),
+        ],
+    )
+    assert [item.deadline.occurrences[0].start for item in parsed.items] == [
+        date(2025, 8, 1),
+        date(2025, 9, 21),
+        date(2025, 9, 1),
+    ]
+    assert _dues(parsed) == [date(2025, 9, 30), date(2025, 9, 30), date(2025, 9, 7)]

@@ -567,6 +567,14 @@ def _between(first: _Span, last: _Span, ctx: _Context) -> Occurrence:
         first_year, last_year = first.year, first.year + (0 if in_order else 1)
     else:
         first_year, last_year = first.resolve(ctx), last.resolve(ctx)
+        if (
+            in_order
+            and first_year > last_year
+            and first.bounds(last_year)[0] >= ctx.require().start - NEXT_TO
+        ):
+            # «август – сентябрь» in a school year from 1 September: its end is inside the
+            # period and its start the month just before it, both of one year.
+            first_year = last_year
     start, _ = first.bounds(first_year)
     _, due = last.bounds(last_year)
     if due < start:

@@ -1567,11 +1567,22 @@ def _one_month(period: Period) -> bool:
 def _days_of_section(
     deadline: Deadline, month_text: str, period: Period | None, reference: date | None
 ) -> Deadline:
-    """«1», «20-25» under a «СЕНТЯБРЬ 2022 г» row: those days of that month."""
+    """«1», «20-25» under a «СЕНТЯБРЬ 2022 г» row: those days of that month; «3 декада»,
+    «1 неделя» there: that part of it."""
     month = parse_deadline(month_text, period, reference=reference)
     if month.kind is not DeadlineKind.MONTH or not month.occurrences:
         return deadline
-    return _bare_days(deadline, month.occurrences[0].due)
+    end = month.occurrences[0].due
+    if _PART_OF_MONTH.search(deadline.text) and len(deadline.text) <= MAX_DEADLINE_PROBE:
+        part = parse_deadline(f"{deadline.text} {month_text}", period, reference=reference)
+        start = end.replace(day=1)
+        if part.is_dated and all(start <= o.due <= end for o in part.occurrences):
+            return Deadline(deadline.text, part.kind, part.occurrences)
+    return _bare_days(deadline, end)
+
+
+# «3 декада», «1 неделя» with no month: a part of the month the section row names.
+_PART_OF_MONTH = re.compile(r"декад|недел", re.I)
 
 
 def _bare_days(deadline: Deadline, end: date) -> Deadline:
