@@ -1,9 +1,11 @@
 """Benchmark: the acceptance set of real public plans (tests/data/real_plans), each built as DOCX,
 XLSX and tab-separated text, imported and compared with a careful reader's reading of it.
 
-Run: .venv/bin/python bench/bench_acceptance.py [--misses] [--plan NAME] [--dir DIR]
+Run: .venv/bin/python bench/bench_acceptance.py [--misses] [--plan NAME] [--dir DIR] [--pdf]
 (``--dir``: a folder of plans in the same JSON form, e.g. a slice not yet in the set, measured
-before anything is changed for it).
+before anything is changed for it; ``--pdf``: each plan's DOCX also printed to PDF by
+LibreOffice, one batch, and read back as a PDF — skipped with a reason where LibreOffice is
+not installed).
 Prints one line per plan and format (items expected / found, due dates right / total, rows glued
 to another, sections taken for items, printed numbers kept (for information), or the refusal), a
 total line per format and overall with
@@ -15,12 +17,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.test_acceptance_plans import FORMATS, PLANS_DIR, Outcome, compare, load_plans
+from tests.test_acceptance_plans import (
+    BUILDERS,
+    FORMATS,
+    PLANS_DIR,
+    Outcome,
+    Plan,
+    build_docx,
+    compare,
+    load_plans,
+)
 
 DEADLINE_TARGET = 0.98
 
@@ -59,17 +73,44 @@ def _line(name: str, fmt: str, o: Outcome) -> str:
     )
 
 
+def _print_to_pdf(plans: list[Plan], folder: Path) -> bool:
+    """Each plan's DOCX printed to PDF by LibreOffice in one batch; BUILDERS["pdf"] then reads
+    it. False where LibreOffice is not installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return False
+    for plan in plans:
+        (folder / f"{plan.name}.docx").write_bytes(build_docx(plan))
+    documents = [str(folder / f"{plan.name}.docx") for plan in plans]
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *documents],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    BUILDERS["pdf"] = lambda plan: (folder / f"{plan.name}.pdf").read_bytes()
+    return True
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list each miss under its plan")
     parser.add_argument("--plan", help="only the plans whose name contains this")
     parser.add_argument("--dir", type=Path, default=PLANS_DIR, help="where the plans' JSON is")
+    parser.add_argument("--pdf", action="store_true", help="also each plan printed to PDF")
     args = parser.parse_args()
 
     plans = [p for p in load_plans(args.dir) if not args.plan or args.plan in p.name]
+    formats: tuple[str, ...] = FORMATS
+    folder = tempfile.TemporaryDirectory()
+    if args.pdf:
+        if _print_to_pdf(plans, Path(folder.name)):
+            formats = (*FORMATS, "pdf")
+        else:
+            print("PDF: skipped, LibreOffice (soffice) is not installed")
     outcomes: list[Outcome] = []
     for plan in plans:
-        for fmt in FORMATS:
+        for fmt in formats:
             outcome = compare(plan, fmt)
             outcomes.append(outcome)
             print(_line(plan.name, fmt, outcome))
@@ -78,7 +119,8 @@ def main() -> None:
                     print(f"    {miss}")
 
     print()
-    by_format = {fmt: _total([o for o in outcomes if o.fmt == fmt]) for fmt in FORMATS}
+    folder.cleanup()
+    by_format = {fmt: _total([o for o in outcomes if o.fmt == fmt]) for fmt in formats}
     overall = _total(outcomes)
     for name, figures in [*by_format.items(), ("all", overall)]:
         verdict = (

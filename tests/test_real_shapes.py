@@ -756,3 +756,72 @@ def test_a_decade_under_a_month_row_is_that_part_of_the_month(fmt: str) -> None:
         date(2025, 9, 1),
     ]
     assert _dues(parsed) == [date(2025, 9, 30), date(2025, 9, 30), date(2025, 9, 7)]
+
+
+# Imitates https://base.garant.ru/15511030/ (Omsk, «Программа мероприятий, проводимых в рамках
+# городского праздника День молодежи», 2000) and https://sibacc.ru/events/event/5138/ (a
+# council's agenda under «16 декабря 2009 г. Новосибирск»): a Word table of one column, day
+# rows over the events of each day, events starting with their hours.
+ONE_COLUMN_ROWS: list[Row] = [
+    ("25 июня 2000 г.",),
+    ("Издание специального выпуска газеты «Молодежь Омска в лицах и цифрах»",),
+    ("17.00 - 23.00 часов Фестиваль молодежных культур\n(ПкиО «Зеленый остров»)",),
+    ("18.00 Праздничная программа «Созвездие молодых»",),
+    ("23 - 26 июня",),
+    ("Концертно-игровые программы на дворовых досуговых площадках",),
+    Section(("Праздничные мероприятия в административных округах",), bold=True),
+    ("29 июня 2000 г. Октябрьский округ",),
+    ("Конкурс рисунков на асфальте",),
+]
+
+
+def test_a_one_column_programme_has_its_events_under_their_days() -> None:
+    parsed = _parse(
+        "docx", "Программа мероприятий Дня молодежи в 2000 году", ("Мероприятие",), ONE_COLUMN_ROWS
+    )
+    assert [item.text[:30] for item in parsed.items] == [
+        "Издание специального выпуска г",
+        "17.00 - 23.00 часов Фестиваль ",  # the hours are no item number «17.00»
+        "18.00 Праздничная программа «С",
+        "Концертно-игровые программы на",
+        "Конкурс рисунков на асфальте",
+    ]
+    assert [item.number for item in parsed.items] == ["1", "2", "3", "4", "5"]
+    assert _dues(parsed) == [
+        date(2000, 6, 25),
+        date(2000, 6, 25),
+        date(2000, 6, 25),
+        date(2000, 6, 26),
+        date(2000, 6, 29),  # the day a heading opens with («29 июня 2000 г. Октябрьский округ»)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "txt"])
+def test_a_one_column_programme_outside_a_word_table_is_refused_not_guessed(fmt: str) -> None:
+    # In a spreadsheet or a text file one column is lines of text, as a news article's are:
+    # nothing there says which lines are events, so nothing is invented.
+    with pytest.raises(DocumentRejected) as refused:
+        _parse(fmt, "Программа мероприятий Дня молодежи", ("Мероприятие",), ONE_COLUMN_ROWS)
+    assert refused.value.key == "doc-not-a-plan"
+
+
+# Imitates https://rostov-gov.ru/doc/8577 (graduates' ceremonies, 2007): under a day row, an
+# event at its hour with nobody named beside it is an event, not a heading — in text too,
+# where a row of text alone otherwise heads the rows under it.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_event_at_its_hour_with_no_executor_is_no_section(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План торжественных мероприятий для выпускников 2007 года",
+        ("Мероприятие", "Ответственные"),
+        [
+            Section(("26.06.2007", ""), bold=True),
+            ("19.00-20.00 (районы города) - торжественные линейки", "Руководители школ"),
+            ("20.00 (школы города) - торжественные мероприятия в школах", ""),
+            Section(("27.06.2007", ""), bold=True),
+            ("18.00-21.00 (молодежный театр) - программа «Созвездие-2007»", "Управление"),
+        ],
+    )
+    assert [item.text[:5] for item in parsed.items] == ["19.00", "20.00", "18.00"]
+    assert [s.title for s in parsed.sections] == ["26.06.2007", "27.06.2007"]
+    assert _dues(parsed) == [date(2007, 6, 26), date(2007, 6, 26), date(2007, 6, 27)]

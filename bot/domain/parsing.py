@@ -27,7 +27,14 @@ Rules chosen where documents vary:
   («26 августа 2020 г. …», «Дата- 03.05.2017» even above the header) or the title's one day
   dates rows whose «Время» holds only hours, as does a day in the «№ п/п» column merged down
   over its rows. Lettered rows under a lead-in («а) …») lose the letter to their number. In a
-  plan for one month, days alone («1 (суббота)», «20-22») are days of that month.
+  plan for one month, days alone («1 (суббота)», «20-22») are days of that month; «3 декада»,
+  «1 неделя» under a month row are that part of it. A row with no date under a day row is
+  that day's.
+- A Word table of one column with day rows («25 июня», «23 - 26 июня», «16 декабря 2009 г.
+  Новосибирск») is a programme: the days and bold rows head the events under them. One column
+  in a spreadsheet or a text file is lines of text and is not guessed at.
+- A clock time an event starts with («17.00 - 23.00 часов …», «20.00 (школы) - …») is no
+  item number and no section heading.
 - «Участники», «Охват» columns are never the content; «Организатор» is the executors'.
 - A cell listing events «1.… 2.…» in a table without numbers gives one item an event only
   when the executors' cell names one executor for each; else it is one item (a meeting's
@@ -562,8 +569,8 @@ def _section_title(row: Sequence[Cell], columns: dict[str, int]) -> str | None:
     text = " ".join(cell.text.split())
     number_column = columns.get("number")
     in_number_column = number_column is not None and row[number_column] is cell
-    if _NUMBER.match(text):
-        return None
+    if _NUMBER.match(text) or _CLOCK.match(text):
+        return None  # a number alone, or an event at its hour («20.00 (школы города) - …»)
     if cell.bold or cell.italic or _SECTION.match(text) or in_number_column:
         return text
     if not _cell_text(row, columns, "text") and _looks_deadline(text):
@@ -614,7 +621,7 @@ def _plain_section(row: Sequence[Cell], data: _Row, follows: str = "") -> str | 
         if text and text not in texts:
             texts.append(text)
     title = " ".join(texts)
-    if not title or _NUMBER.match(title) or _looks_continued(title):
+    if not title or _NUMBER.match(title) or _CLOCK.match(title) or _looks_continued(title):
         return None
     if not data.number and data.first_of_continuation:
         return None  # the rest of an item split by a page break
@@ -794,6 +801,7 @@ class _Table:
     # in its column's period.
     period_columns: tuple[tuple[int, str], ...] = ()
     place_and_date: bool = False  # «Место и дата проведения»: a place, then its days
+    one_column: bool = False  # a programme in one column: day rows over the events of each
 
 
 # What a grid's cell says when the item is not due in that period.
@@ -938,9 +946,24 @@ def _plan_table(
         # Two such rows, or one that opens the table («ИЮНЬ» above the first row).
         if len(dated) >= MIN_FOUND_DEADLINES or dated[:1] == [0]:
             return _Table(start, columns, header, names, header_rows)
+    if columns == {"text": 0} and all(len(row) == 1 for row in table.rows):
+        # A programme in one column: day rows («25 июня», «23 - 26 июня», «16 декабря 2009 г.
+        # Новосибирск») over the events of each day, perhaps under a lone «Мероприятие».
+        if start == 0 and table.rows and _header_roles(table.rows[0]) == {"text": 0}:
+            start = 1
+        if any(_day_heading(_lone_text(row)) for row in table.rows[start:]):
+            return _Table(start, columns, header, names, header_rows, one_column=True)
     if has_rows and (strong is not None or header) and names:
         refused.append(names)
     return None
+
+
+def _day_heading(text: str | None) -> bool:
+    """Whether a row of a one-column programme is a day («25 июня», «23 - 26 июня»), or opens
+    with one («16 декабря 2009 г. Новосибирск»)."""
+    if not text:
+        return False
+    return _looks_deadline(text) or _opening_day(text) is not None
 
 
 def _mostly_lowercase(rows: Sequence[Sequence[Cell]], index: int | None) -> bool:
@@ -1015,6 +1038,7 @@ def _rows(
     more_deadlines: tuple[int, ...] = ()
     grid: tuple[tuple[int, str], ...] = ()
     place_and_date = False
+    one_column = False
     for table in tables:
         continued = columns is not None and len(table.rows[0]) == width
         found = None
@@ -1032,6 +1056,7 @@ def _rows(
             more_deadlines = found.more_deadlines
             grid = found.period_columns
             place_and_date = found.place_and_date
+            one_column = found.one_column
             continued = False
             group_column = columns.get("group")
             grouping = group_column is not None and _grouping(table.rows[start:], group_column)
@@ -1070,7 +1095,7 @@ def _rows(
                 # «Дата - 04.05.2017» alone in a row, whichever cell holds it: the next day
                 yield None, labelled
                 continue
-            if title := _section_title(row, columns):
+            if not one_column and (title := _section_title(row, columns)):
                 first = False
                 group = follows = ""
                 under_month = _looks_deadline(title)
@@ -1101,7 +1126,13 @@ def _rows(
             # Under «ОКТЯБРЬ 2022 г» a plain row of text only («Эко-тропа. Битцевский лес.») is
             # that month's event, not a heading.
             plain_event = under_month and not number and not any(c.bold for c in row)
-            if not plain_event and (title := _plain_section(row, data, follows)):
+            if one_column:
+                # Every row is text alone: the days and the bold rows head the events.
+                heading = _lone_text(row)
+                if heading and (_day_heading(heading) or any(c.bold for c in row)):
+                    yield None, heading
+                    continue
+            elif not plain_event and (title := _plain_section(row, data, follows)):
                 follows = ""
                 under_month = _looks_deadline(title)
                 yield None, title
@@ -1159,10 +1190,18 @@ def _events_with_their_executors(row: _Row) -> list[tuple[str, str]] | None:
     return list(zip(events, lines, strict=True))
 
 
+# «17.00 - 23.00», «10.30 час.», «18.00»: hours, not an item number «1.10».
+_CLOCK = re.compile(
+    r"^\s*\d{1,2}[.:]\d{2}\s*(?:[-–—]\s*\d{1,2}[.:]\d{2}|час|ч\b|ч\.)|^\s*\d{1,2}[.:]00(?![\d.])",
+    re.I,
+)
+
+
 def _text_number(text: str) -> tuple[str, str] | None:
-    """«1. Разработка …», «2) …», «3.1. …» → (number, the text without it)."""
+    """«1. Разработка …», «2) …», «3.1. …» → (number, the text without it); not the clock
+    time an event starts with («17.00 - 23.00 часов Фестиваль …», «18.00 Праздничная …»)."""
     match = _TEXT_NUMBER.match(text)
-    if not match:
+    if not match or _CLOCK.match(text):
         return None
     return match["number"] or match["single"], match["text"] or match["rest"]
 
@@ -1274,6 +1313,7 @@ def _plan_drafts(
                 section_deadline = title
             elif opening := _opening_day(title):
                 day = opening
+                section_deadline = ""  # the day's heading, not the month or days above it
             if named := parse_period(title):
                 section_period = named
             continue
@@ -1649,7 +1689,11 @@ def _items(
             # «1 (суббота)» in a plan «на сентябрь 2018 года»: that day of the month.
             deadline = _bare_days(deadline, period.end)
         on = draft.day or day
-        if on and not deadline.is_dated and _STARTS_WITH_TIME.match(deadline_text):
+        if on and not deadline_text and draft.day:
+            # No date of its own under a day heading («16 декабря 2009 г. Новосибирск»): the
+            # event is that day's.
+            deadline = Deadline("", DeadlineKind.DATE, (Occurrence(None, on),))
+        elif on and not deadline.is_dated and _STARTS_WITH_TIME.match(deadline_text):
             deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on),))
         mark = _join(draft.mark) or None
         item = ParsedItem(
