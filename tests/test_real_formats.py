@@ -35,6 +35,7 @@ from bot.services.imports import parse_upload
 from storage.models import Item, PlanDocument
 from tests.chat import Chat
 from tests.conftest import ClusterSeed, CoordinatorCluster
+from tests.test_acceptance_plans import PLANS_DIR, build_docx, load_plan, normalise
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(
@@ -245,6 +246,24 @@ def test_a_pdf_row_broken_by_the_page_end_is_glued_back_into_one_item(
         ("учебно-\r\nметодический", "учебно-методический"),
         ("Ежеквартальн\r\nо", "Ежеквартально"),
         ("Подготовить: \r\n1) план; \r\n2) отчёт", "Подготовить:\n1) план;\n2) отчёт"),
+        # Cut by a narrow column (LibreOffice's PDFs of the acceptance set's plans): the two
+        # parts make a word of the dictionary that they are not each.
+        (
+            "Организация \r\nпроведения \r\nзаседаний \r\nкоординационн\r\nого совета",
+            "Организация проведения заседаний координационного совета",
+        ),
+        ("Муниципаль\r\nный слет", "Муниципальный слет"),
+        ("Межмуници\r\nпальные соревновани\r\nя", "Межмуниципальные соревнования"),
+        ("Торжествен\r\nное открытие", "Торжественное открытие"),  # «ное» is only a name
+        ("Подготовка библиог\r\nрафичес\r\nких справок", "Подготовка библиографических справок"),
+        ("Руководител\r\nи ПОО", "Руководители ПОО"),
+        ("новыми книгами\r\n, поступившими", "новыми книгами, поступившими"),
+        # Two words, each of its own: never one.
+        ("Классные\r\nруководители", "Классные руководители"),
+        ("Руководители\r\nи заместители", "Руководители и заместители"),
+        ("поход по\r\nход", "поход по ход"),
+        # A line that broke after a space is never glued to the next.
+        ("Муниципаль \r\nный", "Муниципаль ный"),
     ],
 )
 def test_lines_a_pdf_cell_wrapped_are_joined_and_a_word_the_column_cut_is_whole_again(
@@ -570,3 +589,19 @@ async def test_a_coordinator_sending_a_scan_is_told_it_has_no_text_and_nothing_i
     assert "В PDF нет текстового слоя" in reply.text
     assert await _count(session_factory, PlanDocument) == 0
     assert await _count(session_factory, Item) == 0
+
+
+@needs_soffice
+def test_words_a_narrow_pdf_column_cut_are_whole_again_so_every_item_is_found(
+    tmp_path: Path,
+) -> None:
+    # The Berezovka summer calendar of the acceptance set, its four columns equally wide as
+    # the acceptance set builds them: LibreOffice cuts «Межмуници|пальные», «Муниципаль|ный»,
+    # «соревновани|я» in the PDF it prints.
+    plan = load_plan(PLANS_DIR / "berezovka_edu_summer_calendar_2025.json")
+    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
+    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
+    texts = [normalise(item.text) for item in parsed.items]
+    assert len(texts) == len(plan.expected)
+    for text, entry in zip(texts, plan.expected, strict=True):
+        assert text.startswith(normalise(entry.text_starts)), (text, entry.text_starts)

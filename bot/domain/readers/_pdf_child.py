@@ -291,25 +291,88 @@ def _cell_text(textpage: Any, height: float, bbox: tuple[float, float, float, fl
 def unwrap(text: str) -> str:
     """Lines wrapped by the cell width are one line again; lists and hyphenated words kept.
 
-    A word a too narrow column cut in two is put together again only where its second part
-    cannot be a word («Ежеквартал|ьно», «Мероприяти|е»): without a dictionary
-    «Руководител|и» looks like a line filled by one word followed by «и»."""
+    A word a too narrow column cut in two («Муниципаль|ный», «координационн|ого») is put
+    together again where the line broke without a space and the two parts make a word of the
+    Russian dictionary (pymorphy3's) that they are not each («Классные|руководители» stays two
+    words, «Руководител|и» is one), or where the second part cannot be a word («Ежеквартал|ьно»).
+    """
     out: list[str] = []
     cut = False  # the last line was one word that ended without a space
-    for raw_line in _LINE_BREAK.split(text.replace("\x02", "-")):
+    spaced = True  # the last line ended with a space: it broke between words
+    raw_lines = [raw for raw in _LINE_BREAK.split(text.replace("\x02", "-")) if raw.strip()]
+    for at, raw_line in enumerate(raw_lines):
         line = " ".join(raw_line.split())
-        if not line:
-            continue
         if out and not _LIST_START.match(line):
             hyphenated = out[-1].endswith("-") and line[:1].islower()
-            if hyphenated or (cut and _not_a_word_start(line, raw_line)):
+            after = raw_lines[at + 1] if at + 1 < len(raw_lines) else ""
+            if (
+                hyphenated
+                or (cut and _not_a_word_start(line, raw_line))
+                or (not spaced and _one_word(out[-1], line, raw_line, after))
+                or line[:1] in _CLOSING
+            ):
                 out[-1] = out[-1] + line
             else:
                 out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
         cut = raw_line[-1:].isalpha() and " " not in raw_line.strip()
+        spaced = raw_line != raw_line.rstrip()
     return "\n".join(out)
+
+
+# A line starting with these goes on with the word before it («книгами⏎, поступившими»).
+_CLOSING = frozenset(",.;:)»!?")
+
+
+_LAST_WORD = re.compile(r"(?<![-\w])[А-ЯЁа-яё]+$")
+_FIRST_PART = re.compile(r"[а-яё]+")
+_FIRST_CAPITALS = re.compile(r"[А-ЯЁ]+")
+
+
+def _one_word(before: str, line: str, raw_line: str = "", after: str = "") -> bool:
+    """Whether the last word of ``before`` and the first of ``line`` are one word cut in two
+    («ГРАМОТЕЙ|КА» in capitals too); or, ``line`` being one piece that broke without a space,
+    one word cut in three with the first piece of ``after`` («библиог|рафичес|ких»)."""
+    last = _LAST_WORD.search(before)
+    if last is None:
+        return False
+    capitals = last[0].isupper() and len(last[0]) > 1
+    first = (_FIRST_CAPITALS if capitals else _FIRST_PART).match(line)
+    if first is None:
+        return False
+    head, tail = last[0].casefold(), first[0].casefold()
+    known = _dictionary().word_is_known
+    if known(head + tail):
+        return not (_a_word(head) and _a_word(tail))
+    middle = first[0] == line and raw_line == raw_line.rstrip()
+    third = (_FIRST_CAPITALS if capitals else _FIRST_PART).match(after.strip())
+    return middle and third is not None and known(head + tail + third[0].casefold())
+
+
+# Readings that do not make a piece of a cut word a word of its own: «ное» is a name, «ого» an
+# interjection, «кн» an abbreviation, «ми» a note.
+_NOT_ON_ITS_OWN = frozenset({"Name", "Surn", "Patr", "Abbr", "Init", "INTJ", "Fixd", "Arch"})
+
+
+def _a_word(piece: str) -> bool:
+    """Whether a piece is a common word on its own («и», «дом», «торжествен»)."""
+    return any(
+        parse.is_known and not (_NOT_ON_ITS_OWN & parse.tag.grammemes)
+        for parse in _dictionary().parse(piece)
+    )
+
+
+_MORPH: list[Any] = []
+
+
+def _dictionary() -> Any:
+    """The Russian dictionary, loaded on first need (a twentieth of a second)."""
+    if not _MORPH:
+        import pymorphy3  # type: ignore[import-untyped]
+
+        _MORPH.append(pymorphy3.MorphAnalyzer())
+    return _MORPH[0]
 
 
 def _not_a_word_start(line: str, raw_line: str) -> bool:
