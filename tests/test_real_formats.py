@@ -264,6 +264,14 @@ def test_a_pdf_row_broken_by_the_page_end_is_glued_back_into_one_item(
         ("поход по\r\nход", "поход по ход"),
         # A line that broke after a space is never glued to the next.
         ("Муниципаль \r\nный", "Муниципаль ный"),
+        # Dates and hours cut by the column (the acceptance set's Krasnye Chetai, Novokuibyshevsk
+        # and Cheboksary plans); whole numbers stay apart.
+        ("14.04.200\r\n8", "14.04.2008"),
+        ("19\r\n.04.201\r\n7 среда", "19.04.2017 среда"),
+        ("13 марта 10-\r\n00-11-00", "13 марта 10-00-11-00"),
+        ("до 01.05.2022\r\n15.05.2022", "до 01.05.2022 15.05.2022"),
+        ("в 2021\r\n10 мероприятий", "в 2021 10 мероприятий"),
+        ("1.\r\n2 этап", "1. 2 этап"),
     ],
 )
 def test_lines_a_pdf_cell_wrapped_are_joined_and_a_word_the_column_cut_is_whole_again(

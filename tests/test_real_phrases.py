@@ -81,6 +81,7 @@ SHEMURSHA_SPORTS = (
 OEK_OCTOBER = "http://oek.su/sksk_anons/1979-plan-raboty-doma-kultury-na-oktyabr-2016-goda.html"
 KIROVSK_LABOUR = "https://kirovsk-gov.ru/doc/11265"
 SHILOVO = "http://ryazan-gov.ru/doc/97966"
+PROGRESH = "https://progresh.nubex.ru/4745/5710/?printMode=yes"
 DONETSK_COUNCIL = (
     "https://dat-dn.ru/studencheskij-sovet-2/kalendarnyj-plan-raboty-studencheskogo-soveta-"
     "doneckoj-akademii-transporta/"
@@ -1027,6 +1028,14 @@ REAL += [
         K.DATE,
         [_day(2015, 10, 17)],
         PETROPAVLOVSK_FAIR,
+    ),
+    # The cell's two lines «Декабрь 2020г.⏎Февраль 2021г.» as a PDF runs them together.
+    (
+        "Декабрь 2020г. Февраль 2021г.",
+        academic_year(2020),
+        K.MONTH,
+        [_span(D(2020, 12, 1), D(2020, 12, 31)), _span(D(2021, 2, 1), D(2021, 2, 28))],
+        PROGRESH,
     ),
     # A school year from 1 September: the range starts the month before it, ends inside it.
     (

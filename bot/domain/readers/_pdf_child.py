@@ -309,6 +309,7 @@ def unwrap(text: str) -> str:
                 hyphenated
                 or (cut and _not_a_word_start(line, raw_line))
                 or (not spaced and _one_word(out[-1], line, raw_line, after))
+                or (not spaced and _cut_number(out[-1], line))
                 or line[:1] in _CLOSING
             ):
                 out[-1] = out[-1] + line
@@ -323,11 +324,23 @@ def unwrap(text: str) -> str:
 
 # A line starting with these goes on with the word before it («книгами⏎, поступившими»).
 _CLOSING = frozenset(",.;:)»!?")
+# A date or an hour a narrow column cut («14.04.200⏎8», «19.04.⏎2017», «10-⏎00-11-00»): a
+# date whose year is not whole yet, or a number and the dot or dash after it.
+_CUT_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,2}\.\d{1,2}\.(?:\d|\d{3})?|\d{1,2}-)$")
+_CUT_DAY = re.compile(r"(?<![\w.])\d{1,2}\.$")  # «19.⏎04.2017», not «1.⏎2 этап»
+_REST_OF_DATE = re.compile(r"\d{1,2}\.\d{2,4}")
 
 
 _LAST_WORD = re.compile(r"(?<![-\w])[А-ЯЁа-яё]+$")
 _FIRST_PART = re.compile(r"[а-яё]+")
 _FIRST_CAPITALS = re.compile(r"[А-ЯЁ]+")
+
+
+def _cut_number(before: str, line: str) -> bool:
+    """Whether a date or an hour runs on from ``before`` into ``line``."""
+    if _CUT_DAY.search(before):
+        return _REST_OF_DATE.match(line) is not None
+    return _CUT_NUMBER.search(before) is not None and line[:1].isdigit()
 
 
 def _one_word(before: str, line: str, raw_line: str = "", after: str = "") -> bool:
