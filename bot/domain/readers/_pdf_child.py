@@ -357,12 +357,22 @@ def _one_word(before: str, line: str, raw_line: str = "", after: str = "") -> bo
     head, tail = last[0].casefold(), first[0].casefold()
     known = _dictionary().word_is_known
     if known(head + tail):
-        return not (_a_word(head) and _a_word(tail))
+        # Both parts words of their own («вопрос|а», «Празднична|я», «инструктаж|ей»): one word
+        # when the second is only an ending and no word of its own starts the line there.
+        alone = _a_word(head) and _a_word(tail)
+        return not alone or (tail in _ENDINGS and line[len(tail) : len(tail) + 1] in _WORD_END)
     middle = first[0] == line and raw_line == raw_line.rstrip()
     third = (_FIRST_CAPITALS if capitals else _FIRST_PART).match(after.strip())
     return middle and third is not None and known(head + tail + third[0].casefold())
 
 
+# Endings a narrow column leaves on the next line that are words too («а», «я», «ей»); not the
+# prepositions and conjunctions a line starts with («и», «в», «с», «к», «о», «у»).
+_ENDINGS = frozenset(
+    {"а", "я", "е", "ы", "ю", "ей", "ой", "ий", "ый", "ая", "ое", "ые", "ие", "ов", "ев"}
+    | {"ам", "ям", "ах", "ях", "ом", "ем", "ых", "их", "ого", "его", "ому", "ему", "ами", "ями"}
+)
+_WORD_END = frozenset({"", " ", ",", ".", ";", ":", ")", "»", '"', "!", "?"})
 # Readings that do not make a piece of a cut word a word of its own: «ное» is a name, «ого» an
 # interjection, «кн» an abbreviation, «ми» a note.
 _NOT_ON_ITS_OWN = frozenset({"Name", "Surn", "Patr", "Abbr", "Init", "INTJ", "Fixd", "Arch"})
