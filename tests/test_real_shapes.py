@@ -825,3 +825,28 @@ def test_an_event_at_its_hour_with_no_executor_is_no_section(fmt: str) -> None:
     assert [item.text[:5] for item in parsed.items] == ["19.00", "20.00", "18.00"]
     assert [s.title for s in parsed.sections] == ["26.06.2007", "27.06.2007"]
     assert _dues(parsed) == [date(2007, 6, 26), date(2007, 6, 26), date(2007, 6, 27)]
+
+
+# The Burla programme (http://burla22.ru/index.php?option=com_content&view=article&id=367,
+# «П Л А Н праздничных мероприятий, посвященных Дню защиты детей /1 июня 2015 года/») as a PDF
+# gives it, or as a Word file whose title was typed as two paragraphs: the day on a line of its
+# own under the title.
+def test_a_day_on_its_own_line_under_the_title_is_the_programmes_day() -> None:
+    document = Document()
+    document.add_paragraph("ПЛАН праздничных мероприятий, посвященных Дню защиты детей")
+    document.add_paragraph("/1 июня 2015 года/")
+    rows = [
+        ("п/п", "Наименование мероприятия", "Время проведения", "Ответственные"),
+        ("1", "Открытие праздника. Карнавал «Краски лета»", "10 часов", "Дом культуры"),
+        ("2", "Игровая программа «Остров сокровищ»", "12 часов", "Центр творчества"),
+    ]
+    table = document.add_table(rows=0, cols=4)
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = parse_document(read_document(buffer.getvalue(), "plan.docx"), reference=TODAY)
+    assert parsed.period is not None
+    assert parsed.period.start == date(2015, 1, 1)
+    assert _dues(parsed) == [date(2015, 6, 1), date(2015, 6, 1)]

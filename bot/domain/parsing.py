@@ -1255,6 +1255,10 @@ def _named_day(title: str | None, day: date | None, reference: date | None) -> b
     return day is not None and day.year > floor and len(words) >= 2
 
 
+_DAY_LINE_MARKS = " /()[]«»\"'.:–—-"
+MAX_DAY_LINE = 24  # «1 июня 2015 года», no more
+
+
 def _title_day(title: str | None) -> date | None:
     """The one day a programme's title names («… на 6 марта 2021 года»), not a decree's «от»."""
     for match in _WORD_DATE.finditer(title or ""):
@@ -1768,7 +1772,12 @@ def parse_document(
         raise DocumentRejected("doc-no-deadline-column", columns=names)
     if not drafts:
         raise DocumentRejected("doc-not-a-plan")
-    title_day = _title_day(header.title)
+    above = before_table[-1].text if before_table and before_table[-1].text != header.title else ""
+    # «/1 июня 2015 года/» on a line of its own under the title (a PDF's lines, a title typed
+    # as two paragraphs): the title's day too.
+    title_day = _title_day(header.title) or (
+        _opening_day(line) if len(line := above.strip(_DAY_LINE_MARKS)) <= MAX_DAY_LINE else None
+    )
     if (
         kind is DocumentKind.PLAN
         and header.period is None
@@ -1804,7 +1813,6 @@ def parse_document(
         )
     # The programme's one day: named in its title, or in a line right above the table
     # («Дата- 03.05.2017», a spreadsheet's first day written above its header).
-    above = before_table[-1].text if before_table and before_table[-1].text != header.title else ""
     day = title_day or (_opening_day(above) if above else None)
     items = _items(drafts, book, header.period, effective_reference, warnings, day)
     if not items:
