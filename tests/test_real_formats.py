@@ -278,6 +278,8 @@ def test_a_pdf_row_broken_by_the_page_end_is_glued_back_into_one_item(
         ("до 01.05.2022\r\n15.05.2022", "до 01.05.2022 15.05.2022"),
         ("в 2021\r\n10 мероприятий", "в 2021 10 мероприятий"),
         ("1.\r\n2 этап", "1. 2 этап"),
+        ("19.04.\r\n2017", "19.04.2017"),
+        ("01.05.\r\n16-00", "01.05. 16-00"),  # the day, then its hour
     ],
 )
 def test_lines_a_pdf_cell_wrapped_are_joined_and_a_word_the_column_cut_is_whole_again(

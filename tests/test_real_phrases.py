@@ -1029,6 +1029,8 @@ REAL += [
         [_day(2015, 10, 17)],
         PETROPAVLOVSK_FAIR,
     ),
+    # The cell's two lines «09.05⏎09-30» as a PDF runs them together: the day, then its hour.
+    ("09.05 09-30", calendar_year(2024), K.DATE, [_day(2024, 5, 9)], TSIMLYANSK),
     # The cell's two lines «Декабрь 2020г.⏎Февраль 2021г.» as a PDF runs them together.
     (
         "Декабрь 2020г. Февраль 2021г.",

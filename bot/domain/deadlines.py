@@ -304,6 +304,13 @@ _TIME_AFTER_DAY = re.compile(
 )
 
 
+# An hour written with a dash after a day without its year («09.05 09-30», a cell's two lines
+# a PDF ran together): no range of days follows a day like that.
+_DASHED_TIME_AFTER_DAY = re.compile(
+    r"(?<![\d.])(\d{1,2}\.\d{1,2})\.? +(?:[01]?\d|2[0-3])-[0-5]\d(?![\d.-])"
+)
+
+
 def _each_day_dated(match: re.Match[str]) -> str:
     days = [day.strip() for day in match["days"].split(",")]
     return ", ".join(f"{day}.{match['month']}.{match['year']}" for day in days)
@@ -318,6 +325,7 @@ def _normalise(text: str) -> str:
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # «до 3 .05. 2015г»
     text = _DAYS_OF_ONE_MONTH.sub(_each_day_dated, text)  # «01,08,15. 10.16»
     text = _TIME_AFTER_DAY.sub(r"\1 ", text)  # «12.10.16. 11.30»
+    text = _DASHED_TIME_AFTER_DAY.sub(r"\1 ", text)  # «09.05 09-30»
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
     text = _SHORT_TECHENIE.sub("течение", text)  # «в теч-е года»
     if (unclosed := text.count("(") - text.count(")")) > 0:

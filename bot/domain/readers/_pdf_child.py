@@ -326,9 +326,12 @@ def unwrap(text: str) -> str:
 _CLOSING = frozenset(",.;:)»!?")
 # A date or an hour a narrow column cut («14.04.200⏎8», «19.04.⏎2017», «10-⏎00-11-00»): a
 # date whose year is not whole yet, or a number and the dot or dash after it.
-_CUT_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,2}\.\d{1,2}\.(?:\d|\d{3})?|\d{1,2}-)$")
+_CUT_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,2}\.\d{1,2}\.(?:\d|\d{3})|\d{1,2}-)$")
 _CUT_DAY = re.compile(r"(?<![\w.])\d{1,2}\.$")  # «19.⏎04.2017», not «1.⏎2 этап»
 _REST_OF_DATE = re.compile(r"\d{1,2}\.\d{2,4}")
+# «19.04.⏎2017», not «01.05.⏎16-00» (the day, then its hour on the next line)
+_DAY_AND_MONTH = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.$")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?![\d-])")
 
 
 _LAST_WORD = re.compile(r"(?<![-\w])[А-ЯЁа-яё]+$")
@@ -340,6 +343,8 @@ def _cut_number(before: str, line: str) -> bool:
     """Whether a date or an hour runs on from ``before`` into ``line``."""
     if _CUT_DAY.search(before):
         return _REST_OF_DATE.match(line) is not None
+    if _DAY_AND_MONTH.search(before):
+        return _YEAR.match(line) is not None
     return _CUT_NUMBER.search(before) is not None and line[:1].isdigit()
 
 
