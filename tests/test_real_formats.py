@@ -255,6 +255,7 @@ def test_a_pdf_row_broken_by_the_page_end_is_glued_back_into_one_item(
         ("Муниципаль\r\nный слет", "Муниципальный слет"),
         ("Межмуници\r\nпальные соревновани\r\nя", "Межмуниципальные соревнования"),
         ("Торжествен\r\nное открытие", "Торжественное открытие"),  # «ное» is only a name
+        ("Учебно-методиче\r\nский сбор", "Учебно-методический сбор"),
         ("Подготовка библиог\r\nрафичес\r\nких справок", "Подготовка библиографических справок"),
         ("Руководител\r\nи ПОО", "Руководители ПОО"),
         ("новыми книгами\r\n, поступившими", "новыми книгами, поступившими"),
@@ -621,3 +622,18 @@ def test_words_a_narrow_pdf_column_cut_are_whole_again_so_every_item_is_found(
     assert len(texts) == len(plan.expected)
     for text, entry in zip(texts, plan.expected, strict=True):
         assert text.startswith(normalise(entry.text_starts)), (text, entry.text_starts)
+
+
+@needs_soffice
+def test_a_pdf_cell_merged_down_over_days_is_one_item_with_each_day(tmp_path: Path) -> None:
+    # The Irkutsk school's ВПР schedule of the acceptance set: «Русский язык» merged down over
+    # the rows of 18, 19 and 20 April. In the PDF the cell spans the rows as in Word, so it is
+    # one item due on each of its days, not three items.
+    plan = load_plan(PLANS_DIR / "irkutsk15_vpr_schedule_2023.json")
+    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
+    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
+    assert len(parsed.items) == len(plan.expected)
+    for item, entry in zip(parsed.items, plan.expected, strict=True):
+        assert normalise(item.text).startswith(normalise(entry.text_starts))
+    dues = [sorted({o.due.isoformat() for o in item.deadline.occurrences}) for item in parsed.items]
+    assert dues == [list(entry.deadline or ()) for entry in plan.expected]

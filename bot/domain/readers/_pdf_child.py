@@ -34,6 +34,8 @@ INTERSECTION_TOLERANCE = 3.0
 # Cells are read a little inside their rulings, so text of the neighbour never leaks in.
 CELL_INSET = 1.0
 EXIT_MEMORY = 3
+# Marks the text of a cell merged down from the row above (the parent's Cell.merged).
+MERGED = "\x1e"
 
 _LINE_BREAK = re.compile(r"\r?\n")
 # Russian words of one or two letters: a line starting with any other such piece is the end
@@ -266,7 +268,7 @@ def _rows(textpage: Any, height: float, table: Any) -> list[list[str]]:
                 continue
             spanning = above[column] if column < len(above) else None
             if spanning is not None and spanning[0][3] > row.bbox[1] + SNAP_TOLERANCE:
-                texts.append(spanning[1])  # a vertical merge covering this row
+                texts.append(MERGED + spanning[1])  # a vertical merge covering this row
                 current.append(spanning)
             else:
                 texts.append("")
@@ -334,7 +336,7 @@ _DAY_AND_MONTH = re.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}\.$")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?![\d-])")
 
 
-_LAST_WORD = re.compile(r"(?<![-\w])[А-ЯЁа-яё]+$")
+_LAST_WORD = re.compile(r"(?<!\w)[А-ЯЁа-яё]+$")  # after a hyphen too: «Учебно-методиче|ский»
 _FIRST_PART = re.compile(r"[а-яё]+")
 _FIRST_CAPITALS = re.compile(r"[А-ЯЁ]+")
 

@@ -42,6 +42,7 @@ MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024
 SCAN_TEXT_PER_PAGE = 200
 _CHILD = Path(__file__).with_name("_pdf_child.py")
 _EXIT_MEMORY = 3  # _pdf_child.EXIT_MEMORY
+_MERGED = "\x1e"  # _pdf_child.MERGED
 # «2», «- 3 -», «стр. 4», «5 из 12»: what may stand between two parts of one table.
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:стр(?:\.|аница)?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:из|/)\s*\d{1,4})?\s*$", re.I
@@ -226,4 +227,11 @@ def _glue_text(before: str, after: str) -> str:
 
 
 def _table(rows: list[list[str]]) -> Table:
-    return Table(tuple(tuple(Cell(text) for text in row) for row in rows))
+    return Table(tuple(tuple(_cell(text) for text in row) for row in rows))
+
+
+def _cell(text: str) -> Cell:
+    """A cell as the child read it; one merged down from the row above is marked so."""
+    if text.startswith(_MERGED):
+        return Cell(text[len(_MERGED) :], merged=True)
+    return Cell(text)
