@@ -850,3 +850,32 @@ def test_a_day_on_its_own_line_under_the_title_is_the_programmes_day() -> None:
     assert parsed.period is not None
     assert parsed.period.start == date(2015, 1, 1)
     assert _dues(parsed) == [date(2015, 6, 1), date(2015, 6, 1)]
+
+
+# Egorkino's week plan as a PDF prints its title: «… литературы С 23 января по» on one line,
+# «28 января 2017 года» on the next — one title, its week the plan's period.
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_title_broken_after_a_preposition_goes_on_in_the_next_paragraph(fmt: str) -> None:
+    document = Document()
+    document.add_paragraph("План проведения недели русского языка и литературы С 23 января по")
+    document.add_paragraph("28 января 2017 года")
+    rows = [
+        ("", "День недели", "Мероприятие", "Ответственные"),
+        ("1", "понедельник", "Открытие недели", "Мозякова А.Г."),
+        ("2", "вторник", "Выставка творческих работ", "Ануфриева В.Г."),
+    ]
+    table = document.add_table(rows=0, cols=4)
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = "\n".join(
+        [p.text for p in document.paragraphs] + ["", *("\t".join(row) for row in rows)]
+    )
+    data = buffer.getvalue() if fmt == "docx" else text.encode("utf-8")
+    parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+    assert parsed.title.endswith("С 23 января по 28 января 2017 года")
+    assert parsed.period is not None
+    assert (parsed.period.start, parsed.period.end) == (date(2017, 1, 23), date(2017, 1, 28))
+    assert _dues(parsed) == [date(2017, 1, 23), date(2017, 1, 24)]

@@ -355,15 +355,37 @@ def _unspaced(text: str) -> str:
     return _SPACED_OUT.sub(lambda m: m.group().replace(" ", ""), text)
 
 
+# A title's paragraph that ends on one of these goes on in the next («… С 23 января по» |
+# «28 января 2017 года»: a PDF's lines, a title typed as several paragraphs).
+_TITLE_GOES_ON = re.compile(
+    r"(?:^|\s)(?:по|на|с|со|и|в|во|до|для|к|о|об|при|между|от|за|из|-|–|—)$", re.I
+)
+MAX_TITLE_LINES = 2
+MAX_TITLE_LINE = 120
+
+
+def _title_goes_on(title: str, after: Sequence[Paragraph]) -> str:
+    """The title with the paragraphs that finish it: each after a title ending on a
+    preposition or a dash, or starting in lowercase."""
+    for p in after:
+        line = " ".join(p.text.split())
+        if not line or len(line) > MAX_TITLE_LINE:
+            break
+        if not (_TITLE_GOES_ON.search(title) or line[:1].islower()):
+            break
+        title = f"{title} {line}"
+    return title
+
+
 def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
-    for p in paragraphs:
+    for index, p in enumerate(paragraphs):
         # An approval block typed without blank lines above the title is not the title: it
         # starts at the line that names the plan.
         lines = _unspaced(p.text).split("\n")
         at = next((i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)), 0)
         text = " ".join(" ".join(lines[at:]).split())
         if _PLAN_TITLE.search(text) and not _APPROVE.match(text) and len(text) > 10:
-            return text
+            return _title_goes_on(text, paragraphs[index + 1 : index + 1 + MAX_TITLE_LINES])
     for p in paragraphs:
         if p.heading:
             return " ".join(p.text.split())
@@ -1772,7 +1794,9 @@ def parse_document(
         raise DocumentRejected("doc-no-deadline-column", columns=names)
     if not drafts:
         raise DocumentRejected("doc-not-a-plan")
-    above = before_table[-1].text if before_table and before_table[-1].text != header.title else ""
+    above = before_table[-1].text if before_table else ""
+    if header.title and " ".join(header.title.split()).endswith(" ".join(above.split())):
+        above = ""  # the title itself, or its last line («… С 23 января по» | «28 января …»)
     # «/1 июня 2015 года/» on a line of its own under the title (a PDF's lines, a title typed
     # as two paragraphs): the title's day too.
     title_day = _title_day(header.title) or (
