@@ -82,6 +82,7 @@ OEK_OCTOBER = "http://oek.su/sksk_anons/1979-plan-raboty-doma-kultury-na-oktyabr
 KIROVSK_LABOUR = "https://kirovsk-gov.ru/doc/11265"
 SHILOVO = "http://ryazan-gov.ru/doc/97966"
 PROGRESH = "https://progresh.nubex.ru/4745/5710/?printMode=yes"
+CHEBOKSARY_MOTHERS = "https://old-gcheb.cap.ru/SiteMap.aspx?id=78917"
 DONETSK_COUNCIL = (
     "https://dat-dn.ru/studencheskij-sovet-2/kalendarnyj-plan-raboty-studencheskogo-soveta-"
     "doneckoj-akademii-transporta/"
@@ -1029,6 +1030,16 @@ REAL += [
         [_day(2015, 10, 17)],
         PETROPAVLOVSK_FAIR,
     ),
+    # The cells' two lines as a PDF runs them together: the day, then its hour; the meeting
+    # that labels a month.
+    ("26 ноября 15.30", calendar_year(2004), K.DATE, [_day(2004, 11, 26)], CHEBOKSARY_MOTHERS),
+    (
+        "Педсовет август 2017 г.",
+        academic_year(2016),
+        K.MONTH,
+        [_span(D(2017, 8, 1), D(2017, 8, 31))],
+        GOR_KUBAN_6,
+    ),
     # The cell's two lines «09.05⏎09-30» as a PDF runs them together: the day, then its hour.
     ("09.05 09-30", calendar_year(2024), K.DATE, [_day(2024, 5, 9)], TSIMLYANSK),
     # The cell's two lines «Декабрь 2020г.⏎Февраль 2021г.» as a PDF runs them together.
@@ -1055,6 +1066,13 @@ REAL += [
         RADUZHNY,
     ),
 ]
+
+
+@pytest.mark.parametrize("phrase", ["Педсовет 2017", "абракадабра 2017", "Педсовет август"])
+def test_a_label_word_is_dropped_only_before_a_day_or_span_in_digits(phrase: str) -> None:
+    # «Педсовет август 2017 г.» is August; a label before a bare year or a month with no year
+    # in digits is not read as a date.
+    assert parse_deadline(phrase, calendar_year(2017)).kind is DeadlineKind.UNRECOGNIZED
 
 
 @pytest.mark.parametrize("phrase", ["июль-сентябрь", "май-сентябрь"])

@@ -304,6 +304,13 @@ _TIME_AFTER_DAY = re.compile(
 )
 
 
+# An hour after a day in words («26 ноября 15.30», «26 ноября 2004 г. 15.30-17.00», the cell's
+# two lines a PDF ran together): the day.
+_TIME_AFTER_WORD_DAY = re.compile(
+    r"(?<!\d)(\d{1,2} (?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"[а-я]*(?: \d{4}(?: ?г(?:ода|\.)?)?)?)\.?,? +(?:[01]?\d|2[0-3])[.:][0-5]\d"
+    r"(?: ?- ?(?:[01]?\d|2[0-3])[.:][0-5]\d)?(?: ?(?:ч\b\.?|час(?:а|ов)?(?!\w)))?(?![\d.])"
+)
 # An hour written with a dash after a day without its year («09.05 09-30», a cell's two lines
 # a PDF ran together): no range of days follows a day like that.
 _DASHED_TIME_AFTER_DAY = re.compile(
@@ -326,6 +333,7 @@ def _normalise(text: str) -> str:
     text = _DAYS_OF_ONE_MONTH.sub(_each_day_dated, text)  # «01,08,15. 10.16»
     text = _TIME_AFTER_DAY.sub(r"\1 ", text)  # «12.10.16. 11.30»
     text = _DASHED_TIME_AFTER_DAY.sub(r"\1 ", text)  # «09.05 09-30»
+    text = _TIME_AFTER_WORD_DAY.sub(r"\1 ", text)  # «26 ноября 15.30»
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
     text = _SHORT_TECHENIE.sub("течение", text)  # «в теч-е года»
     if (unclosed := text.count("(") - text.count(")")) > 0:
@@ -1174,7 +1182,34 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
         found = _parse_deadline(dated, period, reference)
         if found.kind is not DeadlineKind.UNRECOGNIZED:
             return Deadline(text, found.kind, found.occurrences)
+    if "\n" not in normal and (rest := _without_label_word(normal)):
+        # «Педсовет август 2017 г.»: the same label on the date's line (a PDF's cell).
+        found = _parse_deadline(rest, period, reference)
+        if found.is_dated and found.kind in _DAYS_AND_SPANS:
+            return Deadline(text, found.kind, found.occurrences)
     return Deadline(text, DeadlineKind.UNRECOGNIZED)
+
+
+_DAYS_AND_SPANS = frozenset(
+    {
+        DeadlineKind.DATE,
+        DeadlineKind.MONTH,
+        DeadlineKind.RANGE,
+        DeadlineKind.QUARTER,
+        DeadlineKind.HALF_YEAR,
+    }
+)
+
+
+def _without_label_word(normal: str) -> str | None:
+    """The phrase less a first word the parser does not know, when the rest names a day or a
+    year in digits («педсовет август 2017 г.» → «август 2017 г.»); else None."""
+    first, _, rest = normal.partition(" ")
+    if not rest or not any(ch.isdigit() for ch in rest):
+        return None
+    if _tokens(first, newline_separates=False) != ["?"]:
+        return None
+    return rest
 
 
 def _without_labels(normal: str) -> str:
