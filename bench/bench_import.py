@@ -35,6 +35,7 @@ from docx import Document
 from docx.shared import Cm
 
 from bot.clock import SystemClock
+from bot.runtime import tune_collector
 from bot.services.imports import parse_upload, sha256
 from bot.services.registry import ServiceSettings, build_services
 from storage.db import create_engine, create_session_factory
@@ -242,6 +243,7 @@ async def reimport(first: bytes, second: bytes, folder: Path) -> dict[str, float
 
 
 def main() -> None:
+    tune_collector()  # as every `workplan` command starts (bot/runtime.py)
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)

@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from bot.runtime import tune_collector
+
+    tune_collector()
     args = build_parser().parse_args(argv)
     from bot.config import ConfigError, load_settings, require_token
     from bot.logs import setup_logging
