@@ -14,6 +14,7 @@ import json
 import re
 import resource
 import sys
+from functools import lru_cache
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -362,7 +363,7 @@ def _one_word(before: str, line: str, raw_line: str = "", after: str = "") -> bo
     if first is None:
         return False
     head, tail = last[0].casefold(), first[0].casefold()
-    known = _dictionary().word_is_known
+    known = _known
     if known(head + tail):
         # Both parts words of their own («вопрос|а», «Празднична|я», «инструктаж|ей»): one word
         # when the second is only an ending and no word of its own starts the line there.
@@ -385,6 +386,7 @@ _WORD_END = frozenset({"", " ", ",", ".", ";", ":", ")", "»", '"', "!", "?"})
 _NOT_ON_ITS_OWN = frozenset({"Name", "Surn", "Patr", "Abbr", "Init", "INTJ", "Fixd", "Arch"})
 
 
+@lru_cache(maxsize=8192)
 def _a_word(piece: str) -> bool:
     """Whether a piece is a common word on its own («и», «дом», «торжествен»)."""
     return any(
@@ -394,6 +396,12 @@ def _a_word(piece: str) -> bool:
 
 
 _MORPH: list[Any] = []
+
+
+@lru_cache(maxsize=8192)
+def _known(word: str) -> bool:
+    """Whether the dictionary knows the word (a plan repeats its cut words row after row)."""
+    return bool(_dictionary().word_is_known(word))
 
 
 def _dictionary() -> Any:
