@@ -1068,7 +1068,16 @@ REAL += [
 ]
 
 
-@pytest.mark.parametrize("phrase", ["Педсовет 2017", "абракадабра 2017", "Педсовет август"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Педсовет 2017",
+        "абракадабра 2017",
+        "Педсовет август",
+        "педсовет август 2017 г.",  # a label starts the cell with a capital
+        "Учреждения дополнительного образования 10 - 12 июня 2017 г.",  # a place, not a label
+    ],
+)
 def test_a_label_word_is_dropped_only_before_a_day_or_span_in_digits(phrase: str) -> None:
     # «Педсовет август 2017 г.» is August; a label before a bare year or a month with no year
     # in digits is not read as a date.

@@ -1182,7 +1182,8 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
         found = _parse_deadline(dated, period, reference)
         if found.kind is not DeadlineKind.UNRECOGNIZED:
             return Deadline(text, found.kind, found.occurrences)
-    if "\n" not in normal and (rest := _without_label_word(normal)):
+    labelled = text.lstrip()[:1].isupper()  # a label starts the cell: «Педсовет …»
+    if "\n" not in normal and labelled and (rest := _without_label_word(normal)):
         # «Педсовет август 2017 г.»: the same label on the date's line (a PDF's cell).
         found = _parse_deadline(rest, period, reference)
         if found.is_dated and found.kind in _DAYS_AND_SPANS:
@@ -1209,6 +1210,9 @@ def _without_label_word(normal: str) -> str | None:
         return None
     if _tokens(first, newline_separates=False) != ["?"]:
         return None
+    second = rest.partition(" ")[0]
+    if _tokens(second, newline_separates=False) in ([], ["?"]):
+        return None  # one word only: «Учреждения дополнительного образования 10 - 12 июня»
     return rest
 
 
