@@ -827,26 +827,34 @@ def test_an_event_at_its_hour_with_no_executor_is_no_section(fmt: str) -> None:
     assert _dues(parsed) == [date(2007, 6, 26), date(2007, 6, 26), date(2007, 6, 27)]
 
 
-# The Burla programme (http://burla22.ru/index.php?option=com_content&view=article&id=367,
-# «П Л А Н праздничных мероприятий, посвященных Дню защиты детей /1 июня 2015 года/») as a PDF
-# gives it, or as a Word file whose title was typed as two paragraphs: the day on a line of its
-# own under the title.
-def test_a_day_on_its_own_line_under_the_title_is_the_programmes_day() -> None:
+def _docx_of_paragraphs(paragraphs: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    """A Word file of ``paragraphs`` (a title typed as several), then a table of ``rows``."""
     document = Document()
-    document.add_paragraph("ПЛАН праздничных мероприятий, посвященных Дню защиты детей")
-    document.add_paragraph("/1 июня 2015 года/")
-    rows = [
-        ("п/п", "Наименование мероприятия", "Время проведения", "Ответственные"),
-        ("1", "Открытие праздника. Карнавал «Краски лета»", "10 часов", "Дом культуры"),
-        ("2", "Игровая программа «Остров сокровищ»", "12 часов", "Центр творчества"),
-    ]
-    table = document.add_table(rows=0, cols=4)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=0, cols=len(rows[0]))
     for row in rows:
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
     buffer = io.BytesIO()
     document.save(buffer)
-    parsed = parse_document(read_document(buffer.getvalue(), "plan.docx"), reference=TODAY)
+    return buffer.getvalue()
+
+
+# The Burla programme (http://burla22.ru/index.php?option=com_content&view=article&id=367,
+# «П Л А Н праздничных мероприятий, посвященных Дню защиты детей /1 июня 2015 года/») as a PDF
+# gives it, or as a Word file whose title was typed as two paragraphs: the day on a line of its
+# own under the title.
+def test_a_day_on_its_own_line_under_the_title_is_the_programmes_day() -> None:
+    rows = [
+        ("п/п", "Наименование мероприятия", "Время проведения", "Ответственные"),
+        ("1", "Открытие праздника. Карнавал «Краски лета»", "10 часов", "Дом культуры"),
+        ("2", "Игровая программа «Остров сокровищ»", "12 часов", "Центр творчества"),
+    ]
+    data = _docx_of_paragraphs(
+        ["ПЛАН праздничных мероприятий, посвященных Дню защиты детей", "/1 июня 2015 года/"], rows
+    )
+    parsed = parse_document(read_document(data, "plan.docx"), reference=TODAY)
     assert parsed.period is not None
     assert parsed.period.start == date(2015, 1, 1)
     assert _dues(parsed) == [date(2015, 6, 1), date(2015, 6, 1)]
@@ -856,24 +864,17 @@ def test_a_day_on_its_own_line_under_the_title_is_the_programmes_day() -> None:
 # «28 января 2017 года» on the next — one title, its week the plan's period.
 @pytest.mark.parametrize("fmt", ["docx", "txt"])
 def test_a_title_broken_after_a_preposition_goes_on_in_the_next_paragraph(fmt: str) -> None:
-    document = Document()
-    document.add_paragraph("План проведения недели русского языка и литературы С 23 января по")
-    document.add_paragraph("28 января 2017 года")
+    title = [
+        "План проведения недели русского языка и литературы С 23 января по",
+        "28 января 2017 года",
+    ]
     rows = [
         ("", "День недели", "Мероприятие", "Ответственные"),
         ("1", "понедельник", "Открытие недели", "Мозякова А.Г."),
         ("2", "вторник", "Выставка творческих работ", "Ануфриева В.Г."),
     ]
-    table = document.add_table(rows=0, cols=4)
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    text = "\n".join(
-        [p.text for p in document.paragraphs] + ["", *("\t".join(row) for row in rows)]
-    )
-    data = buffer.getvalue() if fmt == "docx" else text.encode("utf-8")
+    text = "\n".join([*title, "", *("\t".join(row) for row in rows)])
+    data = _docx_of_paragraphs(title, rows) if fmt == "docx" else text.encode("utf-8")
     parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
     assert parsed.title.endswith("С 23 января по 28 января 2017 года")
     assert parsed.period is not None
