@@ -281,6 +281,21 @@ def test_a_pdf_row_broken_by_the_page_end_is_glued_back_into_one_item(
         ("1.\r\n2 этап", "1. 2 этап"),
         ("19.04.\r\n2017", "19.04.2017"),
         ("01.05.\r\n16-00", "01.05. 16-00"),  # the day, then its hour
+        # The acceptance set's Radonezh plan printed by LibreOffice: a long word broke at its
+        # hyphen («Саввино⏎-⏎Сторож⏎евский»), a dash between words stays one («люди -⏎…»),
+        # a one-letter end before a quote or the cell's end is the word's («Пушкин⏎у"»),
+        # a quote closing the last one opened, and two pieces none of which is a word
+        # («Радиоли⏎нейка» is not in the dictionary, «Третько⏎вская» is a name).
+        ("поездка \r\nв \r\nСаввино\r\n-\r\nСторож\r\nевский", "поездка в Саввино-Сторожевский"),
+        ("Свои\r\nлюди - \r\nсочтемс\r\nя", "Свои люди - сочтемся"),
+        ("оргкомитета: -\r\nутверждение", "оргкомитета: -утверждение"),
+        ('"Слово \r\nПушкин\r\nу"', '"Слово Пушкину"'),
+        ("в Детскую\r\nбольниц\nу", "в Детскую больницу"),
+        ('приют \r\n"Покров\n"', 'приют "Покров"'),
+        ("Третько\r\nвская \r\nгалерея", "Третьковская галерея"),
+        ("в одной \r\nотдален\r\nной \r\nгуберни\r\nи", "в одной отдаленной губернии"),
+        ("План -\r\nГрафик", "План - График"),
+        ("Классные\r\nруководители и\r\nродители", "Классные руководители и родители"),
     ],
 )
 def test_lines_a_pdf_cell_wrapped_are_joined_and_a_word_the_column_cut_is_whole_again(
@@ -622,6 +637,28 @@ def test_words_a_narrow_pdf_column_cut_are_whole_again_so_every_item_is_found(
     assert len(texts) == len(plan.expected)
     for text, entry in zip(texts, plan.expected, strict=True):
         assert text.startswith(normalise(entry.text_starts)), (text, entry.text_starts)
+
+
+@needs_soffice
+def test_a_word_cut_before_its_last_letter_on_a_line_of_its_own_is_whole_again(
+    tmp_path: Path,
+) -> None:
+    # The Radonezh gymnasium's plan of the acceptance set, its narrow columns as the set
+    # builds them: LibreOffice puts «в», «и», «у» of «проекто|в», «гимнази|и», «больниц|у» on
+    # a line of their own, and PDFium reads such a line as the same line after a space of its
+    # own making («проекто в»). The letters' places tell the lines apart again.
+    plan = load_plan(PLANS_DIR / "radonezh_gymnasium_extracurricular_2022.json")
+    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
+    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
+    texts = {normalise(item.text) for item in parsed.items}
+    for words in (
+        "«орбита школьных проектов» защита проектов",
+        "поездка с подарками в детскую больницу",
+        "рождественский праздник",
+        'поездка в православный детский приют "покров"',
+    ):
+        assert any(text.startswith(words) for text in texts), words
+    assert any("радио гимназии" in text for text in texts)
 
 
 @needs_soffice

@@ -171,10 +171,11 @@ def _read_page(page: Any, carried: _Layout | None) -> tuple[list[Any], _Layout |
                     return ordered, layout, continued
         items: list[tuple[float, list[Any]]] = []
         top = 0.0
+        breaks = _unbroken_lines(textpage, height) if tables else []
         for table in tables:
             _, table_top, _, bottom = table.bbox
             items.extend(_band(textpage, width, height, top, table_top))
-            rows = _rows(textpage, height, table)
+            rows = _rows(textpage, height, table, breaks)
             if rows:
                 items.append((table_top, ["t", rows]))
             top = max(top, bottom)
@@ -253,7 +254,7 @@ def _tables(edges: list[dict[str, Any]]) -> list[Any]:
     return [lattice.Table(None, group) for group in lattice.cells_to_tables(cells)]  # type: ignore[arg-type]
 
 
-def _rows(textpage: Any, height: float, table: Any) -> list[list[str]]:
+def _rows(textpage: Any, height: float, table: Any, breaks: list[_LineBreak]) -> list[list[str]]:
     """Cell texts by row; a cell merged down from the row above repeats its text (as DOCX)."""
     rows: list[list[str]] = []
     above: list[tuple[Any, str] | None] = []
@@ -263,7 +264,7 @@ def _rows(textpage: Any, height: float, table: Any) -> list[list[str]]:
         current: list[tuple[Any, str] | None] = []
         for column, bbox in enumerate(cells):
             if bbox is not None:
-                text = _cell_text(textpage, height, bbox)
+                text = _cell_text(textpage, height, bbox, breaks)
                 texts.append(text)
                 current.append((bbox, text))
                 continue
@@ -280,7 +281,12 @@ def _rows(textpage: Any, height: float, table: Any) -> list[list[str]]:
     return rows
 
 
-def _cell_text(textpage: Any, height: float, bbox: tuple[float, float, float, float]) -> str:
+def _cell_text(
+    textpage: Any,
+    height: float,
+    bbox: tuple[float, float, float, float],
+    breaks: list[_LineBreak] | None = None,
+) -> str:
     x0, top, x1, bottom = bbox
     text: str = textpage.get_text_bounded(
         left=x0 + CELL_INSET,
@@ -288,7 +294,61 @@ def _cell_text(textpage: Any, height: float, bbox: tuple[float, float, float, fl
         right=x1 - CELL_INSET,
         top=height - top - CELL_INSET,
     )
+    at = 0
+    for line_break in breaks or ():
+        if x0 <= line_break.x <= x1 and top <= line_break.y <= bottom:
+            spaced = f"{line_break.before} {line_break.after}"
+            found = text.find(spaced, at)
+            if found >= 0:
+                cut = found + len(line_break.before)
+                text = f"{text[:cut]}\n{text[cut + 1 :]}"
+                at = cut + 1
     return unwrap(text)
+
+
+class _LineBreak:
+    """Where PDFium put a space of its own between two lines («гимнази⏎и» read «гимнази и»,
+    the next line one short piece): the words either side, and the first letter's centre (from
+    the page top)."""
+
+    __slots__ = ("after", "before", "x", "y")
+
+    def __init__(self, before: str, after: str, x: float, y: float) -> None:
+        self.before, self.after, self.x, self.y = before, after, x, y
+
+
+_FRAGMENT = 40
+
+
+def _unbroken_lines(textpage: Any, height: float) -> list[_LineBreak]:
+    """The spaces PDFium generated where the text goes on a line lower: there the cell's text
+    broke its line, and the piece on the next line may be the end of a cut word."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    text: str = textpage.get_text_range(0, count)
+    if len(text) != count:  # a character beyond 16 bits: the indexes are off, nothing is moved
+        return []
+    found: list[_LineBreak] = []
+    before_box, after_box = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+    for index in (i for i, char in enumerate(text) if char == " "):
+        if not 0 < index < count - 1 or text[index - 1].isspace() or text[index + 1].isspace():
+            continue
+        if not pdfium_c.FPDFText_IsGenerated(raw, index):
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index - 1, ctypes.byref(before_box))
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index + 1, ctypes.byref(after_box))
+        if after_box.top > before_box.bottom:  # not a line lower (PDF's y goes up)
+            continue
+        start = index - 1
+        while start > 0 and index - start < _FRAGMENT and not text[start - 1].isspace():
+            start -= 1
+        end = index + 1
+        while end < count and end - index < _FRAGMENT and not text[end].isspace():
+            end += 1
+        x = (after_box.left + after_box.right) / 2
+        y = height - (after_box.top + after_box.bottom) / 2
+        found.append(_LineBreak(text[start:index], text[index + 1 : end], x, y))
+    return found
 
 
 def unwrap(text: str) -> str:
@@ -297,7 +357,11 @@ def unwrap(text: str) -> str:
     A word a too narrow column cut in two («Муниципаль|ный», «координационн|ого») is put
     together again where the line broke without a space and the two parts make a word of the
     Russian dictionary (pymorphy3's) that they are not each («Классные|руководители» stays two
-    words, «Руководител|и» is one), or where the second part cannot be a word («Ежеквартал|ьно»).
+    words, «Руководител|и» is one), or where the second part cannot be a word («Ежеквартал|ьно»),
+    or neither part is a word («Радиоли|нейка», «Третько|вская»: a name). A one-letter end
+    before a quote, a hyphen or the cell's end is the word's («Пушкин|у"»: no preposition ends
+    a phrase); a word broken at its own hyphen («Саввино-|Сторожевский») is one again, a dash
+    between words («люди -|сочтемся») stays between them; a quote closes the one opened.
     """
     out: list[str] = []
     cut = False  # the last line was one word that ended without a space
@@ -305,15 +369,23 @@ def unwrap(text: str) -> str:
     raw_lines = [raw for raw in _LINE_BREAK.split(text.replace("\x02", "-")) if raw.strip()]
     for at, raw_line in enumerate(raw_lines):
         line = " ".join(raw_line.split())
-        if out and not _LIST_START.match(line):
-            hyphenated = out[-1].endswith("-") and line[:1].islower()
+        if out and (not _LIST_START.match(line) or (_CUT_HYPHEN.match(line) and not spaced)):
+            # «дом-⏎музей», «Саввино-⏎Сторожевский»: a word's hyphen ends the line; not the
+            # dash between words («люди -⏎сочтемся»)
+            hyphenated = (
+                out[-1].endswith("-")
+                and not spaced
+                and (line[:1].islower() or _WORD_HYPHEN.search(out[-1]) is not None)
+            )
             after = raw_lines[at + 1] if at + 1 < len(raw_lines) else ""
             if (
                 hyphenated
                 or (cut and _not_a_word_start(line, raw_line))
                 or (not spaced and _one_word(out[-1], line, raw_line, after))
                 or (not spaced and _cut_number(out[-1], line))
+                or (not spaced and _CUT_HYPHEN.match(line) and out[-1][-1:].isalpha())
                 or line[:1] in _CLOSING
+                or (line[:1] == '"' and out[-1].count('"') % 2 == 1 and not line[1:2].isalnum())
             ):
                 out[-1] = out[-1] + line
             else:
@@ -327,6 +399,9 @@ def unwrap(text: str) -> str:
 
 # A line starting with these goes on with the word before it («книгами⏎, поступившими»).
 _CLOSING = frozenset(",.;:)»!?")
+_WORD_HYPHEN = re.compile(r"[А-ЯЁа-яёA-Za-z]-$")
+# A hyphen alone where a long word broke at it («Саввино⏎-⏎Сторожевский»).
+_CUT_HYPHEN = re.compile(r"^-(?:$|(?=[А-ЯЁа-яё]))")
 # A date or an hour a narrow column cut («14.04.200⏎8», «19.04.⏎2017», «10-⏎00-11-00»): a
 # date whose year is not whole yet, or a number and the dot or dash after it.
 _CUT_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,2}\.\d{1,2}\.(?:\d|\d{3})|\d{1,2}-)$")
@@ -368,19 +443,28 @@ def _one_word(before: str, line: str, raw_line: str = "", after: str = "") -> bo
         # Both parts words of their own («вопрос|а», «Празднична|я», «инструктаж|ей»): one word
         # when the second is only an ending and no word of its own starts the line there.
         alone = _a_word(head) and _a_word(tail)
-        return not alone or (tail in _ENDINGS and line[len(tail) : len(tail) + 1] in _WORD_END)
+        follows = line[len(tail) : len(tail) + 1]
+        # «Пушкин⏎у"», «гимнази⏎и»: a one-letter word before a closing mark, a hyphen or the
+        # cell's end is the end of the word (no preposition ends a phrase)
+        closes = len(tail) == 1 and (follows in _CLOSING_MARKS or (not follows and not after))
+        return not alone or (tail in _ENDINGS and follows in _WORD_END) or closes
     middle = first[0] == line and raw_line == raw_line.rstrip()
     third = (_FIRST_CAPITALS if capitals else _FIRST_PART).match(after.strip())
-    return middle and third is not None and known(head + tail + third[0].casefold())
+    if middle and third is not None and known(head + tail + third[0].casefold()):
+        return True
+    # «Радиоли⏎нейка», «Третько⏎вская»: neither piece a word, so one (a name the dictionary
+    # does not hold); not capitals («МБОУ⏎сош»), which _FIRST_CAPITALS already kept apart
+    return len(tail) >= 2 and not capitals and not _a_word(head) and not _a_word(tail)
 
 
 # Endings a narrow column leaves on the next line that are words too («а», «я», «ей»); not the
 # prepositions and conjunctions a line starts with («и», «в», «с», «к», «о», «у»).
 _ENDINGS = frozenset(
-    {"а", "я", "е", "ы", "ю", "ей", "ой", "ий", "ый", "ая", "ое", "ые", "ие", "ов", "ев"}
+    {"а", "я", "е", "ы", "ю", "ей", "ой", "ий", "ый", "ая", "ое", "ые", "ие", "ов", "ев", "ной"}
     | {"ам", "ям", "ах", "ях", "ом", "ем", "ых", "их", "ого", "его", "ому", "ему", "ами", "ями"}
 )
 _WORD_END = frozenset({"", " ", ",", ".", ";", ":", ")", "»", '"', "!", "?"})
+_CLOSING_MARKS = frozenset({",", ".", ";", ":", ")", "»", '"', "!", "?", "-"})
 # Readings that do not make a piece of a cut word a word of its own: «ное» is a name, «ого» an
 # interjection, «кн» an abbreviation, «ми» a note.
 _NOT_ON_ITS_OWN = frozenset({"Name", "Surn", "Patr", "Abbr", "Init", "INTJ", "Fixd", "Arch"})
