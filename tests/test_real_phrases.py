@@ -93,6 +93,7 @@ EGORKINO = (
 )
 PETROPAVLOVSK_FAIR = "https://base.garant.ru/25932140/53f89421bbdaf741eb2d1ecc4ddb4c33/"
 RADUZHNY = "https://base.garant.ru/29118233/3e22e51c74db8e0b182fad67b502e640/"
+PRUZHANY = "https://gymnasium.pruzhany.by/plan-raboty-senata"
 POBEDA = "https://673802.x05c99wtb.asia/permr/pobeda/wiew_pobeda.php?id=2"
 KOTELNIKI = "https://moscow-gov.ru/doc/75088"
 GARANT_ZS_GO = "https://base.garant.ru/71979750/53f89421bbdaf741eb2d1ecc4ddb4c33"
@@ -1065,6 +1066,16 @@ REAL += [
         [_day(2010, 4, 22)],
         RADUZHNY,
     ),
+    # Typed with a Latin «c» (three of the plan's «сентябрь» cells; the fourth is Cyrillic).
+    ("cентябрь", academic_year(2013), K.MONTH, [_month(2013, 9)], PRUZHANY),
+    # The second Saturday of each month, in the plan's first quarter (September–October).
+    (
+        "2-я суббота\nмесяца",
+        Period(D(2013, 9, 1), D(2013, 10, 31)),
+        K.RECURRING,
+        [_day(2013, 9, 14), _day(2013, 10, 12)],
+        PRUZHANY,
+    ),
 ]
 
 
@@ -1119,6 +1130,19 @@ AC24 = academic_year(2024)
 
 NAMED_FORMS: list[tuple[str, Period | None, DeadlineKind, Dates]] = [
     ("в течении года", AC24, K.CONTINUOUS, [(AC24.start, AC24.end)]),
+    (
+        "в последнюю пятницу месяца",
+        Period(D(2024, 9, 1), D(2024, 10, 31)),
+        K.RECURRING,
+        [(None, D(2024, 9, 27)), (None, D(2024, 10, 25))],
+    ),
+    (
+        "каждый первый понедельник месяца",
+        Period(D(2024, 9, 1), D(2024, 10, 31)),
+        K.RECURRING,
+        [(None, D(2024, 9, 2)), (None, D(2024, 10, 7))],
+    ),
+    ("мaй", AC24, K.MONTH, [_month(2025, 5)]),  # a Latin «a»
     ("в теч. года", AC24, K.CONTINUOUS, [(AC24.start, AC24.end)]),
     ("Декабрь, 2022", AC24, K.MONTH, [_month(2022, 12)]),
     ("I квартал, 2025 г.", AC24, K.QUARTER, [(D(2025, 1, 1), D(2025, 3, 31))]),

@@ -93,6 +93,8 @@ def _txt(title: str, header: Sequence[str], rows: Sequence[Row]) -> bytes:
         texts = row.cells if isinstance(row, Section) else row
         if isinstance(row, Section) and row.bold:
             texts = tuple(f"<b>{t}</b>" if t else "" for t in texts)
+        # a line break inside a cell as a text table writes it
+        texts = tuple(t.replace("\n", "<br>") for t in texts)
         lines.append("\t".join(texts) + "\t" * (len(header) - len(texts)))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -880,3 +882,66 @@ def test_a_title_broken_after_a_preposition_goes_on_in_the_next_paragraph(fmt: s
     assert parsed.period is not None
     assert (parsed.period.start, parsed.period.end) == (date(2017, 1, 23), date(2017, 1, 28))
     assert _dues(parsed) == [date(2017, 1, 23), date(2017, 1, 24)]
+
+
+# Imitates https://gymnasium.pruzhany.by/plan-raboty-senata (the Senate of the Pruzhany
+# gymnasium, 2013/2014): a section row «1 четверть» over rows due «регулярно», «1 раз в месяц»,
+# «2-я суббота месяца» — in that quarter (September–October), not the whole school year.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_continuous_or_monthly_term_under_a_quarter_row_is_read_in_that_quarter(
+    fmt: str,
+) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы Сената гимназии в 2013/2014 учебном году",
+        ("", "Содержание работы", "Сроки", "Ответственные"),
+        [
+            Section(("1 четверть", "", "", "")),
+            ("1.", "Выборы членов Сената", "cентябрь", "Активы классов"),
+            ("2", "Организация дежурства по гимназии", "регулярно", "центр «Порядок»"),
+            ("3", "Участие в заседаниях Совета профилактики", "1 раз в месяц", "Консул"),
+            ("4", "Участие в проведении Дня здоровья", "2-я суббота месяца", "центр «Здоровье»"),
+            ("5", "Дежурство в течение года", "в течение года", "Консул"),
+            Section(("2 четверть", "", "", "")),
+            ("6", "Рейды по проверке дежурства", "постоянно", "центр «Порядок»"),
+        ],
+    )
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2013, 9, 30)],  # «cентябрь» with a Latin «c»
+        [date(2013, 10, 31)],
+        [date(2013, 9, 30), date(2013, 10, 31)],
+        [date(2013, 9, 14), date(2013, 10, 12)],
+        [date(2014, 8, 31)],  # a phrase naming its own span keeps it
+        [date(2013, 12, 31)],
+    ]
+
+
+# Imitates https://sad3lida.schools.by/m/pages/plan-raboty-popechitelskogo-soveta (a
+# kindergarten's board of trustees, 2021/2022): one row a meeting, the number cell holding the
+# questions' numbers stacked «1.⏎2.⏎3.», the text cell «1 заседание» and the questions, line for
+# line.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbers_stacked_beside_a_meetings_questions_make_one_item_each(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы попечительского совета на 2021/2022 учебный год",
+        ("№ п/п", "Мероприятия", "Сроки проведения", "Ответственные"),
+        [
+            (
+                "1.\n2.\n3.",
+                "1 заседание\nО составе попечительского совета\n"
+                "Об укреплении материально-технической базы\nОб использовании средств совета",
+                "Сентябрь\n2021 г.",
+                "Председатель",
+            ),
+            ("4.", "Отчёт о работе совета за год", "Май 2022 г.", "Председатель"),
+        ],
+    )
+    assert [(item.number, item.text) for item in parsed.items] == [
+        ("1", "О составе попечительского совета"),
+        ("2", "Об укреплении материально-технической базы"),
+        ("3", "Об использовании средств совета"),
+        ("4", "Отчёт о работе совета за год"),
+    ]
+    assert _dues(parsed) == [date(2021, 9, 30)] * 3 + [date(2022, 5, 31)]
+    assert [section.title for section in parsed.sections] == ["1 заседание"]

@@ -323,10 +323,24 @@ def _each_day_dated(match: re.Match[str]) -> str:
     return ", ".join(f"{day}.{match['month']}.{match['year']}" for day in days)
 
 
+# A word of Cyrillic letters with Latin look-alikes among them («cентябрь», «мaй»): the
+# look-alikes are the Cyrillic letters the typist meant.
+_LOOK_ALIKES = str.maketrans("aceopxykmtbh", "асеорхукмтвн")
+_MIXED_WORD = re.compile(r"(?=[a-zа-я]*[а-я])(?=[a-zа-я]*[aceopxykmtbh])[a-zа-я]+")
+
+
+def _cyrillic(match: re.Match[str]) -> str:
+    word = match[0]
+    if any("a" <= char <= "z" and char not in "aceopxykmtbh" for char in word):
+        return word  # a Latin word beside Cyrillic («zoom-конференция» is not one word)
+    return word.translate(_LOOK_ALIKES)
+
+
 def _normalise(text: str) -> str:
     # NFKC folds look-alikes (full-width digits, «Ⅳ», non-breaking spaces) into plain ones.
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("ё", "е").replace("і", "i").replace("\r", "\n")
+    text = _MIXED_WORD.sub(_cyrillic, text)  # «cентябрь» typed with a Latin «c»
     text = _DASHES.sub("-", text)
     text = _DASH_AT_LINE_END.sub("-", text)  # «02.10 -⏎31.10» is one range
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # «до 3 .05. 2015г»
@@ -891,6 +905,36 @@ def _rule_monthly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
     return DeadlineKind.RECURRING, tuple(occurrences)
 
 
+def _rule_weekday_of_month(match: re.Match[str], ctx: _Context) -> _Result:
+    """«2-я суббота месяца», «каждый первый понедельник месяца», «в последнюю пятницу месяца»:
+    that weekday of every month of the period."""
+    weekday = int(match["weekday"])
+    last = match["number"] == "посл"
+    number = 0 if last else int(match["number"][1:])
+    if not last and not 1 <= number <= 5:
+        raise _Unreadable
+    if ctx.period is None:
+        return DeadlineKind.RECURRING, ()
+    period = ctx.period
+    if period.end.year - period.start.year > _MAX_YEARS:
+        raise _Unreadable
+    occurrences = []
+    for year in range(period.start.year, period.end.year + 1):
+        for month in range(1, 13):
+            days = calendar.monthrange(year, month)[1]
+            first = date(year, month, 1)
+            first += timedelta(days=(weekday - first.weekday()) % 7)
+            if last:
+                due = first + timedelta(weeks=(days - first.day) // 7)
+            else:
+                due = first + timedelta(weeks=number - 1)
+                if due.month != month:
+                    continue  # no fifth Friday this month
+            if period.start <= due <= period.end:
+                occurrences.append(Occurrence(None, due))
+    return DeadlineKind.RECURRING, tuple(occurrences)
+
+
 def _rule_after_each(match: re.Match[str], ctx: _Context) -> _Result:
     """«По итогам полугодия» (of each one): due when each half (quarter, month) ends."""
     step = _STEP[match["unit"]]
@@ -937,6 +981,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (r"ежнед|(?:N1 )?раз в нед|(?:в )?кажд нед", _rule_every_week),
         (r"ежечтв|(?:N1 )?раз в чтв|по итог чтв|(?:конец )?кажд чтв", _rule_each_term),
         (rf"(?:по итог )?{around}(?P<number>[NRO][1-4]) чтв", _rule_term),
+        (
+            r"(?:(?:в|кажд|по) )?(?:кажд )?(?P<number>[NO][1-5]|посл) W(?P<weekday>\d)"
+            r" (?:кажд )?мес",
+            _rule_weekday_of_month,
+        ),
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
         (r"до N(?P<day>\d+) числ ежемес", _rule_monthly_by_day),  # «… числа каждого месяца»
         (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),

@@ -1160,6 +1160,17 @@ def _rows(
                 yield None, title
                 continue
             follows = number or follows
+            if stacked := _stacked_items(data):
+                # «1.⏎2.⏎3.» in the number cell beside the questions line for line (a
+                # meeting's row): each question is an item; a line above them («1 заседание»)
+                # heads them.
+                lead, pairs = stacked
+                if lead:
+                    yield None, lead
+                for item_number, item_text in pairs:
+                    yield replace(data, number=item_number, text=item_text), None
+                follows = pairs[-1][0]
+                continue
             events = _events_with_their_executors(data) if not numbered and not number else None
             if events:
                 # «1.Праздник … 2.Физкультурный досуг …» in a month's cell, one executor for
@@ -1193,6 +1204,19 @@ def _numbered_events(text: str) -> list[str] | None:
     ends = [m.start() for m in marks[1:]] + [len(text)]
     events = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
     return events if all(events) else None
+
+
+def _stacked_items(row: _Row) -> tuple[str, list[tuple[str, str]]] | None:
+    """Numbers stacked in the number cell («1.⏎2.⏎3.») and as many lines of text or more
+    beside them: the last lines are the numbered items, the lines above them their heading."""
+    numbers = row.number.split()
+    if len(numbers) < 2 or not all(_ORDINAL.match(n) for n in numbers):
+        return None
+    lines = [line.strip() for line in row.text.split("\n") if line.strip()]
+    if len(lines) < len(numbers) or len(lines) > len(numbers) + 1:
+        return None
+    lead = lines[0] if len(lines) > len(numbers) else ""
+    return lead, list(zip(numbers, lines[len(lines) - len(numbers) :], strict=True))
 
 
 def _events_with_their_executors(row: _Row) -> list[tuple[str, str]] | None:
@@ -1647,6 +1671,33 @@ def _days_of_section(
     return _bare_days(deadline, end)
 
 
+_SCOPED_KINDS = frozenset({DeadlineKind.CONTINUOUS, DeadlineKind.RECURRING})
+MIN_SCOPING_DAYS = 40  # a span of two months or more: a quarter, a term, a half-year
+# A phrase naming its own span («в течение года», «ежеквартально») is not the section's.
+_OWN_SPAN = re.compile(r"год|полугод|четверт|квартал|семестр|триместр|период|срок|кварт", re.I)
+
+
+def _in_section(
+    deadline: Deadline, section_text: str, period: Period | None, reference: date | None
+) -> Deadline:
+    """A continuous or recurring phrase under a section row naming a span of the plan
+    longer than a month («1 четверть», «I полугодие»): read in that span («регулярно» is due
+    when it ends, «1 раз в месяц» once a month of it), where the phrase names no span of its
+    own."""
+    if _OWN_SPAN.search(deadline.text):
+        return deadline
+    section = parse_deadline(section_text, period, reference=reference)
+    if len(section.occurrences) != 1 or section.kind in _SCOPED_KINDS:
+        return deadline
+    span = section.occurrences[0]
+    if span.start is None or (span.due - span.start).days < MIN_SCOPING_DAYS:
+        # Under a month row («Сентябрь»), «каждый понедельник» is the school year's custom
+        # the plan lists where it starts, not that month's alone.
+        return deadline
+    within = parse_deadline(deadline.text, Period(span.start, span.due), reference=reference)
+    return within if within.is_dated else deadline
+
+
 # «3 декада», «1 неделя» with no month: a part of the month the section row names.
 _PART_OF_MONTH = re.compile(r"декад|недел", re.I)
 
@@ -1711,6 +1762,9 @@ def _items(
         )
         if not deadline.is_dated and draft.section_deadline:
             deadline = _days_of_section(deadline, draft.section_deadline, period, reference)
+        elif draft.section_deadline and deadline.kind in _SCOPED_KINDS:
+            # «регулярно», «1 раз в месяц» under «1 четверть» or «I полугодие»: in that span
+            deadline = _in_section(deadline, draft.section_deadline, period, reference)
         elif not deadline.is_dated and period and _one_month(period):
             # «1 (суббота)» in a plan «на сентябрь 2018 года»: that day of the month.
             deadline = _bare_days(deadline, period.end)
