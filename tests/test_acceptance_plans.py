@@ -496,19 +496,10 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«9.01.2021» and «12.01.2021» among the January 2022 days are read as"
         " printed; the collector read the typed year as a slip for 2022"
     },
-    "omsk_youth_day_programme_2000": {
-        "items": (
-            "a programme in one column: read in a Word table, but in a spreadsheet or a text"
-            " file one column is lines of text, as an article's are, and it is refused rather"
-            " than guessed",
-            ("xlsx", "txt"),
-        ),
-        "deadlines": ("refused in one column outside a Word table", ("xlsx", "txt")),
-    },
     "siberia_coordination_council_education_dec_2009": {
         "items": (
             "a council's agenda in one column under «16 декабря 2009 г. Новосибирск»: read in"
-            " a Word table, refused as lines of text elsewhere",
+            " a Word table; as lines of text one day heading is no plan (a news item has one)",
             ("xlsx", "txt"),
         ),
         "deadlines": ("refused in one column outside a Word table", ("xlsx", "txt")),

@@ -799,11 +799,50 @@ def test_a_one_column_programme_has_its_events_under_their_days() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "txt"])
-def test_a_one_column_programme_outside_a_word_table_is_refused_not_guessed(fmt: str) -> None:
-    # In a spreadsheet or a text file one column is lines of text, as a news article's are:
-    # nothing there says which lines are events, so nothing is invented.
+def test_a_one_column_programme_outside_a_word_table_has_its_events_under_their_days(
+    fmt: str,
+) -> None:
+    # In a spreadsheet or a text file one column is lines of text; the days standing alone
+    # among them still head the events under them, and a bold line («<b>…</b>» in text) is a
+    # heading, not an event.
+    parsed = _parse(
+        fmt, "Программа мероприятий Дня молодежи в 2000 году", ("Мероприятие",), ONE_COLUMN_ROWS
+    )
+    assert "Праздничные мероприятия в административных округах" in [
+        section.title for section in parsed.sections
+    ]
+    assert [item.text[:30] for item in parsed.items] == [
+        "Издание специального выпуска г",
+        "17.00 - 23.00 часов Фестиваль ",
+        "18.00 Праздничная программа «С",
+        "Концертно-игровые программы на",
+        "Конкурс рисунков на асфальте",
+    ]
+    assert _dues(parsed) == [
+        date(2000, 6, 25),
+        date(2000, 6, 25),
+        date(2000, 6, 25),
+        date(2000, 6, 26),
+        date(2000, 6, 29),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "txt"])
+def test_lines_of_an_article_under_one_date_are_refused_not_guessed(fmt: str) -> None:
+    # A news item as lines of text: its date line, then sentences. One date heads no plan, and
+    # not most sentences end with a day of their own: nothing is invented.
     with pytest.raises(DocumentRejected) as refused:
-        _parse(fmt, "Программа мероприятий Дня молодежи", ("Мероприятие",), ONE_COLUMN_ROWS)
+        _parse(
+            fmt,
+            "В Нижнем Новгороде проходит экспертная сессия",
+            ("Новости",),
+            [
+                ("26.11.2021",),
+                ("На площадке института в эти дни проходит экспертная сессия.",),
+                ("Участники обсуждают планы кластеров на 2022 год.",),
+                ("Итоги сессии подведут 30 ноября.",),
+            ],
+        )
     assert refused.value.key == "doc-not-a-plan"
 
 
@@ -945,3 +984,89 @@ def test_numbers_stacked_beside_a_meetings_questions_make_one_item_each(fmt: str
     ]
     assert _dues(parsed) == [date(2021, 9, 30)] * 3 + [date(2022, 5, 31)]
     assert [section.title for section in parsed.sections] == ["1 заседание"]
+
+
+# Imitates https://shkola13.stv.eduru.ru (a methodical association's plan, 2014/2015) and
+# https://radvanichi.schools.by (class teachers' association, 2021/2022): no table, month
+# headings over each meeting's numbered questions («1.Анализ …» with no space too); lines
+# describing the meeting above its questions; the one who reports in brackets after one.
+MO_LINES: list[Row] = [
+    ("СЕНТЯБРЬ. Заседание МО №1",),
+    ("Тема: Организация работы в 2014/2015 учебном году",),
+    ("Вопросы для обсуждения:",),
+    ("1.Анализ работы МО за прошедший год",),
+    ("2. Рассмотрение рабочих программ (Корецкая Н.А.)",),
+    ("Заседание №2 (ноябрь)",),
+    ("1.Обсуждение результатов олимпиад",),
+    ("2.Готовимся к ЕГЭ и ОГЭ.",),
+    ("ЯНВАРЬ",),
+    ("1. Анализ результатов полугодия",),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_questions_under_month_headings_are_items_due_in_their_month(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы методического объединения учителей на 2014/2015 учебный год",
+        ("",),
+        MO_LINES,
+    )
+    assert [(item.number, item.text) for item in parsed.items] == [
+        ("1", "Анализ работы МО за прошедший год"),
+        ("2", "Рассмотрение рабочих программ"),
+        ("1", "Обсуждение результатов олимпиад"),
+        ("2", "Готовимся к ЕГЭ и ОГЭ."),
+        ("1", "Анализ результатов полугодия"),
+    ]
+    assert parsed.items[1].executors_text == "Корецкая Н.А."
+    assert _dues(parsed) == [date(2014, 9, 30)] * 2 + [date(2014, 11, 30)] * 2 + [date(2015, 1, 31)]
+    assert [section.title for section in parsed.sections] == [
+        "СЕНТЯБРЬ. Заседание МО №1",
+        "Заседание №2 (ноябрь)",
+        "ЯНВАРЬ",
+    ]
+
+
+# Imitates https://tgpgk.tomsk.ru (a college's events for the Day of vocational education,
+# 2021): a list of events, each ending with its day or days, no table.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_list_of_events_each_ending_with_its_day_is_a_plan(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "Мероприятия колледжа, посвящённые Дню профтехобразования в 2021 году",
+        ("",),
+        [
+            ("#ЯИЗПРОФТЕХА – студенческий онлайн-флешмоб – с 27 сентября по 2 октября.",),
+            ("«Без истории нет будущего» - экскурсии по музеям СПО – 29 сентября",),
+            ("«Будущее – это мы!» - День самоуправления в СПО 5 октября.",),
+        ],
+    )
+    assert [item.text for item in parsed.items] == [
+        "#ЯИЗПРОФТЕХА – студенческий онлайн-флешмоб",
+        "«Без истории нет будущего» - экскурсии по музеям СПО",
+        "«Будущее – это мы!» - День самоуправления в СПО",
+    ]
+    assert _dues(parsed) == [date(2021, 10, 2), date(2021, 9, 29), date(2021, 10, 5)]
+
+
+# Imitates https://yar-pk.edu.yar.ru (a college's New Year day, 20.12.2013): the day is the
+# heading, each line starts with its hours.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_days_lines_starting_with_their_hours_are_that_days_events(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "20 декабря 2013 года",
+        ("",),
+        [
+            ("8.00 – 14.00 – акция «Обыкновенное чудо» – поздравление друг друга.",),
+            ("12.00 – 12.30 – конкурс «Гигантская снежинка»",),
+            ("13.00 – подведение итогов конкурсов",),
+        ],
+    )
+    assert [item.text[:20] for item in parsed.items] == [
+        "акция «Обыкновенное ",
+        "конкурс «Гигантская ",
+        "подведение итогов ко",
+    ]
+    assert _dues(parsed) == [date(2013, 12, 20)] * 3

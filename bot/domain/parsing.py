@@ -31,8 +31,14 @@ Rules chosen where documents vary:
   «1 неделя» under a month row are that part of it. A row with no date under a day row is
   that day's.
 - A Word table of one column with day rows («25 июня», «23 - 26 июня», «16 декабря 2009 г.
-  Новосибирск») is a programme: the days and bold rows head the events under them. One column
-  in a spreadsheet or a text file is lines of text and is not guessed at.
+  Новосибирск») is a programme: the days and bold rows head the events under them.
+- A plan with no table is read from its lines (a spreadsheet's or a text file's one column,
+  paragraphs) only where they date themselves: two headings or more that name a month or
+  days («СЕНТЯБРЬ. Заседание МО №1», «Заседание №2 (ноябрь)», «25 июня») over numbered
+  questions (the lines above the first describe the meeting) or over lines that are each an
+  event; or three lines or more, most of them, each ending with its day («… – 29 сентября»)
+  or starting with its hours under the title's day («8.00 – 14.00 – акция …»). A news item
+  under one date line is no plan.
 - A clock time an event starts with («17.00 - 23.00 часов …», «20.00 (школы) - …») is no
   item number and no section heading.
 - «Участники», «Охват» columns are never the content; «Организатор» is the executors'.
@@ -973,6 +979,9 @@ def _plan_table(
         # Новосибирск») over the events of each day, perhaps under a lone «Мероприятие».
         if start == 0 and table.rows and _header_roles(table.rows[0]) == {"text": 0}:
             start = 1
+        lines = [(" ".join(row[0].text.split()), row[0].bold) for row in table.rows]
+        if any(_LIST_POINT.match(line) for line, _ in lines) and _headed_list_drafts(lines):
+            return None  # numbered questions under their months: read as lines of text
         if any(_day_heading(_lone_text(row)) for row in table.rows[start:]):
             return _Table(start, columns, header, names, header_rows, one_column=True)
     if has_rows and (strong is not None or header) and names:
@@ -1581,6 +1590,169 @@ def _protocol_drafts(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
     return drafts
 
 
+# --- plans written as lines of text ---------------------------------------------------------
+# A methodical association's plan typed as paragraphs: month headings («СЕНТЯБРЬ. Заседание МО
+# №1», «Заседание №2 (ноябрь)», «Сентябрь 2014») over the numbered questions of each meeting;
+# a list of events each ending with its day («… – 29 сентября»); a day's programme whose lines
+# start with their hours («8.00 – 14.00 – акция …»).
+
+_MONTH_WORD = (
+    r"(?:январ[ья]|феврал[ья]|март|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август|сентябр[ья]"
+    r"|октябр[ья]|ноябр[ья]|декабр[ья])"
+)
+_MONTH_AND_YEAR = rf"{_MONTH_WORD}(?:\s+\d{{4}}\s*(?:г\.?|года?)?)?"
+_MONTH_HEADING = re.compile(
+    rf"^(?P<month>{_MONTH_AND_YEAR})\s*(?:$|[.:–—-]\s*(?P<rest>\S.{{0,80}})$)", re.I
+)
+_MONTH_IN_BRACKETS = re.compile(rf"\((?P<month>{_MONTH_AND_YEAR})\)\s*[.:]?$", re.I)
+MAX_HEADING_LINE = 80
+_LIST_POINT = re.compile(r"^(?P<number>[1-9]\d?)[.)]\s*(?P<text>[^\d\s.)].*)$", re.S)
+# «(Корецкая Н.А.)», «(Иванова Т.П., Петров С.С.)» closing a question: who answers for it.
+_TRAILING_PEOPLE = re.compile(r"\s*\((?P<who>[^()]*[А-ЯЁ]\.\s?[А-ЯЁ]\.[^()]*)\)\s*\.?$")
+# «8.00 – 14.00 – акция …», «12.00 – конкурс …»: the hours, then what happens.
+_HOURS_FIRST = re.compile(
+    r"^(?P<hours>\d{1,2}[.:]\d{2}(?:\s*[-–—]\s*\d{1,2}[.:]\d{2})?)\s*[-–—]\s*(?P<text>\S.*)$",
+    re.S,
+)
+MIN_LIST_ITEMS = 3  # so many dated lines make a list a plan, not a news item naming a day
+MAX_DAY_HEADING = 60
+MAX_TRAILING_WORDS = 8
+
+
+def _list_lines(blocks: Sequence[Paragraph | Table], text_file: bool) -> list[tuple[str, bool]]:
+    """The document's lines in order, and whether each is bold: paragraphs (a text file's
+    lines one by one; elsewhere a paragraph, or a cell, is one line whatever its breaks) and
+    the rows of tables of one column."""
+    lines: list[tuple[str, bool]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            texts = [(block.text, block.bold)]
+        elif all(len(row) == 1 for row in block.rows):
+            texts = [(row[0].text, row[0].bold) for row in block.rows]
+        else:
+            continue
+        for text, bold in texts:
+            parts = text.split("\n") if text_file else [text]
+            lines.extend((" ".join(part.split()), bold) for part in parts)
+    return [(line, bold) for line, bold in lines if line]
+
+
+def _month_of_heading(line: str) -> str | None:
+    """The month a heading line names: «СЕНТЯБРЬ. Заседание МО №1» → «СЕНТЯБРЬ», «Заседание
+    №2 (ноябрь)» → «ноябрь», «Сентябрь 2014» → itself."""
+    if len(line) > MAX_HEADING_LINE or _LIST_POINT.match(line):
+        return None
+    found = _MONTH_HEADING.match(line) or _MONTH_IN_BRACKETS.search(line)
+    return found["month"] if found else None
+
+
+def _list_heading(line: str) -> str | None:
+    """The deadline a heading line gives the lines under it: its month, the days it is alone
+    («25 июня», «23 - 26 июня»), or the day it opens with («16 декабря 2009 г. Новосибирск»)."""
+    if month := _month_of_heading(line):
+        return month
+    if len(line) <= MAX_DAY_HEADING and not _LIST_POINT.match(line):
+        if _looks_deadline(line) and _is_dated(line):
+            return line
+        if day := _opening_day(line):
+            return f"{day:%d.%m.%Y}"
+    return None
+
+
+def _headed_list_drafts(
+    lines: Sequence[tuple[str, bool]], sections: list[str] | None = None
+) -> list[_Draft]:
+    """Lines under headings that date them (months, days): each numbered question, or each
+    line where none is numbered, is an item due then. Under a heading, lines before its first
+    question describe the meeting («Тема: …»); lines after a question, or in brackets («(ул.
+    Гагарина)»), go on with the item above; a bold line without a date heads the lines under
+    it, the date above still theirs. ``sections``: the headings, in order, are added to it."""
+    dated = [(line, bold, _list_heading(line)) for line, bold in lines]
+    headings = [k for k, (_, _, due) in enumerate(dated) if due]
+    if len(headings) < MIN_FOUND_DEADLINES:
+        return []
+    drafts: list[_Draft] = []
+    bounds = [*headings[1:], len(dated)]
+    for start, end in zip(headings, bounds, strict=True):
+        heading, _, due = dated[start]
+        assert due is not None
+        body = dated[start + 1 : end]
+        numbered = any(_LIST_POINT.match(line) for line, _, _ in body)
+        section = heading
+        titles = [heading]
+        current: _Draft | None = None
+        for line, bold, _ in body:
+            point = _LIST_POINT.match(line)
+            if (
+                current is not None
+                and not point
+                and (line[:1] in _CONTINUATION_MARKS or line[:1].islower() or numbered)
+            ):
+                current.text.append(line)
+                continue
+            if point:
+                current = _Draft(point["number"], section, text=[point["text"]])
+            elif bold:
+                section, current = line, None
+                titles.append(line)
+                continue
+            elif not numbered:
+                current = _Draft(str(len(drafts) + 1), section, text=[line], by_order=True)
+            else:
+                continue  # «Форма проведения: …», «Тема: …» above the questions
+            current.deadline = [due]
+            drafts.append(current)
+        if sections is not None:
+            sections.extend(titles)
+    for draft in drafts:
+        text = _join(draft.text)
+        if people := _TRAILING_PEOPLE.search(text):
+            draft.text = [text[: people.start()].rstrip()]
+            draft.executors = [people["who"]]
+    return drafts if len(drafts) >= MIN_FOUND_DEADLINES else []
+
+
+def _trailing_deadline(line: str) -> tuple[str, str] | None:
+    """«… СПО 5 октября.», «… – с 27 сентября по 2 октября.» → (the text, the day or days):
+    the longest run of last words that reads as a date by itself."""
+    words = line.rstrip(" .;,").split()
+    for size in range(min(MAX_TRAILING_WORDS, len(words) - 1), 0, -1):
+        phrase = " ".join(words[-size:])
+        # not from a name on («в СПО 5 октября» is the day, not «СПО 5 октября»)
+        if phrase[:1].isupper() and not _MONTH_HEADING.match(phrase):
+            continue
+        if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
+            text = " ".join(words[:-size]).rstrip(" –—-:,")
+            return (text, phrase) if text else None
+    return None
+
+
+def _dated_list_drafts(lines: Sequence[str]) -> list[_Draft]:
+    """A list of events each ending with its day, or each starting with its hours: one item a
+    line (the hours dated by the programme's day), when no fewer than MIN_LIST_ITEMS lines in a
+    row are so and they are most of the lines after the first."""
+    for reader in (_hours_first, _trailing_deadline):
+        found = [reader(line) for line in lines]
+        first = next((k for k, hit in enumerate(found) if hit), None)
+        if first is None:
+            continue
+        hits = [hit for hit in found[first:] if hit]
+        if len(hits) < MIN_LIST_ITEMS or len(hits) * 3 < len(found[first:]) * 2:
+            continue
+        drafts: list[_Draft] = []
+        for hit in hits:
+            text, deadline = hit
+            drafts.append(_Draft(str(len(drafts) + 1), None, text=[text], by_order=True))
+            drafts[-1].deadline = [deadline]
+        return drafts
+    return []
+
+
+def _hours_first(line: str) -> tuple[str, str] | None:
+    found = _HOURS_FIRST.match(line)
+    return (found["text"], found["hours"]) if found else None
+
+
 def _bracketed_labels(draft: _Draft) -> None:
     """«Провести соревнования (ответственный — методист ЦОПП)»: the bracket's value is the
     decision's executors (or deadline), and the bracket leaves the text."""
@@ -1842,6 +2014,28 @@ def parse_document(
         sections = []
         kind = DocumentKind.PROTOCOL
         header = _header(paragraphs, protocol=True)
+    if not drafts and not refused:
+        # No table and no decisions: a plan typed as lines (a list of each month's questions,
+        # events each with its day, a day's programme by its hours).
+        blocks = [b for b in raw.blocks if isinstance(b, Paragraph | Table)]
+        listed = _header(paragraphs)
+        title = " ".join((listed.title or "").split())
+        # the title's own lines are not the list's («… в 2021 году» ends with a year)
+        lines = [
+            (line, bold)
+            for line, bold in _list_lines(blocks, raw.source_format == "text")
+            if not (title and line in title)
+        ]
+        headings: list[str] = []
+        drafts = _headed_list_drafts(lines, headings) or _dated_list_drafts(
+            [line for line, _ in lines]
+        )
+        if drafts:
+            kind = DocumentKind.PLAN
+            header = listed
+            sections = [ParsedSection(_section_number(title), title) for title in headings]
+            if any(d.by_order for d in drafts):
+                warnings.append(ParseWarning("warn-numbered-by-order", {}))
     if not drafts and refused:
         # A table was there, but no column of it holds deadlines: say what was seen.
         names = ", ".join(f"«{name}»" for name in refused[0])

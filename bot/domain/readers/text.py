@@ -180,6 +180,13 @@ def read_text(text: str) -> RawDocument:
             builder.lines.append(heading[2])
             builder.flush_paragraph()
             continue
+        if _wrapped(stripped, _BOLD_WRAPS):
+            # «<b>Октябрьский административный округ</b>», «**СЕНТЯБРЬ**»: a bold line is a
+            # heading of its own, not the next line of the paragraph above
+            builder.flush_paragraph()
+            builder.lines.append(line.rstrip())
+            builder.flush_paragraph()
+            continue
         builder.lines.append(line.rstrip())
     builder.flush_grid()
     builder.flush_paragraph()
