@@ -94,6 +94,7 @@ EGORKINO = (
 PETROPAVLOVSK_FAIR = "https://base.garant.ru/25932140/53f89421bbdaf741eb2d1ecc4ddb4c33/"
 RADUZHNY = "https://base.garant.ru/29118233/3e22e51c74db8e0b182fad67b502e640/"
 PRUZHANY = "https://gymnasium.pruzhany.by/plan-raboty-senata"
+URMARY = "https://ds3-urmary.edu21.cap.ru/news/2018/10/23/event_1029144/"
 POBEDA = "https://673802.x05c99wtb.asia/permr/pobeda/wiew_pobeda.php?id=2"
 KOTELNIKI = "https://moscow-gov.ru/doc/75088"
 GARANT_ZS_GO = "https://base.garant.ru/71979750/53f89421bbdaf741eb2d1ecc4ddb4c33"
@@ -1065,6 +1066,14 @@ REAL += [
         K.DATE,
         [_day(2010, 4, 22)],
         RADUZHNY,
+    ),
+    # A dash and «по» both between the days.
+    (
+        "С 4.09. – по 20.09.",
+        Period(D(2018, 9, 1), D(2018, 9, 30)),
+        K.RANGE,
+        [_span(D(2018, 9, 4), D(2018, 9, 20))],
+        URMARY,
     ),
     # Typed with a Latin «c» (three of the plan's «сентябрь» cells; the fourth is Cyrillic).
     ("cентябрь", academic_year(2013), K.MONTH, [_month(2013, 9)], PRUZHANY),

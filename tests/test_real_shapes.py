@@ -1070,3 +1070,54 @@ def test_a_days_lines_starting_with_their_hours_are_that_days_events(fmt: str) -
         "подведение итогов ко",
     ]
     assert _dues(parsed) == [date(2013, 12, 20)] * 3
+
+
+# Imitates https://ustia.schools.by/pages/plan-raboty-shkolnogo-parlamenta (a school
+# parliament, 2023/2024): «п/п | Палаты | Мероприятия», no date column; a month row heads the
+# numbered rows under it, which are its events, not headings.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_rows_under_a_month_row_in_a_table_without_dates_are_items(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы ученического самоуправления на 2023/2024 учебный год",
+        ("п/п", "Палаты", "Мероприятия"),
+        [
+            Section(("Сентябрь", "", ""), bold=True),
+            ("1", "Досуг", "Торжественная линейка «День знаний!»"),
+            ("2", "ЗОЖ", "Неделя профилактики дорожно-транспортного травматизма"),
+            Section(("Октябрь", "", ""), bold=True),
+            ("3", "Информация и печать", "Выпуск праздничного номера школьной газеты"),
+        ],
+    )
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert [item.text[:20] for item in parsed.items] == [
+        "Торжественная линейк",
+        "Неделя профилактики ",
+        "Выпуск праздничного ",
+    ]
+    assert _dues(parsed) == [date(2023, 9, 30), date(2023, 9, 30), date(2023, 10, 31)]
+
+
+# Imitates http://lib-5.ru/urok3/urok-185657.php (a school's decade of humanities): a
+# numbered list, each line's day right after its number («1.24 ноября. Общешкольная …»), a
+# line with no day going on with the item above.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_numbered_list_with_each_day_first_is_a_plan(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План проведения декады предметов гуманитарного цикла в 2014 году",
+        ("",),
+        [
+            ("1.24 ноября. Общешкольная линейка. Объявление начала декады.",),
+            ("Презентация «Прекрасней всех богинь»",),
+            ("2. 25 -26 ноября. Конкурс чтецов «Лермонтовские чтения».",),
+            ("3. 27 ноября . Этнографический праздник «Мы на Волге живём»",),
+        ],
+    )
+    assert [(item.number, item.text[:22]) for item in parsed.items] == [
+        ("1", "Общешкольная линейка. "),
+        ("2", "Конкурс чтецов «Лермон"),
+        ("3", "Этнографический праздн"),
+    ]
+    assert "Прекрасней всех богинь" in parsed.items[0].text
+    assert _dues(parsed) == [date(2014, 11, 24), date(2014, 11, 26), date(2014, 11, 27)]

@@ -963,7 +963,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _rule_end_of,
         ),
         (r"(?:(?:до|по|в|на) )?(?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_date),
-        (rf"(?:(?:с|втеч|в) )?(?P<first>{point}) (?:-|по|до) (?P<last>{point})", _rule_range),
+        # «с 4.09. – по 20.09.»: a dash and «по» both
+        (
+            rf"(?:(?:с|втеч|в) )?(?P<first>{point}) (?:- )?(?:-|по|до) (?P<last>{point})",
+            _rule_range,
+        ),
         (
             rf"{around}(?P<first>{numeral})(?: - (?P<last>{numeral}))? (?P<unit>кв|пг)"
             rf"(?: {year})?",

@@ -1156,7 +1156,13 @@ def _rows(
             first = False
             # Under «ОКТЯБРЬ 2022 г» a plain row of text only («Эко-тропа. Битцевский лес.») is
             # that month's event, not a heading.
-            plain_event = under_month and not number and not any(c.bold for c in row)
+            # So is a numbered row there when the table has no deadline column at all (its
+            # months head it: «п/п | Палаты | Мероприятия» under «Сентябрь»).
+            plain_event = (
+                under_month
+                and (not number or "deadline" not in columns)
+                and not any(c.bold for c in row)
+            )
             if one_column:
                 # Every row is text alone: the days and the bold rows head the events.
                 heading = _lone_text(row)
@@ -1712,9 +1718,9 @@ def _headed_list_drafts(
     return drafts if len(drafts) >= MIN_FOUND_DEADLINES else []
 
 
-def _trailing_deadline(line: str) -> tuple[str, str] | None:
-    """«… СПО 5 октября.», «… – с 27 сентября по 2 октября.» → (the text, the day or days):
-    the longest run of last words that reads as a date by itself."""
+def _trailing_deadline(line: str) -> tuple[str, str, str] | None:
+    """«… СПО 5 октября.», «… – с 27 сентября по 2 октября.» → (no number, the text, the day
+    or days): the longest run of last words that reads as a date by itself."""
     words = line.rstrip(" .;,").split()
     for size in range(min(MAX_TRAILING_WORDS, len(words) - 1), 0, -1):
         phrase = " ".join(words[-size:])
@@ -1723,15 +1729,38 @@ def _trailing_deadline(line: str) -> tuple[str, str] | None:
             continue
         if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
             text = " ".join(words[:-size]).rstrip(" –—-:,")
-            return (text, phrase) if text else None
+            return ("", text, phrase) if text else None
+    return None
+
+
+_LEADING_POINT = re.compile(r"^(?P<number>[1-9]\d?)[.)]\s*(?P<rest>\S.*)$", re.S)
+_SEPARATORS = " .,:;–—-"
+
+
+def _leading_deadline(line: str) -> tuple[str, str, str] | None:
+    """«1.24 ноября. Общешкольная линейка …», «2. 25 -26 ноября. Конкурс …», «12 мая –
+    праздник …» → (the number, the text, the day or days): the longest run of first words
+    after the number that reads as a date and ends where a stop or a dash does."""
+    point = _LEADING_POINT.match(line)
+    number, rest = (point["number"], point["rest"]) if point else ("", line)
+    words = rest.split()
+    for size in range(min(MAX_TRAILING_WORDS, len(words) - 1), 0, -1):
+        last, after = words[size - 1], words[size]
+        if not (last[-1] in ".,:;" or after in ("-", "–", "—", ".")):
+            continue
+        phrase = " ".join(words[:size]).strip(_SEPARATORS)
+        if phrase[:1].isdigit() and _is_dated(phrase):
+            text = " ".join(words[size:]).lstrip(_SEPARATORS)
+            return (number, text, phrase) if text else None
     return None
 
 
 def _dated_list_drafts(lines: Sequence[str]) -> list[_Draft]:
-    """A list of events each ending with its day, or each starting with its hours: one item a
-    line (the hours dated by the programme's day), when no fewer than MIN_LIST_ITEMS lines in a
-    row are so and they are most of the lines after the first."""
-    for reader in (_hours_first, _trailing_deadline):
+    """A list of events each ending with its day, starting with it, or starting with its
+    hours: one item a line (the hours dated by the programme's day), when no fewer than
+    MIN_LIST_ITEMS lines are so and they are most of the lines after the first; a line that
+    is not goes on with the item above."""
+    for reader in (_hours_first, _leading_deadline, _trailing_deadline):
         found = [reader(line) for line in lines]
         first = next((k for k, hit in enumerate(found) if hit), None)
         if first is None:
@@ -1740,17 +1769,23 @@ def _dated_list_drafts(lines: Sequence[str]) -> list[_Draft]:
         if len(hits) < MIN_LIST_ITEMS or len(hits) * 3 < len(found[first:]) * 2:
             continue
         drafts: list[_Draft] = []
-        for hit in hits:
-            text, deadline = hit
-            drafts.append(_Draft(str(len(drafts) + 1), None, text=[text], by_order=True))
+        for line, hit in zip(lines[first:], found[first:], strict=True):
+            if hit is None:
+                drafts[-1].text.append(line)
+                continue
+            number, text, deadline = hit
+            if number:
+                drafts.append(_Draft(number, None, text=[text]))
+            else:
+                drafts.append(_Draft(str(len(drafts) + 1), None, text=[text], by_order=True))
             drafts[-1].deadline = [deadline]
         return drafts
     return []
 
 
-def _hours_first(line: str) -> tuple[str, str] | None:
+def _hours_first(line: str) -> tuple[str, str, str] | None:
     found = _HOURS_FIRST.match(line)
-    return (found["text"], found["hours"]) if found else None
+    return ("", found["text"], found["hours"]) if found else None
 
 
 def _bracketed_labels(draft: _Draft) -> None:
