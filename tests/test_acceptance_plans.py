@@ -455,6 +455,33 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         " указанной даты)», is not read: only the olympiad's own day is the deadline (the"
         " collector counted both, a judgement call)"
     },
+    # Slices J and K (24 plans, collected this session; J measured first at b457e3f, K at
+    # 85557c2): what is left.
+    "kaluga_professionalitet_open_day_2025": {
+        "items": "a news item listing colleges, each «— начало в 10:00», the day only in the"
+        " article's lead («18 октября … состоится»): refused as no plan",
+        "deadlines": "refused: the day is in the article's prose",
+    },
+    "nsportal_psiholog_dou_2014": {
+        "items": "each month a small table whose header is repeated under the month row, all"
+        " the month's activities stacked in one cell and their groups in another, not line"
+        " for line: not read as one item a line",
+        "deadlines": "the activities are not found",
+    },
+    "smolensky_district_library_december_2014": {
+        "items": "a row whose name cell is empty: the collector took its text from the form"
+        " cell («Встреча с врачом- наркологом(12+)»); the importer says it has no text",
+        "deadlines": "that row is not an item",
+    },
+    "lesnoy_kross_nacii_2024": {
+        "deadlines": "a news item's programme by hours whose day is written only as «Завтра, 21"
+        " сентября» in the article's prose: the hours are left undated for the coordinator"
+    },
+    "pinsk_pgatk_raspredelenie_2024": {
+        "deadlines": "three date columns («Заседание комиссии», «Дата окончания», «Прибытие на"
+        " работу»), the first holding its room and hour too: «Дата окончания» is read as the"
+        " deadline; the collector took the commission's day (a judgement call)"
+    },
     # Slice F (45 plans collected after the previous end): the judgement calls left.
     "oek_house_of_culture_october_2016": {
         "deadlines": "«17.10.15 11.30» among the October 2016 days is read as printed; the"
@@ -582,7 +609,8 @@ def _built_rows(plan: Plan, fmt: str) -> list[list[str]]:
         ]
         # A last column empty in every row is no column to openpyxl: padded back to the width.
         return [_cells(row, plan.width) for row in values[len(plan.before) + 2 :]]
-    above = len(plan.before) + plan.title.count("\n") + 2  # a title may be printed on two lines
+    # paragraphs above and the title may each be printed on several lines
+    above = sum(b.count("\n") + 1 for b in plan.before) + plan.title.count("\n") + 2
     lines = data.decode("utf-8").split("\n")[above:-1]
     return [
         [re.sub(r"</?b>", "", t).replace("<br>", "\n") for t in line.split("\t")] for line in lines
