@@ -291,3 +291,50 @@ def test_the_coordinators_period_is_applied_with_every_rule_of_the_parse() -> No
         [(date(2024, 9, 20), date(2024, 9, 25))],
     ]
     assert "warn-no-period" not in [w.code for w in answered.warnings]
+
+
+# A methodical association's plan typed as lines, no table (as shkola13.stv.eduru.ru prints
+# its own): the months head each meeting's numbered questions, numbered again in each.
+MO_PLAN = """План работы методического объединения учителей на 2014/2015 учебный год
+
+СЕНТЯБРЬ. Заседание МО №1
+Тема: Организация работы в новом учебном году
+1.Анализ работы МО за прошедший год
+2. Рассмотрение рабочих программ (Корецкая Н.А.)
+Заседание №2 (ноябрь)
+1.Обсуждение результатов олимпиад
+2.Готовимся к ЕГЭ и ОГЭ.
+"""
+
+
+async def test_a_plan_typed_as_lines_under_its_months_is_previewed_and_imported(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    user = coordinator_cluster.user
+    preview = await chat.send_file(user, "план МО.txt", MO_PLAN.encode())
+    assert "Предпросмотр импорта" in preview.text
+    assert "Найдено 4 пункта" in preview.text
+    assert "Какой период" not in preview.text
+    done = await chat.press(user, "✅ Импортировать")
+    assert "Добавлено пунктов: 4" in done.text
+    async with session_factory() as session:
+        items = (await session.execute(select(Item).order_by(Item.id))).scalars().all()
+        texts = [item.text for item in items]
+        dues = [
+            [
+                o.due_date
+                for o in (
+                    await session.execute(select(Occurrence).where(Occurrence.item_id == item.id))
+                ).scalars()
+            ]
+            for item in items
+        ]
+    assert texts == [
+        "Анализ работы МО за прошедший год",
+        "Рассмотрение рабочих программ",
+        "Обсуждение результатов олимпиад",
+        "Готовимся к ЕГЭ и ОГЭ.",
+    ]
+    assert dues == [[date(2014, 9, 30)]] * 2 + [[date(2014, 11, 30)]] * 2
