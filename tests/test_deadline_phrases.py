@@ -838,3 +838,32 @@ def test_ten_thousand_phrases_parse_in_under_a_second() -> None:
         best = min(best, time.process_time() - started)
     assert len(phrases) == 10_000
     assert best < 1.0
+
+
+# Terms naming a holiday of a fixed day («ко Дню Победы» stands in a plan's «Срок» as often
+# as «9 мая»): that day, the eve after «накануне», the year from the period; a holiday's name
+# alone or inside an event's words is an event, not a term.
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("ко Дню Победы", date(2025, 5, 9)),
+        ("К Дню Победы", date(2025, 5, 9)),
+        ("накануне Дня Победы", date(2025, 5, 8)),
+        ("к Новому году", date(2024, 12, 31)),
+        ("ко Дню учителя", date(2024, 10, 5)),
+        ("к Международному женскому дню", date(2025, 3, 8)),
+        ("к празднику Дню защиты детей", date(2025, 6, 1)),
+        ("в День народного единства", date(2024, 11, 4)),
+        ("накануне Международного женского дня", date(2025, 3, 7)),
+    ],
+)
+def test_a_term_naming_a_holiday_is_its_day(phrase: str, due: date) -> None:
+    deadline = parse_deadline(phrase, academic_year(2024))
+    assert (deadline.kind, [o.due for o in deadline.occurrences]) == (DeadlineKind.DATE, [due])
+
+
+@pytest.mark.parametrize(
+    "phrase", ["День знаний", "Праздник ко Дню защиты детей в ДОУ", "ко Дню рождения школы"]
+)
+def test_a_holidays_name_alone_or_among_other_words_is_no_term(phrase: str) -> None:
+    assert parse_deadline(phrase, academic_year(2024)).kind is DeadlineKind.UNRECOGNIZED

@@ -267,6 +267,46 @@ _TIME = re.compile(
 )
 _SPACED_DATE = re.compile(r"(?<![\d.])(\d{1,2}) ?\. ?(\d{1,2}) ?\. ?(\d{4})(?!\d)")
 _SHORT_TECHENIE = re.compile(r"(?<!\w)теч\.?-е(?!\w)")
+# Holidays of a fixed day a plan's term names («ко Дню Победы», «к Новому году», «накануне
+# Дня учителя»): their day (the eve's, after «накануне»), the year from the period as for
+# «9 мая». Only after a preposition: «День знаний» alone is as often an event's name.
+_DAY = r"(?:дн\w*|день)"
+_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
+    (r"(?:нов(?:ому|ого|ый) год[ау]?|новогодн\w* праздник\w*)", 12, 31),
+    (rf"{_DAY} знаний", 9, 1),
+    (rf"{_DAY} учителя", 10, 5),
+    (rf"{_DAY} пожил\w* (?:человека|людей)", 10, 1),
+    (rf"{_DAY} народного единства", 11, 4),
+    (rf"{_DAY} конституции(?: рф| российской федерации)?", 12, 12),
+    (rf"{_DAY} героев отечества", 12, 9),
+    (rf"{_DAY} защитник\w* отечества", 2, 23),
+    (rf"(?:международн\w* женск\w* {_DAY}|8 марта)", 3, 8),
+    (rf"{_DAY} космонавтики", 4, 12),
+    (rf"{_DAY} победы", 5, 9),
+    (rf"{_DAY} славянской письменности(?: и культуры)?", 5, 24),
+    (rf"{_DAY} защиты детей", 6, 1),
+    (rf"{_DAY} росси[ия]", 6, 12),
+    (rf"{_DAY} памяти и скорби", 6, 22),
+)
+_HOLIDAY = re.compile(
+    r"^(?P<before>(?:ко?|до|накануне|в|на) )(?:праздник\w* )?(?P<name>"
+    + "|".join(f"(?:{pattern})" for pattern, _, _ in _HOLIDAYS)
+    + r")[.!]?$"
+)
+_HOLIDAY_NAMES = [(re.compile(pattern), month, day) for pattern, month, day in _HOLIDAYS]
+
+
+def _holiday_day(match: re.Match[str]) -> str:
+    name = match["name"]
+    month, day = next((m, d) for pattern, m, d in _HOLIDAY_NAMES if pattern.fullmatch(name))
+    eve = (match["before"] or "").strip() == "накануне"
+    if eve:
+        the_eve = date(2001, month, day) - timedelta(days=1)  # a year of 28 February days
+        month, day = the_eve.month, the_eve.day
+    before = "" if eve else match["before"]
+    return f"{before}{day:02d}.{month:02d}"
+
+
 _GLUED_PREPOSITION = re.compile(r"(?<![\w-])(по|до|со|с)-(?=\d)")
 _DASH_AT_LINE_END = re.compile(r"[^\S\n]*-[^\S\n]*\n\s*")
 _LINE_BREAKS = re.compile(r" ?\n\s*")
@@ -350,6 +390,7 @@ def _normalise(text: str) -> str:
     text = _TIME_AFTER_WORD_DAY.sub(r"\1 ", text)  # «26 ноября 15.30»
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
     text = _SHORT_TECHENIE.sub("течение", text)  # «в теч-е года»
+    text = _HOLIDAY.sub(_holiday_day, text.strip())  # «ко Дню Победы» → «к 09.05»
     if (unclosed := text.count("(") - text.count(")")) > 0:
         text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
     text = _TIME.sub(" ", text)
