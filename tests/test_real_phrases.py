@@ -95,6 +95,9 @@ PETROPAVLOVSK_FAIR = "https://base.garant.ru/25932140/53f89421bbdaf741eb2d1ecc4d
 RADUZHNY = "https://base.garant.ru/29118233/3e22e51c74db8e0b182fad67b502e640/"
 PRUZHANY = "https://gymnasium.pruzhany.by/plan-raboty-senata"
 URMARY = "https://ds3-urmary.edu21.cap.ru/news/2018/10/23/event_1029144/"
+MORDOVO = "https://mordovoobraz.68edu.ru/index.php/deyatelnost/vospit_rab/patriotizmo/65yeasrwin/"
+SCHOOL21 = "https://school21.obrku.ru/profilaktika-zabolevaemosti/615-profilaktika-zabolevanij"
+BSU = "https://dekanat.bsu.edu.ru/mod/forum/discuss.php?d=129"
 POBEDA = "https://673802.x05c99wtb.asia/permr/pobeda/wiew_pobeda.php?id=2"
 KOTELNIKI = "https://moscow-gov.ru/doc/75088"
 GARANT_ZS_GO = "https://base.garant.ru/71979750/53f89421bbdaf741eb2d1ecc4ddb4c33"
@@ -1067,6 +1070,31 @@ REAL += [
         [_day(2010, 4, 22)],
         RADUZHNY,
     ),
+    # The month, then «ежегодно»: that month of every year of a three-year plan.
+    (
+        "май ежегодно",
+        Period(D(2013, 1, 1), D(2015, 12, 31)),
+        K.RECURRING,
+        [_month(2013, 5), _month(2014, 5), _month(2015, 5)],
+        MORDOVO,
+    ),
+    (
+        "апрель – май ежегодно",
+        Period(D(2013, 1, 1), D(2015, 12, 31)),
+        K.RECURRING,
+        [_span(D(y, 4, 1), D(y, 5, 31)) for y in (2013, 2014, 2015)],
+        MORDOVO,
+    ),
+    # A week across the new year, the plan «в период ноября - декабря 2022 года».
+    (
+        "26 декабря – 1 января",
+        Period(D(2022, 11, 1), D(2022, 12, 31)),
+        K.RANGE,
+        [_span(D(2022, 12, 26), D(2023, 1, 1))],
+        SCHOOL21,
+    ),
+    # The hour before the day.
+    ("до 23:59 26.06.2023", calendar_year(2023), K.DATE, [_day(2023, 6, 26)], BSU),
     # A dash and «по» both between the days.
     (
         "С 4.09. – по 20.09.",

@@ -1121,3 +1121,59 @@ def test_a_numbered_list_with_each_day_first_is_a_plan(fmt: str) -> None:
     ]
     assert "Прекрасней всех богинь" in parsed.items[0].text
     assert _dues(parsed) == [date(2014, 11, 24), date(2014, 11, 26), date(2014, 11, 27)]
+
+
+# Imitates https://novorgevrkk.ru/item/1076785 (a district's culture houses, February 2022):
+# no table, each house's name in bold over its events, each line starting with its day
+# («03.02 – …», «24-28.02 – …»): the 3rd of February, not the hour 3.02.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_events_each_starting_with_its_day_under_bold_names_are_a_plan(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План основных мероприятий культурно-досуговых учреждений на февраль 2022 года",
+        ("",),
+        [
+            Section(("Вехнянский СДК",), bold=True),
+            ("03.02 – Мастер-класс для детей по изготовлению кукол-маслёнок",),
+            ("14.02 – Конкурсно-развлекательная программа «От сердца к сердцу»",),
+            ("24-28.02 – Акция «Вахта памяти» по уборке братских захоронений",),
+            Section(("Вёскинский СДК",), bold=True),
+            ("02-10.02 – Выставка ДПТ «Валенки, валенки»",),
+        ],
+    )
+    assert [item.text[:20] for item in parsed.items] == [
+        "Мастер-класс для дет",
+        "Конкурсно-развлекате",
+        "Акция «Вахта памяти»",
+        "Выставка ДПТ «Валенк",
+    ]
+    assert _dues(parsed) == [
+        date(2022, 2, 3),
+        date(2022, 2, 14),
+        date(2022, 2, 28),
+        date(2022, 2, 10),
+    ]
+
+
+# Imitates https://dekanat.bsu.edu.ru/mod/forum/discuss.php?d=129 (a university's rating
+# stages, 2023): the content column headed «Этап подведения итогов рейтингования» (a word of a
+# result column's header) beside «Срок исполнения»; and https://mordovoobraz.68edu.ru (numbers
+# in the text with no space, «3.Акция …»).
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_only_text_column_is_the_content_whatever_its_header_says(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "График рейтингования в 2023 году",
+        ("Этап подведения итогов рейтингования", "Срок исполнения"),
+        [
+            ("1. Заполнение кафедральных показателей", "до 23:59 26.06.2023"),
+            ("2.Внесение результатов рейтингования НПР", "до 23:59 30.06.2023"),
+            ("3.«Согласование» итоговых значений рейтинга", "до 12:00 13.07.2023"),
+        ],
+    )
+    assert [(item.number, item.text[:12]) for item in parsed.items] == [
+        ("1", "Заполнение к"),
+        ("2", "Внесение рез"),
+        ("3", "«Согласовани"),
+    ]
+    assert _dues(parsed) == [date(2023, 6, 26), date(2023, 6, 30), date(2023, 7, 13)]

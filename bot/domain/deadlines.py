@@ -296,6 +296,14 @@ _HOLIDAY = re.compile(
 _HOLIDAY_NAMES = [(re.compile(pattern), month, day) for pattern, month, day in _HOLIDAYS]
 
 
+# «в ходе проведения месячника», «в течение декады», «во время смены»: in a plan of that
+# month of events (decade, camp session), its whole span.
+_DURING_THE_EVENT = re.compile(
+    r"^(?:в ходе|в период|во время|в течение)(?: проведения)? (?:всего )?"
+    r"(?:месячника|декады|смены|лагерной смены|акции|марафона|фестиваля)$"
+)
+
+
 def _holiday_day(match: re.Match[str]) -> str:
     name = match["name"]
     month, day = next((m, d) for pattern, m, d in _HOLIDAY_NAMES if pattern.fullmatch(name))
@@ -391,6 +399,7 @@ def _normalise(text: str) -> str:
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
     text = _SHORT_TECHENIE.sub("течение", text)  # «в теч-е года»
     text = _HOLIDAY.sub(_holiday_day, text.strip())  # «ко Дню Победы» → «к 09.05»
+    text = _DURING_THE_EVENT.sub("в течение периода", text)  # «в ходе проведения месячника»
     if (unclosed := text.count("(") - text.count(")")) > 0:
         text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
     text = _TIME.sub(" ", text)
@@ -651,6 +660,18 @@ def _between(first: _Span, last: _Span, ctx: _Context) -> Occurrence:
             first_year = last_year
     start, _ = first.bounds(first_year)
     _, due = last.bounds(last_year)
+    if (
+        due < start
+        and first.day is not None
+        and last.day is not None
+        and first.year is None
+        and first.first_month > last.last_month
+    ):
+        # «26 декабря – 1 января» in a plan to the end of December: days going backwards
+        # cross the new year, the last one within a month of the period's end.
+        _, due = last.bounds(first_year + 1)
+        if due > ctx.require().end + NEXT_TO:
+            raise _Unreadable
     if due < start:
         raise _Unreadable
     return Occurrence(start, due)
@@ -1075,6 +1096,7 @@ _SCOPE_THEN_REPEAT = re.compile(
 # «ежегодно (май)», and «2 раза в год (октябрь, апрель)», «ежеквартально: март, июнь, …»
 _YEARLY_AT = re.compile(
     r"(?:ежегод|ежепг|ежекв|(?:N\d )?раз в (?:год|пг|кв))(?: ,| \(| -)? (?P<when>[^()]+?)(?: \))?"
+    r"|(?P<before>[^()]+?)(?: ,| -)? ежегод"  # «май ежегодно», «апрель – май ежегодно»
 )
 _ONE_YEAR_KINDS = frozenset(
     {
@@ -1101,9 +1123,9 @@ def _read_yearly_at(text: str, ctx: _Context) -> _Result | None:
     """«Ежегодно (май)», «ежегодно до 1 марта»: that month or day in every year of the period;
     «2 раза в год (октябрь, апрель)»: the months named, in every year."""
     match = _YEARLY_AT.fullmatch(text)
-    if match is None or "Y" in match["when"]:
+    if match is None or "Y" in (match["when"] or match["before"]):
         return None
-    when = match["when"].split()
+    when = (match["when"] or match["before"]).split()
     # Read once in a leap year to reject what no year can hold, before any context is needed.
     kind, _ = _read_list(when, _Context(calendar_year(2000)))
     if kind not in _ONE_YEAR_KINDS:

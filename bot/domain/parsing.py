@@ -63,6 +63,7 @@ from bot.domain.deadlines import (
     DeadlineKind,
     Occurrence,
     Period,
+    academic_year,
     calendar_year,
     parse_deadline,
     parse_period,
@@ -138,10 +139,11 @@ MIN_FOUND_DEADLINES = 2
 # Longer cells are sentences, not deadlines; the probe period lets «май» read as a deadline.
 MAX_DEADLINE_PROBE = 80
 _PROBE_PERIOD = calendar_year(2000)
+_PROBE_SCHOOL_YEAR = academic_year(2000)
 _ORDINAL = re.compile(r"^(?:[1-9]\d{0,2}(?:\.\d{1,3}){0,3}[.)]?|[IVXLC]{1,6}\.?)$")
 _TEXT_NUMBER = re.compile(
     r"^(?:(?P<number>[1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(?P<text>\S.*)"
-    r"|(?P<single>[1-9]\d?)[.)]\s+(?P<rest>\S.*))$",
+    r"|(?P<single>[1-9]\d?)(?:[.)]\s+|\.(?=[«\"А-ЯЁ]))(?P<rest>\S.*))$",  # «3.Акция …» too
     re.S,
 )
 _CONTINUATION_MARKS = "([-–—•·,;:"
@@ -919,6 +921,10 @@ def _plan_table(
         )
     named = _widest_text(header_row, table.rows[start:], header) if strong is not None else header
     columns = _infer(table.rows[start:], named)
+    if "text" not in columns and "result" in columns:
+        # «Этап подведения итогов» over the only text beside the deadlines: the content, not
+        # an expected result (there is no content column besides it).
+        columns = {("text" if role == "result" else role): i for role, i in columns.items()}
     if "number" in columns:
         # «п/п» over «19.10.20», «20.10.20»: a column named as the numbers holds the dates.
         at = columns["number"]
@@ -1043,6 +1049,14 @@ def _with_place(text: str, place: str) -> str:
 
 def _is_dated(text: str) -> bool:
     return len(text) <= MAX_DEADLINE_PROBE and parse_deadline(text, _PROBE_PERIOD).is_dated
+
+
+def _is_dated_in_a_year(text: str) -> bool:
+    """Dated in a calendar year or in a school year («26 декабря – 1 января» crosses the new
+    year)."""
+    return _is_dated(text) or (
+        len(text) <= MAX_DEADLINE_PROBE and parse_deadline(text, _PROBE_SCHOOL_YEAR).is_dated
+    )
 
 
 def _with_topic(topic: str, text: str) -> str:
@@ -1622,6 +1636,7 @@ _HOURS_FIRST = re.compile(
 )
 MIN_LIST_ITEMS = 3  # so many dated lines make a list a plan, not a news item naming a day
 MAX_DAY_HEADING = 60
+_DASHED = re.compile(r"\s[–—-]\s")
 MAX_TRAILING_WORDS = 8
 
 
@@ -1660,6 +1675,8 @@ def _list_heading(line: str) -> str | None:
     if len(line) <= MAX_DAY_HEADING and not _LIST_POINT.match(line):
         if _looks_deadline(line) and _is_dated(line):
             return line
+        if _DASHED.search(line) and _leading_deadline(line):
+            return None  # «03.02 – Мастер-класс …»: an event with its day, not a heading
         if day := _opening_day(line):
             return f"{day:%d.%m.%Y}"
     return None
@@ -1727,7 +1744,7 @@ def _trailing_deadline(line: str) -> tuple[str, str, str] | None:
         # not from a name on («в СПО 5 октября» is the day, not «СПО 5 октября»)
         if phrase[:1].isupper() and not _MONTH_HEADING.match(phrase):
             continue
-        if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
+        if any(ch.isdigit() for ch in phrase) and _is_dated_in_a_year(phrase):
             text = " ".join(words[:-size]).rstrip(" –—-:,")
             return ("", text, phrase) if text else None
     return None
@@ -1742,16 +1759,18 @@ def _leading_deadline(line: str) -> tuple[str, str, str] | None:
     праздник …» → (the number, the text, the day or days): the longest run of first words
     after the number that reads as a date and ends where a stop or a dash does."""
     point = _LEADING_POINT.match(line)
-    number, rest = (point["number"], point["rest"]) if point else ("", line)
-    words = rest.split()
-    for size in range(min(MAX_TRAILING_WORDS, len(words) - 1), 0, -1):
-        last, after = words[size - 1], words[size]
-        if not (last[-1] in ".,:;" or after in ("-", "–", "—", ".")):
-            continue
-        phrase = " ".join(words[:size]).strip(_SEPARATORS)
-        if phrase[:1].isdigit() and _is_dated(phrase):
-            text = " ".join(words[size:]).lstrip(_SEPARATORS)
-            return (number, text, phrase) if text else None
+    # «14.02 – Конкурс …» is a day before it is a number «14.»
+    tries = [("", line), *([(point["number"], point["rest"])] if point else [])]
+    for number, rest in tries:
+        words = rest.split()
+        for size in range(min(MAX_TRAILING_WORDS, len(words) - 1), 0, -1):
+            last, after = words[size - 1], words[size]
+            if not (last[-1] in ".,:;" or after in ("-", "–", "—", ".")):
+                continue
+            phrase = " ".join(words[:size]).strip(_SEPARATORS)
+            if phrase[:1].isdigit() and _is_dated_in_a_year(phrase):
+                text = " ".join(words[size:]).lstrip(_SEPARATORS)
+                return (number, text, phrase) if text else None
     return None
 
 
@@ -1785,7 +1804,14 @@ def _dated_list_drafts(lines: Sequence[str]) -> list[_Draft]:
 
 def _hours_first(line: str) -> tuple[str, str, str] | None:
     found = _HOURS_FIRST.match(line)
-    return ("", found["text"], found["hours"]) if found else None
+    if found is None:
+        return None
+    # «03.02 – Мастер-класс» is the 3rd of February: hours have minutes no month has («8.00»,
+    # «12.30») or a colon («10:20»).
+    hours = found["hours"]
+    if ":" not in hours and all(1 <= int(m) <= 12 for m in re.findall(r"\.(\d{2})", hours)):
+        return None
+    return "", found["text"], hours
 
 
 def _bracketed_labels(draft: _Draft) -> None:
