@@ -482,6 +482,15 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         " работу»), the first holding its room and hour too: «Дата окончания» is read as the"
         " deadline; the collector took the commission's day (a judgement call)"
     },
+    # Slice L (12 plans, measured first at 6ad70f8): what is left.
+    "glubokoe_sch2_zimnie_kanikuly_2025": {
+        "deadlines": "one cell of three days, each with its hours on the same line («19.12 16.30⏎"
+        "22.12 10.00, 12.00⏎24.12 10.00»): not read"
+    },
+    "loznyanskaya_mesyachnik_oboronno_massovoy_2023": {
+        "deadlines": "«в ходе проведения месячника» is read to the end of the title's school"
+        " year; the collector took the month of events from a row's range (23.01–23.02.2023)"
+    },
     # Slice F (45 plans collected after the previous end): the judgement calls left.
     "oek_house_of_culture_october_2016": {
         "deadlines": "«17.10.15 11.30» among the October 2016 days is read as printed; the"
