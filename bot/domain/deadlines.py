@@ -948,11 +948,9 @@ def _rule_part_of_month(match: re.Match[str], ctx: _Context) -> _Result:
     return DeadlineKind.RANGE, (Occurrence(date(year, month, first), date(year, month, last)),)
 
 
-def _rule_monthly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
-    """«Ежемесячно до 5 числа»: every month of the period, due that day of the month."""
-    day = int(match["day"])
-    if not 1 <= day <= 31:
-        raise _Unreadable
+def _each_month(ctx: _Context, due_in: Callable[[int, int], date | None]) -> _Result:
+    """One occurrence in every month of the period, on the day ``due_in(year, month)`` gives
+    (None: none that month)."""
     if ctx.period is None:
         return DeadlineKind.RECURRING, ()
     period = ctx.period
@@ -961,10 +959,20 @@ def _rule_monthly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
     occurrences = []
     for year in range(period.start.year, period.end.year + 1):
         for month in range(1, 13):
-            due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
-            if period.start <= due <= period.end:
+            due = due_in(year, month)
+            if due is not None and period.start <= due <= period.end:
                 occurrences.append(Occurrence(None, due))
     return DeadlineKind.RECURRING, tuple(occurrences)
+
+
+def _rule_monthly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Ежемесячно до 5 числа»: every month of the period, due that day of the month."""
+    day = int(match["day"])
+    if not 1 <= day <= 31:
+        raise _Unreadable
+    return _each_month(
+        ctx, lambda year, month: date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    )
 
 
 def _rule_weekday_of_month(match: re.Match[str], ctx: _Context) -> _Result:
@@ -975,26 +983,16 @@ def _rule_weekday_of_month(match: re.Match[str], ctx: _Context) -> _Result:
     number = 0 if last else int(match["number"][1:])
     if not last and not 1 <= number <= 5:
         raise _Unreadable
-    if ctx.period is None:
-        return DeadlineKind.RECURRING, ()
-    period = ctx.period
-    if period.end.year - period.start.year > _MAX_YEARS:
-        raise _Unreadable
-    occurrences = []
-    for year in range(period.start.year, period.end.year + 1):
-        for month in range(1, 13):
-            days = calendar.monthrange(year, month)[1]
-            first = date(year, month, 1)
-            first += timedelta(days=(weekday - first.weekday()) % 7)
-            if last:
-                due = first + timedelta(weeks=(days - first.day) // 7)
-            else:
-                due = first + timedelta(weeks=number - 1)
-                if due.month != month:
-                    continue  # no fifth Friday this month
-            if period.start <= due <= period.end:
-                occurrences.append(Occurrence(None, due))
-    return DeadlineKind.RECURRING, tuple(occurrences)
+
+    def due_in(year: int, month: int) -> date | None:
+        first = date(year, month, 1)
+        first += timedelta(days=(weekday - first.weekday()) % 7)
+        if last:
+            return first + timedelta(weeks=(calendar.monthrange(year, month)[1] - first.day) // 7)
+        due = first + timedelta(weeks=number - 1)
+        return due if due.month == month else None  # no fifth Friday this month
+
+    return _each_month(ctx, due_in)
 
 
 def _rule_after_each(match: re.Match[str], ctx: _Context) -> _Result:
