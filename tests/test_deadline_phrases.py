@@ -855,6 +855,18 @@ def test_ten_thousand_phrases_parse_in_under_a_second() -> None:
         ("к празднику Дню защиты детей", date(2025, 6, 1)),
         ("в День народного единства", date(2024, 11, 4)),
         ("накануне Международного женского дня", date(2025, 3, 7)),
+        ("ко Дню семьи, любви и верности", date(2025, 7, 8)),
+        ("к Международному дню инвалидов", date(2024, 12, 3)),
+        ("ко Дню солидарности в борьбе с терроризмом", date(2024, 9, 3)),
+        ("ко Дню Государственного флага РФ", date(2025, 8, 22)),
+        ("ко Всемирному дню здоровья", date(2025, 4, 7)),
+        # holidays on a weekday of their month: the day of that school year's month
+        ("ко Дню матери", date(2024, 11, 24)),
+        ("ко Дню отца", date(2024, 10, 20)),
+        ("к Дню памяти жертв ДТП", date(2024, 11, 17)),
+        # the eve of a day
+        ("накануне 1 сентября", date(2025, 8, 31)),
+        ("накануне 01.03", date(2025, 2, 28)),
     ],
 )
 def test_a_term_naming_a_holiday_is_its_day(phrase: str, due: date) -> None:
@@ -863,7 +875,39 @@ def test_a_term_naming_a_holiday_is_its_day(phrase: str, due: date) -> None:
 
 
 @pytest.mark.parametrize(
-    "phrase", ["День знаний", "Праздник ко Дню защиты детей в ДОУ", "ко Дню рождения школы"]
+    "phrase",
+    [
+        "День знаний",
+        "Праздник ко Дню защиты детей в ДОУ",
+        "ко Дню рождения школы",
+        "ко Дню здоровья",  # a school's own day of sports, any day
+        "накануне Дня матери",  # its eve is no fixed weekday
+        "накануне 31 февраля",
+    ],
 )
 def test_a_holidays_name_alone_or_among_other_words_is_no_term(phrase: str) -> None:
     assert parse_deadline(phrase, academic_year(2024)).kind is DeadlineKind.UNRECOGNIZED
+
+
+# A weekday of a named month («последнее воскресенье ноября» is День матери): that day of the
+# month in the period's year, or the year written.
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("последнее воскресенье ноября", date(2024, 11, 24)),
+        ("в третье воскресенье октября 2025 г.", date(2025, 10, 19)),
+        ("первый понедельник сентября", date(2024, 9, 2)),
+        ("в последнюю субботу мая", date(2025, 5, 31)),
+        ("вторая среда февраля", date(2025, 2, 12)),
+    ],
+)
+def test_a_weekday_of_a_named_month_is_that_day(phrase: str, due: date) -> None:
+    deadline = parse_deadline(phrase, academic_year(2024))
+    assert (deadline.kind, [o.due for o in deadline.occurrences]) == (DeadlineKind.DATE, [due])
+
+
+def test_a_fifth_weekday_a_month_does_not_have_is_not_guessed() -> None:
+    # February 2025 has four Mondays
+    assert parse_deadline("пятый понедельник февраля", academic_year(2024)).kind is (
+        DeadlineKind.UNRECOGNIZED
+    )

@@ -130,7 +130,7 @@ def _vocabulary() -> dict[str, str]:
         ("четверт", ("ый", "ого", "ом", "ому", "ое", "ая", "ой", "ую"), 4),
     ):
         words |= {stem + ending: f"O{number}" for ending in endings}
-    words |= {stem + ending: "O5" for stem in ("пят",) for ending in ("ая", "ой", "ую")}
+    words |= {stem + ending: "O5" for stem in ("пят",) for ending in ("ый", "ое", "ая", "ой", "ую")}
     words |= {"i": "R1", "ii": "R2", "iii": "R3", "iv": "R4", "v": "R5"}
     words |= {"один": "N1", "одного": "N1", "два": "N2", "двух": "N2", "дважды": "N2 раз"}
     # Seasons as the months they are: «весна 2024» is March–May 2024, «зимой» December–February.
@@ -184,7 +184,7 @@ def _vocabulary() -> dict[str, str]:
         "кажд": "каждый каждую каждое каждая каждого каждой каждом",
         "нед": "неделя недели неделе неделю",
         "дкд": "декада декады декаде декаду",
-        "посл": "последняя последней последнюю",
+        "посл": "последняя последней последнюю последнее последний последнего последнем",
         "итог": "итогам итогах",
         # A school term («четверть»): September–October, November–December, January–March,
         # April–May.
@@ -287,13 +287,47 @@ _HOLIDAYS: tuple[tuple[str, int, int], ...] = (
     (rf"{_DAY} защиты детей", 6, 1),
     (rf"{_DAY} росси[ия]", 6, 12),
     (rf"{_DAY} памяти и скорби", 6, 22),
+    (rf"{_DAY} семьи,? любви и верности", 7, 8),
+    (rf"{_DAY} (?:государственного )?флага(?: рф| российской федерации| россии)?", 8, 22),
+    (rf"{_DAY} солидарности в борьбе с терроризмом", 9, 3),
+    (rf"{_DAY} дошкольного работника", 9, 27),
+    (rf"(?:международн\w* )?{_DAY} толерантности", 11, 16),
+    (rf"{_DAY} неизвестного солдата", 12, 3),
+    (rf"(?:международн\w* )?{_DAY} инвалидов", 12, 3),
+    (rf"(?:всемирн\w* )?{_DAY} борьбы со спидом", 12, 1),
+    (rf"{_DAY} (?:российского )?студенчества|{_DAY} студента|татьянин\w* {_DAY}", 1, 25),
+    (rf"{_DAY} (?:полного )?снятия блокады ленинграда", 1, 27),
+    (rf"{_DAY} (?:российской )?науки", 2, 8),
+    (rf"(?:международн\w* )?{_DAY} родного языка", 2, 21),
+    (rf"{_DAY} воссоединения крыма с россией", 3, 18),
+    (rf"всемирн\w* {_DAY} здоровья", 4, 7),
+    (rf"(?:всемирн\w* |международн\w* )?{_DAY} земли", 4, 22),
+    (rf"(?:международн\w* )?{_DAY} семьи", 5, 15),
+    (rf"{_DAY} молодежи", 6, 27),
+)
+# Holidays on a weekday of their month: the phrase the rules read («ко Дню матери» → «к
+# последнему воскресенью ноября»); no eve (its day depends on the year).
+_MOVABLE_HOLIDAYS: tuple[tuple[str, str], ...] = (
+    (rf"{_DAY} матери", "последнее воскресенье ноября"),
+    (rf"{_DAY} отца", "третье воскресенье октября"),
+    (
+        rf"{_DAY} памяти жертв (?:дтп|дорожно-транспортных происшествий)",
+        "третье воскресенье ноября",
+    ),
 )
 _HOLIDAY = re.compile(
     r"^(?P<before>(?:ко?|до|накануне|в|на) )(?:праздник\w* )?(?P<name>"
     + "|".join(f"(?:{pattern})" for pattern, _, _ in _HOLIDAYS)
+    + "|"
+    + "|".join(f"(?:{pattern})" for pattern, _ in _MOVABLE_HOLIDAYS)
     + r")[.!]?$"
 )
 _HOLIDAY_NAMES = [(re.compile(pattern), month, day) for pattern, month, day in _HOLIDAYS]
+_MOVABLE_NAMES = [(re.compile(pattern), phrase) for pattern, phrase in _MOVABLE_HOLIDAYS]
+# «накануне 1 сентября», «накануне 01.09»: the day before that day.
+_EVE_OF_DAY = re.compile(
+    r"^накануне (?P<day>\d{1,2})(?: (?P<word>[а-я]+)|\.(?P<month>\d{1,2})\.?)$"
+)
 
 
 # «в ходе проведения месячника», «в течение декады», «во время смены»: in a plan of that
@@ -306,8 +340,11 @@ _DURING_THE_EVENT = re.compile(
 
 def _holiday_day(match: re.Match[str]) -> str:
     name = match["name"]
-    month, day = next((m, d) for pattern, m, d in _HOLIDAY_NAMES if pattern.fullmatch(name))
     eve = (match["before"] or "").strip() == "накануне"
+    for pattern, phrase in _MOVABLE_NAMES:
+        if pattern.fullmatch(name):
+            return match[0] if eve else f"{match['before']}{phrase}"
+    month, day = next((m, d) for pattern, m, d in _HOLIDAY_NAMES if pattern.fullmatch(name))
     if eve:
         the_eve = date(2001, month, day) - timedelta(days=1)  # a year of 28 February days
         month, day = the_eve.month, the_eve.day
@@ -377,6 +414,21 @@ _LOOK_ALIKES = str.maketrans("aceopxykmtbh", "асеорхукмтвн")
 _MIXED_WORD = re.compile(r"(?=[a-zа-я]*[а-я])(?=[a-zа-я]*[aceopxykmtbh])[a-zа-я]+")
 
 
+def _eve_of_day(match: re.Match[str]) -> str:
+    if match["word"] is not None:
+        token = _WORDS.get(match["word"], "")
+        if not token.startswith("M") or " " in token:
+            return match[0]
+        month = int(token[1:])
+    else:
+        month = int(match["month"])
+    try:
+        the_eve = date(2001, month, int(match["day"])) - timedelta(days=1)
+    except ValueError:
+        return match[0]
+    return f"{the_eve.day:02d}.{the_eve.month:02d}"
+
+
 def _cyrillic(match: re.Match[str]) -> str:
     word = match[0]
     if any("a" <= char <= "z" and char not in "aceopxykmtbh" for char in word):
@@ -399,6 +451,7 @@ def _normalise(text: str) -> str:
     text = _GLUED_PREPOSITION.sub(r"\1 ", text)  # «с 28.01. по-31.01.»
     text = _SHORT_TECHENIE.sub("течение", text)  # «в теч-е года»
     text = _HOLIDAY.sub(_holiday_day, text.strip())  # «ко Дню Победы» → «к 09.05»
+    text = _EVE_OF_DAY.sub(_eve_of_day, text)  # «накануне 1 сентября» → «31.08»
     text = _DURING_THE_EVENT.sub("в течение периода", text)  # «в ходе проведения месячника»
     if (unclosed := text.count("(") - text.count(")")) > 0:
         text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
@@ -975,9 +1028,9 @@ def _rule_monthly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
     )
 
 
-def _rule_weekday_of_month(match: re.Match[str], ctx: _Context) -> _Result:
-    """«2-я суббота месяца», «каждый первый понедельник месяца», «в последнюю пятницу месяца»:
-    that weekday of every month of the period."""
+def _nth_weekday(match: re.Match[str]) -> Callable[[int, int], date | None]:
+    """The day of a month the match names: «2-я суббота» (None in a month without a fifth
+    Friday), «последнее воскресенье»."""
     weekday = int(match["weekday"])
     last = match["number"] == "посл"
     number = 0 if last else int(match["number"][1:])
@@ -990,9 +1043,25 @@ def _rule_weekday_of_month(match: re.Match[str], ctx: _Context) -> _Result:
         if last:
             return first + timedelta(weeks=(calendar.monthrange(year, month)[1] - first.day) // 7)
         due = first + timedelta(weeks=number - 1)
-        return due if due.month == month else None  # no fifth Friday this month
+        return due if due.month == month else None
 
-    return _each_month(ctx, due_in)
+    return due_in
+
+
+def _rule_weekday_of_month(match: re.Match[str], ctx: _Context) -> _Result:
+    """«2-я суббота месяца», «каждый первый понедельник месяца», «в последнюю пятницу месяца»:
+    that weekday of every month of the period."""
+    return _each_month(ctx, _nth_weekday(match))
+
+
+def _rule_weekday_in_month(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Последнее воскресенье ноября» (День матери), «в третье воскресенье октября 2024 г.»."""
+    month = int(match["month"])
+    year = _year(match["year"]) if match["year"] else ctx.month_year(month)
+    due = _nth_weekday(match)(year, month)
+    if due is None:
+        raise _Unreadable
+    return DeadlineKind.DATE, (Occurrence(None, due),)
 
 
 def _rule_after_each(match: re.Match[str], ctx: _Context) -> _Result:
@@ -1049,6 +1118,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             r"(?:(?:в|кажд|по) )?(?:кажд )?(?P<number>[NO][1-5]|посл) W(?P<weekday>\d)"
             r" (?:кажд )?мес",
             _rule_weekday_of_month,
+        ),
+        (
+            rf"(?:(?:в|до|на) )?(?P<number>[NO][1-5]|посл) W(?P<weekday>\d) M(?P<month>\d+)"
+            rf"(?: {year})?",
+            _rule_weekday_in_month,
         ),
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
         (r"до N(?P<day>\d+) числ ежемес", _rule_monthly_by_day),  # «… числа каждого месяца»
