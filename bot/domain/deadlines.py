@@ -265,6 +265,8 @@ _TIME = re.compile(
     r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
+# A dash the hours stood after («28 февраля - 18:00; 1-2 марта - 10.00-18:00»), gone with them.
+_DANGLING_DASH = re.compile(r"[^\S\n]*-[^\S\n]*(?=$|[;,\n])")
 _SPACED_DATE = re.compile(r"(?<![\d.])(\d{1,2}) ?\. ?(\d{1,2}) ?\. ?(\d{4})(?!\d)")
 _SHORT_TECHENIE = re.compile(r"(?<!\w)теч\.?-е(?!\w)")
 # Holidays of a fixed day a plan's term names («ко Дню Победы», «к Новому году», «накануне
@@ -456,6 +458,7 @@ def _normalise(text: str) -> str:
     if (unclosed := text.count("(") - text.count(")")) > 0:
         text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
     text = _TIME.sub(" ", text)
+    text = _DANGLING_DASH.sub("", text)  # «28 февраля - 18:00»: the dash before the hours
     text = _SPACES.sub(" ", text)
     return _LINE_BREAKS.sub("\n", text).strip()
 
@@ -488,7 +491,8 @@ def _tokens(text: str, *, newline_separates: bool) -> list[str]:
         elif kind == "short":  # «2021/22»: the second year by its last two digits
             first, last = (int(piece) for piece in value.split("-"))
             second = first + 1 if (first + 1) % 100 == last else None
-            tokens += [_year_token(first), "-", f"Y{second}" if second else "?"]
+            # «2023 – 12 февраля 2023»: a year, a dash, then a day (not «2021/22»)
+            tokens += [_year_token(first), "-", f"Y{second}" if second else f"N{last}"]
         elif kind == "sep" or (kind == "newline" and newline_separates):
             tokens.append(",")
         elif kind in ("dash", "open", "close"):
@@ -550,6 +554,8 @@ _SYNONYMS = tuple(
         # «Декабрь 2020г. Февраль 2021г.» (a cell's lines run together): months, each with
         # its year, listed
         (r"(M\d+ Y\d+)(?= M\d+ Y\d+ )", r"\1 ,"),
+        # «21 февраля 23 февраля 8 марта» (a cell's lines run together): days listed
+        (r"(N\d+ M\d+(?: Y\d+)?)(?= N\d+ M\d+)", r"\1 ,"),
         # «каждый месяц», «в конце каждого квартала»: as «ежемесячно», «ежеквартально»
         (r"(?:конец )?кажд (мес|кв|пг|год)", r"каждый_\1"),
         (r"каждый_мес", "ежемес"),
@@ -564,6 +570,10 @@ _LABEL = re.compile(r"^ сроки ")  # «Сроки: …» as a cell's label
 # «Июнь август 2007 года», «январь декабрь 2013 г.»: two months and the year after them, no
 # comma or «и» between — the dash of a range lost (a list keeps its commas: «май, ноябрь»).
 _TWO_MONTHS_A_YEAR = re.compile(r"M(?P<first>\d+) M(?P<last>\d+) (?P<year>Y\d+)")
+# «2013 2015 гг.»: two years and «годы» after them — the dash of a range lost.
+_TWO_YEARS = re.compile(r"(?P<before>(?:(?:в|на|втеч) )?)Y(?P<first>\d+) Y(?P<last>\d+) гг")
+# «в течение года 21 февраля, … 7 ноября»: the days of the year it lists.
+_DURING_THEN_DAYS = re.compile(r"^втеч (?:весь )?(?:уч )?год (?=N\d+ M\d+|D\d)")
 
 
 def _canonical(tokens: list[str]) -> str:
@@ -575,7 +585,10 @@ def _canonical(tokens: list[str]) -> str:
     months = _TWO_MONTHS_A_YEAR.fullmatch(text)
     if months and int(months["first"]) < int(months["last"]):
         return f"M{months['first']} - M{months['last']} {months['year']}"
-    return text
+    years = _TWO_YEARS.fullmatch(text)
+    if years and int(years["first"]) < int(years["last"]):
+        return f"{years['before']}Y{years['first']} - Y{years['last']} гг"
+    return _DURING_THEN_DAYS.sub("", text)
 
 
 # --- context: which year a phrase without a year means --------------------------------------------
@@ -713,15 +726,9 @@ def _between(first: _Span, last: _Span, ctx: _Context) -> Occurrence:
             first_year = last_year
     start, _ = first.bounds(first_year)
     _, due = last.bounds(last_year)
-    if (
-        due < start
-        and first.day is not None
-        and last.day is not None
-        and first.year is None
-        and first.first_month > last.last_month
-    ):
-        # «26 декабря – 1 января» in a plan to the end of December: days going backwards
-        # cross the new year, the last one within a month of the period's end.
+    if due < start and first.year is None and first.first_month > last.last_month:
+        # «26 декабря – 1 января», «декабрь – январь» in a plan to the end of December: days
+        # (months) going backwards cross the new year, the end within a month of the period's.
         _, due = last.bounds(first_year + 1)
         if due > ctx.require().end + NEXT_TO:
             raise _Unreadable
@@ -817,6 +824,17 @@ def _rule_continuous(match: re.Match[str], ctx: _Context) -> _Result:
     period = _continuous_period(match, ctx)
     occurrences = () if period is None else (Occurrence(period.start, period.end),)
     return DeadlineKind.CONTINUOUS, occurrences
+
+
+def _rule_during_unit(match: re.Match[str], ctx: _Context) -> _Result:
+    """«В течение квартала» in a plan of a quarter (a month's, a half-year's): the plan's
+    span; in a longer plan which quarter is not said."""
+    period = ctx.require()
+    months = _STEP[match["unit"]]
+    span = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    if span > months:
+        raise _Unreadable
+    return DeadlineKind.CONTINUOUS, (Occurrence(period.start, period.end),)
 
 
 def _continuous_period(match: re.Match[str], ctx: _Context) -> Period | None:
@@ -1085,6 +1103,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _rule_continuous,
         ),
         (rf"(?:(?:втеч|в|на) )?(?:весь )?(?:текущ )?{year}(?: гг)?", _rule_continuous),
+        (r"втеч (?:весь |всей )?(?:текущ )?(?P<unit>мес|кв|пг)", _rule_during_unit),
         (rf"(?:(?:втеч|в|на|с) )?(?:весь )?{years}", _rule_continuous),
         (
             rf"конец (?:(?:текущ )?(?P<what>уч год|год|период|срок)|{year}"
@@ -1230,7 +1249,8 @@ def _fill_ellipses(parts: list[list[str]]) -> list[list[str]]:
     """Give elided words back to list items, reading from the right.
 
     «I, II квартал 2022» → «I квартал 2022», «II квартал 2022»; «1 и 15 марта» → «1 марта»,
-    «15 марта»; «март и сентябрь 2022» → «март 2022», «сентябрь 2022».
+    «15 марта»; «март и сентябрь 2022» → «март 2022», «сентябрь 2022»; «3, 4 неделя
+    октября» → «3 неделя октября», «4 неделя октября».
     """
     filled: list[list[str]] = []
     unit: list[str] = []
@@ -1241,7 +1261,11 @@ def _fill_ellipses(parts: list[list[str]]) -> list[list[str]]:
             part = part + unit + year
         elif year and _is_unit(part[-1]) and not any(map(_is_year, part)):
             part = part + year
-        if len(part) > 1 and _is_year(part[-1]) and _is_unit(part[-2]):
+        week = [token for token in part if token not in _LEADING]
+        if len(week) in (3, 4) and week[1] in ("нед", "дкд") and _MONTH.fullmatch(week[2]):
+            # «3, 4 неделя октября»: the elided «3» is the third week of October too
+            unit, year = week[1:3], week[3:]
+        elif len(part) > 1 and _is_year(part[-1]) and _is_unit(part[-2]):
             unit, year = [part[-2]], [part[-1]]
         elif _is_unit(part[-1]):
             unit, year = [part[-1]], []

@@ -369,6 +369,7 @@ _TITLE_GOES_ON = re.compile(
     r"(?:^|\s)(?:по|на|с|со|и|в|во|до|для|к|о|об|при|между|от|за|из|-|–|—)$", re.I
 )
 MAX_TITLE_LINES = 2
+MAX_TITLE_LEAD = 3  # «Календарный план …», «Ведомственный план Минкультуры …», «Дорожная карта»
 MAX_TITLE_LINE = 120
 
 
@@ -385,15 +386,29 @@ def _title_goes_on(title: str, after: Sequence[Paragraph]) -> str:
     return title
 
 
+def _leads_with_plan(text: str) -> bool:
+    return bool(_PLAN_TITLE.search(" ".join(text.split()[:MAX_TITLE_LEAD])))
+
+
 def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
+    found: list[tuple[int, str]] = []
     for index, p in enumerate(paragraphs):
         # An approval block typed without blank lines above the title is not the title: it
         # starts at the line that names the plan.
         lines = _unspaced(p.text).split("\n")
-        at = next((i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)), 0)
+        naming = [i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)]
+        at = next((i for i in naming if _leads_with_plan(lines[i])), naming[0] if naming else 0)
         text = " ".join(" ".join(lines[at:]).split())
+        if text[:1] in _BULLETS:
+            continue  # «• Планирование работы МО»: a point of the list, not its title
         if _PLAN_TITLE.search(text) and not _APPROVE.match(text) and len(text) > 10:
-            return _title_goes_on(text, paragraphs[index + 1 : index + 1 + MAX_TITLE_LINES])
+            found.append((index, text))
+    # «Приказом … от 28.03.2018 утвержден ведомственный план … на 2018 год.» above «Ведомственный
+    # план … на 2017 год»: a sentence naming a plan is not the heading that starts with it.
+    heading = next((f for f in found if _leads_with_plan(f[1])), found[0] if found else None)
+    if heading is not None:
+        index, text = heading
+        return _title_goes_on(text, paragraphs[index + 1 : index + 1 + MAX_TITLE_LINES])
     for p in paragraphs:
         if p.heading:
             return " ".join(p.text.split())
@@ -900,6 +915,29 @@ def _is_calendar_date(text: str) -> bool:
     return bool(_CALENDAR_DATE.search(text)) and _looks_deadline(text)
 
 
+def _shifted_header(
+    columns: dict[str, int], header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]]
+) -> dict[str, int]:
+    """«Название мероприятия» over the numbers, the header's last cell empty: a header typed
+    one cell to the left of its columns, each role the column right of its header."""
+    at = columns.get("text")
+    if at is None or "number" in columns or not header_row or header_row[-1].text.strip():
+        return columns
+    width = len(header_row)
+    cells = [c for row in rows if _lone_text(row) is None and (c := _cell(row, at))]
+    if not cells or not all(_ORDINAL.match(c) for c in cells):
+        return columns
+    if any(i + 1 >= width for i in columns.values()):
+        return columns
+    right = {role: i + 1 for role, i in columns.items()}
+    if "deadline" in columns:
+        # the shift must bring the dates under «Сроки»
+        dated = [c for row in rows if (c := _cell(row, right["deadline"]))]
+        if not dated or sum(map(_looks_deadline, dated)) * 2 < len(dated):
+            return columns
+    return {"number": at, **right}
+
+
 def _plan_table(
     table: Table, refused: list[list[str]], strong: _HeaderBlock | None
 ) -> _Table | None:
@@ -921,6 +959,7 @@ def _plan_table(
         )
     named = _widest_text(header_row, table.rows[start:], header) if strong is not None else header
     columns = _infer(table.rows[start:], named)
+    columns = _shifted_header(columns, header_row, table.rows[start : start + SAMPLE_ROWS])
     if "text" not in columns and "result" in columns:
         # «Этап подведения итогов» over the only text beside the deadlines: the content, not
         # an expected result (there is no content column besides it).
@@ -945,6 +984,14 @@ def _plan_table(
             for row in table.rows[start : start + SAMPLE_ROWS]
             if index < len(row) and _looks_deadline(_squeeze(row[index].text))
         )
+        items = [
+            row
+            for row in table.rows[start : start + SAMPLE_ROWS]
+            if any(c.text.strip() for c in row) and _lone_text(row) is None
+        ]
+        if header.get("deadline") == index and 0 < deadlines == len(items):
+            # one row under «Срок» (an excerpt, a short plan): its every row dated
+            deadlines = max(deadlines, MIN_FOUND_DEADLINES)
     names = _header_names(header_row) if start else []
     has_rows = any(any(c.text.strip() for c in row) for row in table.rows[start:])
     # A grid of periods: the deadline column is one of them («Срок реализации» over quarters),
@@ -986,8 +1033,10 @@ def _plan_table(
         if start == 0 and table.rows and _header_roles(table.rows[0]) == {"text": 0}:
             start = 1
         lines = [(" ".join(row[0].text.split()), row[0].bold) for row in table.rows]
-        if any(_LIST_POINT.match(line) for line, _ in lines) and _headed_list_drafts(lines):
-            return None  # numbered questions under their months: read as lines of text
+        if any(_LIST_POINT.match(line) or _BULLET_POINT.match(line) for line, _ in lines) and (
+            _headed_list_drafts(lines)
+        ):
+            return None  # numbered questions (points) under their months: read as lines
         if any(_day_heading(_lone_text(row)) for row in table.rows[start:]):
             return _Table(start, columns, header, names, header_rows, one_column=True)
     if has_rows and (strong is not None or header) and names:
@@ -1200,6 +1249,26 @@ def _rows(
                     yield replace(data, number=item_number, text=item_text), None
                 follows = pairs[-1][0]
                 continue
+            if sub := _sub_items(data):
+                # «1. | Организационная работа 1.1. Издание приказа … 1.2. Разработка …» beside
+                # «29.08.2017г. 29.08.2017г. 01.09.2017г.»: each sub-item is an item, with its
+                # own day where the days are as many; the words before them head them.
+                lead, subs = sub
+                if lead:
+                    yield None, lead
+                for item_number, item_text, item_deadline, item_executors in subs:
+                    yield (
+                        replace(
+                            data,
+                            number=item_number,
+                            text=item_text,
+                            deadline=item_deadline,
+                            executors=item_executors,
+                        ),
+                        None,
+                    )
+                follows = subs[-1][0]
+                continue
             events = _events_with_their_executors(data) if not numbered and not number else None
             if events:
                 # «1.Праздник … 2.Физкультурный досуг …» in a month's cell, one executor for
@@ -1233,6 +1302,46 @@ def _numbered_events(text: str) -> list[str] | None:
     ends = [m.start() for m in marks[1:]] + [len(text)]
     events = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
     return events if all(events) else None
+
+
+# «1.1. », «1.2. » inside a row's text: its sub-items.
+_SUB_NUMBER = r"(?:^|(?<=[\s.;,»\"]))({number}\.(?P<n>[1-9]\d?)\.?)\s+(?=[«\"“A-ZА-ЯЁ])"
+_DAY_IN_CELL = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?:\s?г\.?)?")
+
+
+def _sub_items(row: _Row) -> tuple[str, list[tuple[str, str, str, str]]] | None:
+    """A numbered row whose text runs on into its numbered sub-items («Организационная работа
+    1.1. Издание приказа … 1.2. …»): the words before them, and each sub-item (its number,
+    text, deadline — one day each where the deadline cell lists as many — and executors, a
+    line each where there are as many)."""
+    number = row.number.strip().rstrip(".")
+    if not _NUMBER.match(number) or "." in number:
+        return None
+    pattern = re.compile(_SUB_NUMBER.format(number=re.escape(number)))
+    marks: list[re.Match[str]] = []
+    for mark in pattern.finditer(row.text):
+        if int(mark["n"]) == len(marks) + 1:  # «1.1.», «1.2.», … in order
+            marks.append(mark)
+    if len(marks) < 2:
+        return None
+    lead = row.text[: marks[0].start()].strip(" .:")
+    ends = [m.start() for m in marks[1:]] + [len(row.text)]
+    texts = [row.text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+    if not all(texts):
+        return None
+    days = _DAY_IN_CELL.findall(row.deadline)
+    own_days = len(days) == len(marks) and not _DAY_IN_CELL.sub("", row.deadline).strip(" ,;\n")
+    lines = [line.strip() for line in row.executors.split("\n") if line.strip()]
+    own_lines = len(lines) == len(marks)
+    return lead, [
+        (
+            m.group(1),
+            text,
+            days[k] if own_days else row.deadline,
+            lines[k] if own_lines else row.executors,
+        )
+        for k, (m, text) in enumerate(zip(marks, texts, strict=True))
+    ]
 
 
 def _stacked_items(row: _Row) -> tuple[str, list[tuple[str, str]]] | None:
@@ -1627,6 +1736,9 @@ _MONTH_HEADING = re.compile(
 _MONTH_IN_BRACKETS = re.compile(rf"\((?P<month>{_MONTH_AND_YEAR})\)\s*[.:]?$", re.I)
 MAX_HEADING_LINE = 80
 _LIST_POINT = re.compile(r"^(?P<number>[1-9]\d?)[.)]\s*(?P<text>[^\d\s.)].*)$", re.S)
+# «• Сдача плана работы МО.», «– Заседание МО»: a point of a list without numbers.
+_BULLETS = "•·▪●◦‣∙*"
+_BULLET_POINT = re.compile(rf"^[{_BULLETS}–—-]\s*(?P<text>[^\W\d_].*)$", re.S)
 # «(Корецкая Н.А.)», «(Иванова Т.П., Петров С.С.)» closing a question: who answers for it.
 _TRAILING_PEOPLE = re.compile(r"\s*\((?P<who>[^()]*[А-ЯЁ]\.\s?[А-ЯЁ]\.[^()]*)\)\s*\.?$")
 # «8.00 – 14.00 – акция …», «12.00 – конкурс …»: the hours, then what happens.
@@ -1638,6 +1750,8 @@ MIN_LIST_ITEMS = 3  # so many dated lines make a list a plan, not a news item na
 MAX_DAY_HEADING = 60
 _DASHED = re.compile(r"\s[–—-]\s")
 MAX_TRAILING_WORDS = 8
+# «29 февраля - 14:00-20:00; 1-2 марта - 10.00-18:00; 3 марта - 10:00-14:00 - Соревнования …»
+MAX_LEADING_WORDS = 16
 
 
 def _list_lines(blocks: Sequence[Paragraph | Table], text_file: bool) -> list[tuple[str, bool]]:
@@ -1701,25 +1815,34 @@ def _headed_list_drafts(
         assert due is not None
         body = dated[start + 1 : end]
         numbered = any(_LIST_POINT.match(line) for line, _, _ in body)
+        # bullets are the points where nothing is numbered (under a number, a bullet goes on
+        # with its question)
+        bulleted = not numbered and any(_BULLET_POINT.match(line) for line, _, _ in body)
         section = heading
         titles = [heading]
         current: _Draft | None = None
         for line, bold, _ in body:
             point = _LIST_POINT.match(line)
+            bullet = _BULLET_POINT.match(line) if bulleted else None
             if (
                 current is not None
                 and not point
-                and (line[:1] in _CONTINUATION_MARKS or line[:1].islower() or numbered)
+                and not bullet
+                and (line[:1] in _CONTINUATION_MARKS or line[:1].islower() or numbered or bulleted)
             ):
                 current.text.append(line)
                 continue
             if point:
                 current = _Draft(point["number"], section, text=[point["text"]])
+            elif bullet:
+                current = _Draft(
+                    str(len(drafts) + 1), section, text=[bullet["text"]], by_order=True
+                )
             elif bold:
                 section, current = line, None
                 titles.append(line)
                 continue
-            elif not numbered:
+            elif not numbered and not bulleted:
                 current = _Draft(str(len(drafts) + 1), section, text=[line], by_order=True)
             else:
                 continue  # «Форма проведения: …», «Тема: …» above the questions
@@ -1763,7 +1886,7 @@ def _leading_deadline(line: str) -> tuple[str, str, str] | None:
     tries = [("", line), *([(point["number"], point["rest"])] if point else [])]
     for number, rest in tries:
         words = rest.split()
-        for size in range(min(MAX_TRAILING_WORDS, len(words) - 1), 0, -1):
+        for size in range(min(MAX_LEADING_WORDS, len(words) - 1), 0, -1):
             last, after = words[size - 1], words[size]
             if not (last[-1] in ".,:;" or after in ("-", "–", "—", ".")):
                 continue
@@ -1887,15 +2010,22 @@ def _one_month(period: Period) -> bool:
     return (period.start.year, period.start.month) == (period.end.year, period.end.month)
 
 
+_ON_DEMAND = re.compile(r"запрос|заявк|заявлени|обращени|необходимост|потребност|требовани", re.I)
+
+
 def _days_of_section(
     deadline: Deadline, month_text: str, period: Period | None, reference: date | None
 ) -> Deadline:
     """«1», «20-25» under a «СЕНТЯБРЬ 2022 г» row: those days of that month; «3 декада»,
-    «1 неделя» there: that part of it."""
+    «1 неделя» there: that part of it; «по графику …» there: that month."""
     month = parse_deadline(month_text, period, reference=reference)
     if month.kind is not DeadlineKind.MONTH or not month.occurrences:
         return deadline
     end = month.occurrences[0].due
+    if deadline.kind is DeadlineKind.UNSCHEDULED and not _ON_DEMAND.search(deadline.text):
+        # «По графику предметных олимпиад» under «Октябрь»: that month's, by that schedule
+        # («по запросу» there stays on demand: a museum's excursions, any month)
+        return Deadline(deadline.text, DeadlineKind.MONTH, month.occurrences)
     if _PART_OF_MONTH.search(deadline.text) and len(deadline.text) <= MAX_DEADLINE_PROBE:
         part = parse_deadline(f"{deadline.text} {month_text}", period, reference=reference)
         start = end.replace(day=1)
