@@ -265,6 +265,12 @@ _TIME = re.compile(
     r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
 )
+# The zone after an hour («24 августа 2026 г. 12:00 мск»), a day's note in brackets («21 августа
+# (резервный день)»): nothing about which day.
+_ZONE_OR_NOTE = re.compile(
+    r"(?<!\w)(?:мск|msk|по московскому времени|по местному времени|московского времени)(?!\w)"
+    r"|\((?:резервн\w*|запасн\w*|дополнительн\w*) (?:день|дни|дата)\)"
+)
 # A dash the hours stood after («28 февраля - 18:00; 1-2 марта - 10.00-18:00»), gone with them.
 _DANGLING_DASH = re.compile(r"[^\S\n]*-[^\S\n]*(?=$|[;,\n])")
 _SPACED_DATE = re.compile(r"(?<![\d.])(\d{1,2}) ?\. ?(\d{1,2}) ?\. ?(\d{4})(?!\d)")
@@ -457,6 +463,7 @@ def _normalise(text: str) -> str:
     text = _DURING_THE_EVENT.sub("в течение периода", text)  # «в ходе проведения месячника»
     if (unclosed := text.count("(") - text.count(")")) > 0:
         text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
+    text = _ZONE_OR_NOTE.sub(" ", text)  # «12:00 мск», «(резервный день)»
     text = _TIME.sub(" ", text)
     text = _DANGLING_DASH.sub("", text)  # «28 февраля - 18:00»: the dash before the hours
     text = _SPACES.sub(" ", text)
@@ -572,6 +579,8 @@ _LABEL = re.compile(r"^ сроки ")  # «Сроки: …» as a cell's label
 _TWO_MONTHS_A_YEAR = re.compile(r"M(?P<first>\d+) M(?P<last>\d+) (?P<year>Y\d+)")
 # «2013 2015 гг.»: two years and «годы» after them — the dash of a range lost.
 _TWO_YEARS = re.compile(r"(?P<before>(?:(?:в|на|втеч) )?)Y(?P<first>\d+) Y(?P<last>\d+) гг")
+# «1 квартал, январь-февраль 2015 года» (a column «Сроки (квартал, месяц)»): the months of it.
+_QUARTER_THEN_MONTHS = re.compile(r"^[NRO][1-4] кв , (?=M\d+(?: - M\d+)?(?: Y\d+)?$)")
 # «в течение года 21 февраля, … 7 ноября»: the days of the year it lists.
 _DURING_THEN_DAYS = re.compile(r"^втеч (?:весь )?(?:уч )?год (?=N\d+ M\d+|D\d)")
 
@@ -588,6 +597,7 @@ def _canonical(tokens: list[str]) -> str:
     years = _TWO_YEARS.fullmatch(text)
     if years and int(years["first"]) < int(years["last"]):
         return f"{years['before']}Y{years['first']} - Y{years['last']} гг"
+    text = _QUARTER_THEN_MONTHS.sub("", text)
     return _DURING_THEN_DAYS.sub("", text)
 
 

@@ -107,7 +107,8 @@ MAX_INDICATOR_TARGET = 100
 # Header words of a plan table's columns, checked in this order (first match wins per cell).
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mark", ("отметк", "о выполнени", "выполнение")),
-    ("deadline", ("срок", "дата", "период", "время", "день недел")),
+    # «Начало приема документов | Окончание приема документов»: the window's end is due
+    ("deadline", ("срок", "дата", "период", "время", "день недел", "окончание прием")),
     ("executors", ("исполнител", "ответствен", "кто провод", "организатор")),
     ("result", ("результат", "форма представ", "итог", "показател")),
     # «Примечание»: kept with the item as its note, never taken for its text.
@@ -425,6 +426,9 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
 _NUMBER_HEADERS = frozenset({"n", "n.", "no", "no.", "nn", "n п.", "n пп"})
 
 
+_NOT_A_TERM = re.compile(r"срок(?:и)? обучения|срок(?:и)? освоения|срок(?:и)? хранения")
+
+
 def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
     """Column roles a row names by header words (COLUMN_WORDS); empty for a data row."""
     found: dict[str, int] = {}
@@ -432,6 +436,7 @@ def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
         text = " ".join(cell.text.casefold().split())
         if not text or len(text) > 80:
             continue
+        text = _NOT_A_TERM.sub("", text)  # «Форма обучения Срок обучения»: how long, not when
         if text in _NUMBER_HEADERS and "number" not in found:
             found["number"] = index  # «N», «No» (a Latin N for «№»)
             continue
@@ -921,6 +926,8 @@ def _shifted_header(
     """«Название мероприятия» over the numbers, the header's last cell empty: a header typed
     one cell to the left of its columns, each role the column right of its header."""
     at = columns.get("text")
+    if "number" in columns and header_row and (left := _shifted_left(columns, rows)):
+        return left
     if at is None or "number" in columns or not header_row or header_row[-1].text.strip():
         return columns
     width = len(header_row)
@@ -936,6 +943,31 @@ def _shifted_header(
         if not dated or sum(map(_looks_deadline, dated)) * 2 < len(dated):
             return columns
     return {"number": at, **right}
+
+
+MAX_NUMBER_CELL = 12  # «1.2.3.», «IV.», «п. 12»: longer is text
+
+
+def _shifted_left(columns: dict[str, int], rows: Sequence[Sequence[Cell]]) -> dict[str, int] | None:
+    """«№№ | Мероприятие | Сроки …» over rows starting with their text and ending with an
+    empty cell: the rows typed one cell to the left, each role the column left of its header."""
+    at = columns["number"]
+    if at != 0 or any(i == 0 for role, i in columns.items() if role != "number"):
+        return None
+    data = [row for row in rows if _lone_text(row) is None and any(c.text.strip() for c in row)]
+    firsts = [_cell(row, 0) for row in data]
+    if not data or not all(
+        f and not _ORDINAL.match(f) and len(f) > MAX_NUMBER_CELL for f in firsts
+    ):
+        return None
+    if any(_cell(row, len(row) - 1) for row in data):
+        return None
+    left = {role: i - 1 for role, i in columns.items() if role != "number"}
+    if "deadline" in left:
+        dated = [c for row in data if (c := _cell(row, left["deadline"]))]
+        if not dated or sum(map(_looks_deadline, dated)) * 2 < len(dated):
+            return None
+    return left
 
 
 def _plan_table(
@@ -1269,6 +1301,13 @@ def _rows(
                     )
                 follows = subs[-1][0]
                 continue
+            dated = _events_with_their_days(data) if not number else None
+            if dated:
+                # «1. Отчёт …⏎2. «Об утверждении плана …»» beside «март 2023 г.⏎май 2023 г.»:
+                # each numbered question is an item on its own line's day.
+                for event_number, event, day in dated:
+                    yield replace(data, number=event_number, text=event, deadline=day), None
+                continue
             events = _events_with_their_executors(data) if not numbered and not number else None
             if events:
                 # «1.Праздник … 2.Физкультурный досуг …» in a month's cell, one executor for
@@ -1355,6 +1394,20 @@ def _stacked_items(row: _Row) -> tuple[str, list[tuple[str, str]]] | None:
         return None
     lead = lines[0] if len(lines) > len(numbers) else ""
     return lead, list(zip(numbers, lines[len(lines) - len(numbers) :], strict=True))
+
+
+def _events_with_their_days(row: _Row) -> list[tuple[str, str, str]] | None:
+    """The numbered events of a row's text, each beside its own line of the deadline cell
+    (as many lines as events, each a deadline): (number, event, its deadline)."""
+    events = _numbered_events(row.text)
+    if not events:
+        return None
+    days = [line.strip() for line in row.deadline.split("\n") if line.strip()]
+    if len(days) != len(events) or not all(_looks_deadline(day) for day in days):
+        return None
+    return [
+        (str(k), event, day) for k, (event, day) in enumerate(zip(events, days, strict=True), 1)
+    ]
 
 
 def _events_with_their_executors(row: _Row) -> list[tuple[str, str]] | None:
@@ -2010,6 +2063,20 @@ def _one_month(period: Period) -> bool:
     return (period.start.year, period.start.month) == (period.end.year, period.end.month)
 
 
+_MONTHS = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+]
 _ON_DEMAND = re.compile(r"запрос|заявк|заявлени|обращени|необходимост|потребност|требовани", re.I)
 
 
@@ -2129,8 +2196,10 @@ def _items(
             # «регулярно», «1 раз в месяц» under «1 четверть» or «I полугодие»: in that span
             deadline = _in_section(deadline, draft.section_deadline, period, reference)
         elif not deadline.is_dated and period and _one_month(period):
-            # «1 (суббота)» in a plan «на сентябрь 2018 года»: that day of the month.
-            deadline = _bare_days(deadline, period.end)
+            # «1 (суббота)» in a plan «на сентябрь 2018 года»: that day of the month;
+            # «первая неделя» there: that week of it.
+            month = f"{_MONTHS[period.end.month - 1]} {period.end.year}"
+            deadline = _days_of_section(deadline, month, period, reference)
         on = draft.day or day
         if on and not deadline_text and draft.day:
             # No date of its own under a day heading («16 декабря 2009 г. Новосибирск»): the
