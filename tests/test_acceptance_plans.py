@@ -546,6 +546,29 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         " no column holds deadlines and it is refused",
         "deadlines": "refused: no deadline column",
     },
+    # Slices N–V (33 plans, collected this session; measured first at 10b3086): what is left.
+    "chuvashia_komsomolsky_victory70_2013_2015": {
+        "items": "a group row «1. | Мероприятия по улучшению … условий жизни ветеранов» with its"
+        " own term and executors, numbered like the first item under it («1.»), is imported as"
+        " an item; the collector read it as a heading"
+    },
+    "bryansk_civil_protection_month_2008": {
+        "deadlines": "a row typed one cell to the right (an empty cell under «Срок исполнения»,"
+        " «в течение месячника» under the executors) is left undated (the text table gives it"
+        " the day of the row above); the collector read the month"
+    },
+    "krakovka_ds_patriotic_plan_2024": {
+        "deadlines": "«Перед началом учебного года⏎Еженедельно перед началом занятий» is not"
+        " read; the collector read 31 August and every Sunday"
+    },
+    "romashki_primary_assessment_schedule_2022": {
+        "deadlines": "«21.03.2022» under «Март» in a schedule for 2022-2023 is read as printed;"
+        " the collector read the typed year as a slip for 2023"
+    },
+    "yantiki_shimkusy_school_labour_protection_month_2010": {
+        "deadlines": "«начало апреля» is read as the month (30 April); the collector read the"
+        " first ten days (10 April), a judgement call"
+    },
     "kopilka_class_teachers_mo_2015": {
         "items": "of «Вид деятельности» and «Содержание», the importer takes «Содержание» as the"
         " item's text; the collector read «Вид деятельности»",

@@ -1115,6 +1115,100 @@ REAL += [
     ),
 ]
 
+# Slices N–V (2026-12-02): each page in tests/data/real_plans.
+CHUVASHIA_KOMSOMOLSKY = "https://chuvashia-gov.ru/doc/38045"
+STARMUZEY = "https://starmuzey.ru/index/0-30"
+DS295 = "https://ds295.ru/educate/massovye-meropriyatiya.html"
+BUTMUZEUM = (
+    "https://butmuzeum.ru/dokumenty/plan-mkuk-buturlinovskiy-nkm-na-3-kvartal-2021-goda-115779.html"
+)
+MAIL142 = "https://mail142.by/?p=1297"
+RUBTSOVSK = "http://rubtsovsk.org/node/149043"
+NI_MUCTR = "https://ni.muctr.ru/abitur_ni/abitur/magistr/deadlines"
+CHAIKOVSKY_TIK = "https://poisk-ru.ru/s40510t3.html"
+LASTOCHKA = "http://uso.admsakhalin.ru/lastochka/?page_id=251"
+IGSU = "https://igsu.ranepa.ru/abiturient/p69156/"
+MONTH_OF_SPORTS_WEEK = Period(D(2024, 2, 28), D(2024, 3, 3))
+REAL += [
+    # two years and «гг.», the dash between them lost
+    (
+        "2013 2015 гг.",
+        Period(D(2013, 1, 1), D(2015, 12, 31)),
+        K.CONTINUOUS,
+        [_span(D(2013, 1, 1), D(2015, 12, 31))],
+        CHUVASHIA_KOMSOMOLSKY,
+    ),
+    (
+        "17 января 2023 – 12 февраля 2023",
+        calendar_year(2023),
+        K.RANGE,
+        [_span(D(2023, 1, 17), D(2023, 2, 12))],
+        STARMUZEY,
+    ),
+    (
+        "3, 4 неделя октября",
+        academic_year(2024),
+        K.RANGE,
+        [_span(D(2024, 10, 15), D(2024, 10, 21)), _span(D(2024, 10, 22), D(2024, 10, 28))],
+        DS295,
+    ),
+    (
+        "в течение квартала",
+        Period(D(2021, 7, 1), D(2021, 9, 30)),
+        K.CONTINUOUS,
+        [_span(D(2021, 7, 1), D(2021, 9, 30))],
+        BUTMUZEUM,
+    ),
+    (
+        "в течение года 21 февраля 23 февраля 8 марта",
+        calendar_year(2023),
+        K.DATE,
+        [_day(2023, 2, 21), _day(2023, 2, 23), _day(2023, 3, 8)],
+        MAIL142,
+    ),
+    ("28 февраля - 18:00", MONTH_OF_SPORTS_WEEK, K.DATE, [_day(2024, 2, 28)], RUBTSOVSK),
+    (
+        "29 февраля - 14:00-20:00; 1-2 марта - 10.00-18:00; 3 марта - 10:00-14:00",
+        MONTH_OF_SPORTS_WEEK,
+        K.DATE,
+        [_day(2024, 2, 29), _span(D(2024, 3, 1), D(2024, 3, 2)), _day(2024, 3, 3)],
+        RUBTSOVSK,
+    ),
+    ("24 августа 2026 г. 12:00 мск", calendar_year(2026), K.DATE, [_day(2026, 8, 24)], NI_MUCTR),
+    (
+        "18 августа 2026 г.\n19 августа 2026 г.\n20 августа 2026 г.\n21 августа 2026 г. (резервный"
+        " день)",
+        calendar_year(2026),
+        K.DATE,
+        [_day(2026, 8, 18), _day(2026, 8, 19), _day(2026, 8, 20), _day(2026, 8, 21)],
+        NI_MUCTR,
+    ),
+    # a column «Сроки проведения (квартал, месяц)»: the months narrow the quarter
+    (
+        "1 квартал, январь-февраль 2015 года",
+        calendar_year(2015),
+        K.RANGE,
+        [_span(D(2015, 1, 1), D(2015, 2, 28))],
+        CHAIKOVSKY_TIK,
+    ),
+    # a New Year's gift drive in a plan for 2021: into the January after it
+    (
+        "Декабрь – январь",
+        calendar_year(2021),
+        K.RANGE,
+        [_span(D(2021, 12, 1), D(2022, 1, 31))],
+        LASTOCHKA,
+    ),
+    # the end of two windows (budget and contract places), side by side
+    (
+        "7 сентября 9 ноября",
+        calendar_year(2018),
+        K.DATE,
+        [_day(2018, 9, 7), _day(2018, 11, 9)],
+        IGSU,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "phrase",

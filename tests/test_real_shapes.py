@@ -1177,3 +1177,296 @@ def test_the_only_text_column_is_the_content_whatever_its_header_says(fmt: str) 
         ("3", "«Согласовани"),
     ]
     assert _dues(parsed) == [date(2023, 6, 26), date(2023, 6, 30), date(2023, 7, 13)]
+
+
+# Imitates https://jalil2school.ucoz.ru/index/uchitelej_istorii/0-43 (a history teachers'
+# association): no table, month headings with a colon over bullet points «• …», none numbered;
+# a bullet's first word «Планирование» is no title.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_bullet_points_under_month_headings_are_items_due_in_their_month(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "Методическое объединение учителей истории, 2013/2014 учебный год",
+        ("",),
+        [
+            Section(("Сентябрь:",), bold=True),
+            ("• Планирование работы методического объединения историков.",),
+            ("• Сдача плана работы МО.",),
+            Section(("Октябрь:",), bold=True),
+            ("• Заседание МО.",),
+            ("• Анализ итогов первой четверти и сдача их в учебную часть.",),
+        ],
+    )
+    assert [item.text for item in parsed.items] == [
+        "Планирование работы методического объединения историков.",
+        "Сдача плана работы МО.",
+        "Заседание МО.",
+        "Анализ итогов первой четверти и сдача их в учебную часть.",
+    ]
+    assert _dues(parsed) == [date(2013, 9, 30)] * 2 + [date(2013, 10, 31)] * 2
+
+
+# Imitates the Дергачёвская library's plan for November 2024 (tests/data/real_plans/
+# dergachi_library_november_2024.json): the header typed one cell to the left, «Название
+# мероприятия» over the numbers and the last header cell empty.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_header_typed_one_cell_left_of_its_columns_names_the_columns_right_of_it(
+    fmt: str,
+) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы МБУК «Дергачёвская МЦБ» на ноябрь 2024 года",
+        (
+            "Название мероприятия",
+            "Форма проведения",
+            "Место",
+            "Сроки проведения",
+            "Ответственный",
+            "",
+        ),
+        [
+            (
+                "1",
+                "«Мы разные, но мы равные»",
+                "познавательный час",
+                "ЦБ",
+                "1 ноября\n15.00ч",
+                "Абрамова Е.Ю.",
+            ),
+            ("2", "«Вступают в силу»", "обзор", "ЦБ", "4 ноября\n10.00ч", "Аккулова З.Е."),
+        ],
+    )
+    assert [(item.number, item.text) for item in parsed.items] == [
+        ("1", "«Мы разные, но мы равные»"),
+        ("2", "«Вступают в силу»"),
+    ]
+    assert _dues(parsed) == [date(2024, 11, 1), date(2024, 11, 4)]
+    assert [item.executors_text for item in parsed.items] == ["Абрамова Е.Ю.", "Аккулова З.Е."]
+
+
+# Imitates https://poisk-ru.ru/s40510t3.html (a territorial election commission's plan, 2015):
+# the rows typed one cell to the left of the header, the text under «№№», each row ending with
+# an empty cell; the term «1 квартал, январь-февраль 2015 года» is those months.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rows_typed_one_cell_left_of_the_header_are_read_under_their_headers(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План мероприятий ТИК по повышению правовой культуры избирателей на 2015 год",
+        ("№№", "Мероприятие", "Сроки проведения (квартал, месяц)", "Ответственный", ""),
+        [
+            (
+                "Турнир знатоков избирательного права",
+                "1 квартал, январь-февраль 2015 года",
+                "Шамова Н.Н.",
+                "",
+                "",
+            ),
+            (
+                "Праздничная акция в преддверии 8 Марта",
+                "1 квартал, март 2015 года",
+                "Шамова Н.Н.",
+                "",
+                "",
+            ),
+        ],
+    )
+    assert [item.text for item in parsed.items] == [
+        "Турнир знатоков избирательного права",
+        "Праздничная акция в преддверии 8 Марта",
+    ]
+    assert _dues(parsed) == [date(2015, 2, 28), date(2015, 3, 31)]
+
+
+# Imitates https://ds-solnyshko-novoandreevka.nubex.ru/events/15972.html (a kindergarten's
+# road-safety month, 2017): one numbered row whose text runs on into its sub-items «1.1. …
+# 1.2. … 1.3. …», the days side by side in the term cell, one for each.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sub_items_in_one_row_are_items_each_on_its_own_day(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План проведения месячника безопасности дорожного движения",
+        ("№", "Содержание работы", "Сроки", "Ответственные"),
+        [
+            (
+                "1.",
+                "Организационно-педагогическая работа 1.1. Издание приказа по ДОУ 1.2. Разработка"
+                " плана мероприятий 1.3. Консультация для педагогов",
+                "29.08.2017г. 29.08.2017г. 01.09.2017г.",
+                "Заведующий",
+            ),
+        ],
+    )
+    assert [(item.number, item.text) for item in parsed.items] == [
+        ("1.1", "Издание приказа по ДОУ"),
+        ("1.2", "Разработка плана мероприятий"),
+        ("1.3", "Консультация для педагогов"),
+    ]
+    assert _dues(parsed) == [date(2017, 8, 29), date(2017, 8, 29), date(2017, 9, 1)]
+    assert [s.title for s in parsed.sections] == ["Организационно-педагогическая работа"]
+
+
+# Imitates the public chamber of Ольховатский district (tests/data/real_plans/
+# olkhovatka_public_chamber_h1_2023.json): one row, four numbered questions in the text cell
+# and four lines in the date cell, line for line.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_questions_beside_a_date_line_each_are_items_on_their_dates(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы Общественной палаты на первое полугодие 2023 года",
+        ("Тема", "Дата проведения"),
+        [
+            (
+                "1. Отчёт о работе Общественной палаты за 2022 год.\n2.«Об утверждении плана"
+                " работы»;\n3. Обсуждение плана работы на второе полугодие.",
+                " март 2023 г.\nмай 2023 г.\nиюнь 2023 г",
+            ),
+        ],
+    )
+    assert [item.text[:20] for item in parsed.items] == [
+        "Отчёт о работе Общес",
+        "«Об утверждении план",
+        "Обсуждение плана раб",
+    ]
+    assert _dues(parsed) == [date(2023, 3, 31), date(2023, 5, 31), date(2023, 6, 30)]
+
+
+# Imitates http://rubtsovsk.org/node/149043 (the city's sports bodies, a week of 2024): lines
+# «day - hours - event», one of them with three days each with its hours.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lines_of_a_day_then_its_hours_then_the_event_are_events_on_those_days(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План работы учреждений физической культуры и спорта с 28 февраля по 3 марта 2024 года",
+        ("",),
+        [
+            ("28 февраля - 18:00 - Спортивно-массовое мероприятие «Ретро Лыжня 2024».",),
+            (
+                "29 февраля - 14:00-20:00; 1-2 марта - 10.00-18:00; 3 марта - 10:00-14:00 - Краевые"
+                " соревнования по баскетболу.",
+            ),
+            ("2 марта - 10:00-14:00 - Всероссийская массовая лыжная гонка «Лыжня России».",),
+        ],
+    )
+    assert [item.text[:20] for item in parsed.items] == [
+        "Спортивно-массовое м",
+        "Краевые соревнования",
+        "Всероссийская массов",
+    ]
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2024, 2, 28)],
+        [date(2024, 2, 29), date(2024, 3, 2), date(2024, 3, 3)],
+        [date(2024, 3, 2)],
+    ]
+
+
+# Imitates https://dszn.tomsk.gov.ru (a department's openness roadmap for 2017-2020, the one
+# row the page shows) and a Ministry of Culture plan for 2017 under a line saying the plan for
+# 2018 was approved (tests/data/real_plans/minkultury_openness_plan_2017.json).
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_one_row_under_srok_is_a_plan_and_a_sentence_naming_another_plan_is_no_title(
+    fmt: str,
+) -> None:
+    data = BUILDERS[fmt](
+        "Ведомственный план Минкультуры России по реализации Концепции открытости на 2017 год",
+        ("№ п/п", "Механизм (инструмент) открытости", "Стадия развития", "Срок", "Отметка"),
+        [
+            (
+                "1.",
+                "Размещение на официальном сайте порядка доступа к информации",
+                "1",
+                "постоянно",
+                "",
+            )
+        ],
+    )
+    if fmt == "docx":
+        document = Document(io.BytesIO(data))
+        note = document.paragraphs[0].insert_paragraph_before(
+            "Приказом Минкультуры России от 28.03.2018 N 366 утвержден ведомственный план"
+            " Минкультуры России по реализации Концепции открытости на 2018 год."
+        )
+        assert note.text
+        buffer = io.BytesIO()
+        document.save(buffer)
+        data = buffer.getvalue()
+    elif fmt == "txt":
+        data = (
+            "Приказом Минкультуры России от 28.03.2018 N 366 утвержден ведомственный план"
+            " Минкультуры России по реализации Концепции открытости на 2018 год.\n"
+        ).encode() + data
+    parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+    assert [item.text for item in parsed.items] == [
+        "Размещение на официальном сайте порядка доступа к информации"
+    ]
+    if fmt != "xlsx":
+        assert parsed.period is not None
+        assert parsed.period.end == date(2017, 12, 31)
+    assert _dues(parsed) == [date(2017, 12, 31)]
+
+
+# Imitates https://romashki.volgogradschool.ru/file/card?id=348 (a school's assessment
+# schedule, 2022-2023) and https://starmuzey.ru/index/0-30 (a museum's plan, 2023): under a
+# month row, «По графику предметных олимпиад» is that month's; «по запросу» stays on demand.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_schedule_kept_elsewhere_under_a_month_row_is_that_month(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "График оценочных процедур на 2022-2023 уч.г.",
+        ("№ п/п", "Наименование оценочной процедуры", "Дата проведения", "Ответственные"),
+        [
+            Section(("Октябрь", "", "", "")),
+            ("1.", "Входные комплексные диагностические работы", "10.10-14.10.2022", "Отв. за УВР"),
+            (
+                "2.",
+                "Внутришкольные олимпиады по русскому языку",
+                "По графику\nпредметных\nолимпиад",
+                "Отв. за УВР",
+            ),
+            ("3.", "Экскурсия «Быт и история казачества»", "по запросу", "Смотритель"),
+        ],
+    )
+    assert _dues(parsed) == [date(2022, 10, 14), date(2022, 10, 31), None]
+    assert parsed.items[1].deadline.text == "По графику\nпредметных\nолимпиад"
+    assert parsed.items[2].deadline.kind is DeadlineKind.UNSCHEDULED
+
+
+# Imitates https://igsu.ranepa.ru/abiturient/p69156/ (an admission calendar, 2018): «Начало
+# приема документов | Окончание приема документов», the end the due day; «Форма обучения
+# Срок обучения» is how long, not when.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_end_of_a_window_is_the_deadline_and_a_course_length_is_none(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "Календарь поступающего в магистратуру на 2018 год",
+        (
+            "Форма обучения Срок обучения",
+            "Основа обучения",
+            "Начало приема документов",
+            "Окончание приема документов",
+        ),
+        [
+            ("Очная 2 года", "бюджет договор", "14 мая", "13 августа"),
+            ("Заочная 2 года 5 мес.", "бюджет договор", "14 мая 14 мая", "7 сентября 9 ноября"),
+        ],
+    )
+    assert [item.text for item in parsed.items] == ["Очная 2 года", "Заочная 2 года 5 мес."]
+    assert [[o.due for o in item.deadline.occurrences] for item in parsed.items] == [
+        [date(2018, 8, 13)],
+        [date(2018, 9, 7), date(2018, 11, 9)],
+    ]
+
+
+# Imitates https://shimkus-yantik.edu21.cap.ru (a school's labour-protection month, April
+# 2010): «первая неделя», «вторая неделя» with no month, in a plan of one month.
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_week_with_no_month_in_a_plan_of_one_month_is_that_week_of_it(fmt: str) -> None:
+    parsed = _parse(
+        fmt,
+        "План проведения месячника по охране труда на апрель 2010 года",
+        ("п/п", "Мероприятия", "Сроки", "Ответственные"),
+        [
+            ("1", "Проверка состояния работы по охране труда", "первая неделя", "Директор"),
+            ("2", "Проверка наличия инструкций по охране труда", "вторая неделя", "Завхоз"),
+        ],
+    )
+    assert _dues(parsed) == [date(2010, 4, 7), date(2010, 4, 14)]
