@@ -1470,3 +1470,25 @@ def test_a_week_with_no_month_in_a_plan_of_one_month_is_that_week_of_it(fmt: str
         ],
     )
     assert _dues(parsed) == [date(2010, 4, 7), date(2010, 4, 14)]
+
+
+# A PDF of the Малые Дорки school's calendar (tests/data/real_plans/
+# malodory_primary_calendar_2025.json) prints its title «… НА 2025-» on one line and «2026
+# УЧЕБНЫЙ ГОД 1-4 КЛАССЫ» on the next: one title, its school year the plan's period.
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_title_broken_after_a_year_and_a_dash_goes_on_in_the_next_paragraph(fmt: str) -> None:
+    title = [
+        "КАЛЕНДАРНЫЙ ПЛАН ВОСПИТАТЕЛЬНОЙ РАБОТЫ ШКОЛЫ НА 2025-",
+        "2026 УЧЕБНЫЙ ГОД 1-4 КЛАССЫ",
+    ]
+    rows = [
+        ("№", "Дела, события, мероприятия", "Сроки", "Ответственные"),
+        ("1", "Торжественная линейка «День знаний»", "1 сентября", "Зам. директора по ВР"),
+        ("2", "Выставка рисунков «Здравствуй, школа»", "май", "Классные руководители"),
+    ]
+    text = "\n".join([*title, "", *("\t".join(row) for row in rows)])
+    data = _docx_of_paragraphs(title, rows) if fmt == "docx" else text.encode("utf-8")
+    parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+    assert parsed.period is not None
+    assert (parsed.period.start, parsed.period.end) == (date(2025, 9, 1), date(2026, 8, 31))
+    assert _dues(parsed) == [date(2025, 9, 1), date(2026, 5, 31)]

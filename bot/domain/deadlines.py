@@ -272,7 +272,8 @@ _ZONE_OR_NOTE = re.compile(
     r"|\((?:резервн\w*|запасн\w*|дополнительн\w*) (?:день|дни|дата)\)"
 )
 # A dash the hours stood after («28 февраля - 18:00; 1-2 марта - 10.00-18:00»), gone with them.
-_DANGLING_DASH = re.compile(r"[^\S\n]*-[^\S\n]*(?=$|[;,\n])")
+# After a word only: «на 2025-» (a title cut at its line's end) is no year.
+_DANGLING_DASH = re.compile(r"(?<=[^\W\d_])[^\S\n]*-[^\S\n]*(?=$|[;,\n])")
 _SPACED_DATE = re.compile(r"(?<![\d.])(\d{1,2}) ?\. ?(\d{1,2}) ?\. ?(\d{4})(?!\d)")
 _SHORT_TECHENIE = re.compile(r"(?<!\w)теч\.?-е(?!\w)")
 # Holidays of a fixed day a plan's term names («ко Дню Победы», «к Новому году», «накануне

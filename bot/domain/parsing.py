@@ -367,7 +367,9 @@ def _unspaced(text: str) -> str:
 # A title's paragraph that ends on one of these goes on in the next («… С 23 января по» |
 # «28 января 2017 года»: a PDF's lines, a title typed as several paragraphs).
 _TITLE_GOES_ON = re.compile(
-    r"(?:^|\s)(?:по|на|с|со|и|в|во|до|для|к|о|об|при|между|от|за|из|-|–|—)$", re.I
+    r"(?:^|\s)(?:по|на|с|со|и|в|во|до|для|к|о|об|при|между|от|за|из|-|–|—)$"
+    r"|\d[-–—/]$",  # «… НА 2025-» | «2026 УЧЕБНЫЙ ГОД»
+    re.I,
 )
 MAX_TITLE_LINES = 2
 MAX_TITLE_LEAD = 3  # «Календарный план …», «Ведомственный план Минкультуры …», «Дорожная карта»
@@ -2081,15 +2083,25 @@ _ON_DEMAND = re.compile(r"запрос|заявк|заявлени|обраще�
 
 
 def _days_of_section(
-    deadline: Deadline, month_text: str, period: Period | None, reference: date | None
+    deadline: Deadline,
+    month_text: str,
+    period: Period | None,
+    reference: date | None,
+    *,
+    placed: bool = True,
 ) -> Deadline:
     """«1», «20-25» under a «СЕНТЯБРЬ 2022 г» row: those days of that month; «3 декада»,
-    «1 неделя» there: that part of it; «по графику …» there: that month."""
+    «1 неделя» there: that part of it; «по графику …» under that month's row (``placed``):
+    that month."""
     month = parse_deadline(month_text, period, reference=reference)
     if month.kind is not DeadlineKind.MONTH or not month.occurrences:
         return deadline
     end = month.occurrences[0].due
-    if deadline.kind is DeadlineKind.UNSCHEDULED and not _ON_DEMAND.search(deadline.text):
+    if (
+        placed
+        and deadline.kind is DeadlineKind.UNSCHEDULED
+        and not _ON_DEMAND.search(deadline.text)
+    ):
         # «По графику предметных олимпиад» under «Октябрь»: that month's, by that schedule
         # («по запросу» there stays on demand: a museum's excursions, any month)
         return Deadline(deadline.text, DeadlineKind.MONTH, month.occurrences)
@@ -2129,7 +2141,7 @@ def _in_section(
 
 
 # «3 декада», «1 неделя» with no month: a part of the month the section row names.
-_PART_OF_MONTH = re.compile(r"декад|недел", re.I)
+_PART_OF_MONTH = re.compile(r"декад|(?<!поне)недел", re.I)  # not «каждый понедельник»
 
 
 def _bare_days(deadline: Deadline, end: date) -> Deadline:
@@ -2199,7 +2211,7 @@ def _items(
             # «1 (суббота)» in a plan «на сентябрь 2018 года»: that day of the month;
             # «первая неделя» there: that week of it.
             month = f"{_MONTHS[period.end.month - 1]} {period.end.year}"
-            deadline = _days_of_section(deadline, month, period, reference)
+            deadline = _days_of_section(deadline, month, period, reference, placed=False)
         on = draft.day or day
         if on and not deadline_text and draft.day:
             # No date of its own under a day heading («16 декабря 2009 г. Новосибирск»): the
