@@ -107,6 +107,32 @@ def test_a_plan_with_its_own_period_is_not_changed() -> None:
     assert in_period(parsed, academic_year(2030)) is parsed
 
 
+@pytest.mark.parametrize(
+    ("terms", "asked"),
+    [
+        # every term with its year (a kindergarten's road-safety month of 2017): nothing to ask
+        (("29.08.2017г.", "01.09.2017", "по графику"), False),
+        # one month without its year among them: the period is asked
+        (("29.08.2017г.", "сентябрь", "по графику"), True),
+        # a year, but running on to the period's end: the period is asked
+        (("29.08.2017г.", "начиная с I квартала 2017 г., далее - ежегодно", "01.09.2017"), True),
+    ],
+)
+def test_the_period_is_asked_only_where_a_term_lacks_it(
+    terms: tuple[str, str, str], asked: bool
+) -> None:
+    text = PLAN
+    for old, new in zip(("в марте", "до 25 мая", "по графику"), terms, strict=True):
+        text = text.replace(f"\t{old}\n", f"\t{new}\n")
+    parsed = _parsed(text)
+    assert [item.deadline.text for item in parsed.items] == list(terms)
+    assert needs_period(parsed) is asked
+    codes = [w.code for w in in_period(parsed, None).warnings]
+    # no «сроки без года отсчитываются от сегодняшнего дня» where no term lacks its year
+    assert ("warn-no-period-asked" in codes) is asked
+    assert "warn-no-period" not in codes
+
+
 def test_the_likely_periods_are_this_and_next_school_and_calendar_year() -> None:
     assert period_choices(date(2025, 12, 1)) == (
         academic_year(2025),

@@ -417,6 +417,8 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
             return " ".join(p.text.split())
     for p in paragraphs:
         first = p.text.split("\n")[0].strip()
+        if first.endswith((",", ";", ":")) or first[:1] in _BULLETS:
+            continue  # a verse's line above a plan («Умные люди на то и умны,»), «Август:»
         if first and not _APPROVE.match(first) and not _AGREED.match(first):
             return first
     return None

@@ -14,9 +14,12 @@ from rapidfuzz import fuzz
 
 from bot.clock import Clock
 from bot.domain.deadlines import (
+    DeadlineKind,
     Period,
     academic_year,
     calendar_year,
+    needs_year,
+    parse_deadline,
 )
 from bot.domain.documents import DocumentKind, ParsedDocument, ParsedItem, ParseWarning
 from bot.domain.parsing import parse_document
@@ -55,9 +58,26 @@ def parse_upload(
 
 
 def needs_period(parsed: ParsedDocument) -> bool:
-    """A plan that names no period and bears no date: which year «в марте» means is the
-    coordinator's to say, never today's guess."""
-    return parsed.kind is DocumentKind.PLAN and parsed.period is None and parsed.date is None
+    """A plan that names no period and bears no date, with a term lacking its year: which year
+    «в марте» means is the coordinator's to say, never today's guess. Where every term has its
+    year («29.08.2017г.») nothing is asked."""
+    return (
+        parsed.kind is DocumentKind.PLAN
+        and parsed.period is None
+        and parsed.date is None
+        and not all(map(_carries_its_year, parsed.items))
+    )
+
+
+def _carries_its_year(item: ParsedItem) -> bool:
+    """Whether an item's term needs no period: it gives its own year («29.08.2017г.»: the same
+    days read with no period at all; not «с I квартала 2022 г., далее - ежегодно», which runs
+    to the period's end) or no date to place («по графику», an unread phrase)."""
+    if not item.deadline.is_dated:
+        return not needs_year(item.deadline)
+    alone = parse_deadline(item.deadline.text)  # the same days with no period at all
+    spans = alone.kind in (DeadlineKind.RECURRING, DeadlineKind.CONTINUOUS)  # to the period's end
+    return alone.is_dated and not spans and alone.occurrences == item.deadline.occurrences
 
 
 def in_period(parsed: ParsedDocument, period: Period | None) -> ParsedDocument:
@@ -66,6 +86,12 @@ def in_period(parsed: ParsedDocument, period: Period | None) -> ParsedDocument:
     its phrases needing a year are left undated («needing a date»), not read in the year from
     today. Any other document is returned as it is."""
     if not needs_period(parsed) or parsed.source is None:
+        if any(w.code == "warn-no-period" for w in parsed.warnings) and all(
+            map(_carries_its_year, parsed.items)
+        ):
+            # every term has its year («29.08.2017г.»): none is counted from today
+            warnings = [w for w in parsed.warnings if w.code != "warn-no-period"]
+            return replace(parsed, warnings=warnings)
         return parsed
     again = parse_document(parsed.source, period=period)
     warnings = [w for w in again.warnings if w.code != "warn-no-period"]
