@@ -901,6 +901,13 @@ def test_a_day_on_its_own_line_under_the_title_is_the_programmes_day() -> None:
     assert _dues(parsed) == [date(2015, 6, 1), date(2015, 6, 1)]
 
 
+def _parse_title_lines(fmt: str, title: list[str], rows: list[tuple[str, ...]]) -> ParsedDocument:
+    """A plan whose title is printed as several paragraphs (a PDF's lines), then its table."""
+    text = "\n".join([*title, "", *("\t".join(row) for row in rows)])
+    data = _docx_of_paragraphs(title, rows) if fmt == "docx" else text.encode("utf-8")
+    return parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+
+
 # Egorkino's week plan as a PDF prints its title: «… литературы С 23 января по» on one line,
 # «28 января 2017 года» on the next — one title, its week the plan's period.
 @pytest.mark.parametrize("fmt", ["docx", "txt"])
@@ -914,9 +921,7 @@ def test_a_title_broken_after_a_preposition_goes_on_in_the_next_paragraph(fmt: s
         ("1", "понедельник", "Открытие недели", "Мозякова А.Г."),
         ("2", "вторник", "Выставка творческих работ", "Ануфриева В.Г."),
     ]
-    text = "\n".join([*title, "", *("\t".join(row) for row in rows)])
-    data = _docx_of_paragraphs(title, rows) if fmt == "docx" else text.encode("utf-8")
-    parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+    parsed = _parse_title_lines(fmt, title, rows)
     assert parsed.title.endswith("С 23 января по 28 января 2017 года")
     assert parsed.period is not None
     assert (parsed.period.start, parsed.period.end) == (date(2017, 1, 23), date(2017, 1, 28))
@@ -1486,9 +1491,7 @@ def test_a_title_broken_after_a_year_and_a_dash_goes_on_in_the_next_paragraph(fm
         ("1", "Торжественная линейка «День знаний»", "1 сентября", "Зам. директора по ВР"),
         ("2", "Выставка рисунков «Здравствуй, школа»", "май", "Классные руководители"),
     ]
-    text = "\n".join([*title, "", *("\t".join(row) for row in rows)])
-    data = _docx_of_paragraphs(title, rows) if fmt == "docx" else text.encode("utf-8")
-    parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+    parsed = _parse_title_lines(fmt, title, rows)
     assert parsed.period is not None
     assert (parsed.period.start, parsed.period.end) == (date(2025, 9, 1), date(2026, 8, 31))
     assert _dues(parsed) == [date(2025, 9, 1), date(2026, 5, 31)]
