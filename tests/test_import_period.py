@@ -199,6 +199,22 @@ async def test_the_preview_asks_the_period_and_lists_the_months_as_needing_a_dat
     assert "✅ Импортировать" in labels
 
 
+async def test_a_plan_whose_every_term_has_its_year_is_previewed_without_asking_a_period(
+    chat: Chat, coordinator_cluster: CoordinatorCluster
+) -> None:
+    # no period in the title, no date: but «01.03.2022», «25.05.2022» need none
+    text = PLAN.replace("\tв марте\n", "\t01.03.2022\n").replace(
+        "\tдо 25 мая\n", "\tдо 25.05.2022\n"
+    )
+    preview = await chat.send_file(coordinator_cluster.user, "план.txt", text.encode())
+    assert "Какой период у этого плана?" not in preview.text
+    assert "отсчитываются от сегодняшнего дня" not in preview.text
+    assert "нет года" not in preview.text
+    labels = [str(b.get("text")) for b in preview.buttons()]
+    assert "Другой…" not in labels
+    assert "✅ Импортировать" in labels
+
+
 async def test_a_period_button_reads_the_plan_in_it_and_the_import_keeps_those_dates(
     chat: Chat,
     coordinator_cluster: CoordinatorCluster,

@@ -941,12 +941,16 @@ def _shifted_header(
     if any(i + 1 >= width for i in columns.values()):
         return columns
     right = {role: i + 1 for role, i in columns.items()}
-    if "deadline" in columns:
-        # the shift must bring the dates under «Сроки»
-        dated = [c for row in rows if (c := _cell(row, right["deadline"]))]
-        if not dated or sum(map(_looks_deadline, dated)) * 2 < len(dated):
-            return columns
+    if "deadline" in right and not _mostly_deadlines(rows, right["deadline"]):
+        return columns
     return {"number": at, **right}
+
+
+def _mostly_deadlines(rows: Sequence[Sequence[Cell]], index: int) -> bool:
+    """Whether a shift of the header brings the dates under «Сроки»: most filled cells of the
+    column there read as deadlines."""
+    dated = [c for row in rows if (c := _cell(row, index))]
+    return bool(dated) and sum(map(_looks_deadline, dated)) * 2 >= len(dated)
 
 
 MAX_NUMBER_CELL = 12  # «1.2.3.», «IV.», «п. 12»: longer is text
@@ -967,10 +971,8 @@ def _shifted_left(columns: dict[str, int], rows: Sequence[Sequence[Cell]]) -> di
     if any(_cell(row, len(row) - 1) for row in data):
         return None
     left = {role: i - 1 for role, i in columns.items() if role != "number"}
-    if "deadline" in left:
-        dated = [c for row in data if (c := _cell(row, left["deadline"]))]
-        if not dated or sum(map(_looks_deadline, dated)) * 2 < len(dated):
-            return None
+    if "deadline" in left and not _mostly_deadlines(data, left["deadline"]):
+        return None
     return left
 
 
