@@ -433,11 +433,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«октябрь» in a roadmap for the exams of 2023, ordered on 05.10.2022, is read"
         " in the title's year (October 2023, after the exams) rather than the October before them"
     },
-    "pirevichi_belarusian_language_week_2025": {
-        "items": "written in Belarusian («Тэрмін», «17 лютага», «на працягу тыдня»): the"
-        " importer reads Russian headers and phrases only and refuses it",
-        "deadlines": "Belarusian deadline phrases are not read",
-    },
     "cheb17_chuvash_decade_2017": {
         "deadlines": "an empty date cell whose «в течение недели» is printed in the place column"
         " instead is left undated"

@@ -1209,6 +1209,26 @@ REAL += [
     ),
 ]
 
+# Plans of Belarusian schools written in Belarusian: the same phrases in the other language
+# (months «лютага», «снежня», «лiстапада» typed with a Latin «i», «на працягу» = «в течение»).
+PIREVICHI = "https://pirev.sh.zhlobinedu.by/?page_id=1998"
+PIREVICHI_WEEK = Period(D(2025, 2, 17), D(2025, 2, 21))
+SLAVGOROD = "http://levonevski.net/pravo/normreg2013/num39/d39696.html"
+KLIMOVICHI = "http://pravo.levonevsky.org/bazaby/org239/basic/text0007.htm"
+REAL += [
+    ("17 лютага", PIREVICHI_WEEK, K.DATE, [_day(2025, 2, 17)], PIREVICHI),
+    ("18 лютага", PIREVICHI_WEEK, K.DATE, [_day(2025, 2, 18)], PIREVICHI),
+    (
+        "на працягу тыдня",
+        PIREVICHI_WEEK,
+        K.CONTINUOUS,
+        [(PIREVICHI_WEEK.start, PIREVICHI_WEEK.end)],
+        PIREVICHI,
+    ),
+    ("3 лiстапада 2006 г.", calendar_year(2006), K.DATE, [_day(2006, 11, 3)], SLAVGOROD),
+    ("27 снежня 2006 г.", calendar_year(2006), K.DATE, [_day(2006, 12, 27)], KLIMOVICHI),
+]
+
 
 @pytest.mark.parametrize(
     "phrase",
@@ -1377,6 +1397,11 @@ TITLES: list[tuple[str, Period | None]] = [
     ),
     ("Неделя безопасности 5-9 сентября 2022 г.", Period(D(2022, 9, 5), D(2022, 9, 9))),
     ("План недели математики с 13.02 по 17.02.2023", Period(D(2023, 2, 13), D(2023, 2, 17))),
+    # https://pirev.sh.zhlobinedu.by/?page_id=1998 (in Belarusian)
+    (
+        "ПЛАН ПРАВЯДЗЕННЯ ТЫДНЯ беларускай мовы і літаратуры (з 17 лютага па 21 лютага 2025 года)",
+        Period(D(2025, 2, 17), D(2025, 2, 21)),
+    ),
     ("Приказ от 05.10.2022 № 12", None),
     # https://mordovia-gov.ru/doc/11472: the years of the war are not the plan's period
     (

@@ -205,7 +205,79 @@ def _vocabulary() -> dict[str, str]:
     }
     for token, forms in groups.items():
         words |= dict.fromkeys(forms.split(), token)
+    words |= _belarusian()
     return words
+
+
+def _belarusian() -> dict[str, str]:
+    """Belarusian forms of the same words («17 лютага», «на працягу тыдня», «да 1 сакавіка»):
+    plans of Belarusian schools are written in either language. «і» is folded to a Latin «i»
+    by the normaliser, so the forms are folded the same way here."""
+    words: dict[str, str] = {}
+    for month, forms in enumerate(
+        (
+            "студзень студзеня студзені",
+            "люты лютага лютым",
+            "сакавік сакавіка сакавіку",
+            "красавік красавіка красавіку",
+            "травень траўня траўні травеня",
+            "чэрвень чэрвеня чэрвені",
+            "ліпень ліпеня ліпені",
+            "жнівень жніўня жніўні",
+            "верасень верасня верасні",
+            "кастрычнік кастрычніка кастрычніку",
+            "лістапад лістапада лістападзе",
+            "снежань снежня снежні",
+        ),
+        start=1,
+    ):
+        words |= dict.fromkeys(forms.split(), f"M{month}")
+    groups = {
+        "в": "у ў",
+        "с": "з",
+        "по": "па",
+        "до": "да",
+        "течение": "працягу",
+        "конец": "канец канца канцы",
+        "начало": "пачатак пачатку",
+        "середина": "сярэдзіна сярэдзіне",
+        "период": "перыяд перыяду",
+        "весь": "усяго ўсяго увесь ўвесь",
+        "текущ": "бягучага бягучы",
+        "уч": "навучальны навучальнага навучальным",
+        "год": "год года годзе",
+        "гг": "гады гадоў",
+        "мес": "месяц месяца",
+        "нед": "тыдзень тыдня тыдні",
+        "дкд": "дэкада дэкады",
+        "пг": "паўгоддзе паўгоддзя",
+        "чтв": "чвэрць чвэрці",
+        "ежемес": "штомесяц штомесячна",
+        "ежнед": "штотыдзень штотыднева",
+        "ежекв": "штоквартальна",
+        "ежегод": "штогод штогадова",
+        "постоянно": "пастаянна рэгулярна сістэматычна штодня",
+        "мере": "меры",
+        "необх": "неабходнасці",
+        "график": "графіку графіка графік",
+        "запрос": "запыце запыту",
+        "соглас": "узгадненні узгадненню",
+        "кажд": "кожны кожную кожнае кожнага",
+        "O1": "першы першая першую першага",
+        "O2": "другі другая другую другога",
+        "O3": "трэці трэцяя трэцюю трэцяга",
+        "O4": "чацверты чацвертая чацвертую",
+        "W0": "панядзелак",
+        "W1": "аўторак",
+        "W2": "серада сераду",
+        "W3": "чацвер",
+        "W4": "пятніца пятніцу",
+        "W5": "субота суботу",
+        "W6": "нядзеля нядзелю",
+    }
+    for token, forms in groups.items():
+        words |= dict.fromkeys(forms.split(), token)
+    return {word.replace("і", "i"): token for word, token in words.items()}
 
 
 _WORDS = _vocabulary()
@@ -370,7 +442,7 @@ _TOKEN = re.compile(
     r"|(?P<date>\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?)(?!\d)"  # 01.05.2022, 1.5.22, 01.03
     # 1-го, 3-й, 1-я
     r"|(?P<number>\d+)(?:-?(?:ого|его|го|ый|ий|ой|ое|ее|ом|ем|ая|ую|й|е|м|х|я|ю)(?![а-я]))?"
-    r"|(?P<word>[a-zа-я]+)"
+    r"|(?P<word>[a-zа-яў]+)"
     r"|(?P<dash>-)"
     r"|(?P<sep>[,;])"
     r"|(?P<newline>\n)"
@@ -839,8 +911,13 @@ def _rule_continuous(match: re.Match[str], ctx: _Context) -> _Result:
 
 def _rule_during_unit(match: re.Match[str], ctx: _Context) -> _Result:
     """«В течение квартала» in a plan of a quarter (a month's, a half-year's): the plan's
-    span; in a longer plan which quarter is not said."""
+    span; in a longer plan which quarter is not said. «В течение недели» in a plan of a week
+    («с 17 по 21 февраля»), alike."""
     period = ctx.require()
+    if match["unit"] == "нед":
+        if (period.end - period.start).days >= 7:
+            raise _Unreadable
+        return DeadlineKind.CONTINUOUS, (Occurrence(period.start, period.end),)
     months = _STEP[match["unit"]]
     span = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
     if span > months:
@@ -1114,7 +1191,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
             _rule_continuous,
         ),
         (rf"(?:(?:втеч|в|на) )?(?:весь )?(?:текущ )?{year}(?: гг)?", _rule_continuous),
-        (r"втеч (?:весь |всей )?(?:текущ )?(?P<unit>мес|кв|пг)", _rule_during_unit),
+        (r"втеч (?:весь |всей )?(?:текущ )?(?P<unit>мес|кв|пг|нед)", _rule_during_unit),
         (rf"(?:(?:втеч|в|на|с) )?(?:весь )?{years}", _rule_continuous),
         (
             rf"конец (?:(?:текущ )?(?P<what>уч год|год|период|срок)|{year}"

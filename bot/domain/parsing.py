@@ -105,17 +105,22 @@ MAX_ROLE_NAME = 300
 MAX_INDICATOR_TARGET = 100
 
 # Header words of a plan table's columns, checked in this order (first match wins per cell).
+# Belarusian headers of the same columns («Тэрмін», «Адказныя», «Назва мерапрыемства») follow
+# the Russian words.
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("mark", ("отметк", "о выполнени", "выполнение")),
+    ("mark", ("отметк", "о выполнени", "выполнение", "адзнака")),
     # «Начало приема документов | Окончание приема документов»: the window's end is due
-    ("deadline", ("срок", "дата", "период", "время", "день недел", "окончание прием")),
-    ("executors", ("исполнител", "ответствен", "кто провод", "организатор")),
-    ("result", ("результат", "форма представ", "итог", "показател")),
+    (
+        "deadline",
+        ("срок", "дата", "период", "время", "день недел", "окончание прием", "тэрмін", "час пр"),
+    ),
+    ("executors", ("исполнител", "ответствен", "кто провод", "организатор", "адказн", "выканаўц")),
+    ("result", ("результат", "форма представ", "итог", "показател", "вынік")),
     # «Примечание»: kept with the item as its note, never taken for its text.
-    ("note", ("примечан", "комментар")),
+    ("note", ("примечан", "комментар", "заўваг")),
     ("number", ("№", "n п/п", "п/п", "номер")),
     # «Участники мероприятия», «Охват»: who takes part, never the content (not kept).
-    ("audience", ("участник", "охват")),
+    ("audience", ("участник", "охват", "удзельнік")),
     (
         "text",
         (
@@ -127,6 +132,9 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "задач",
             "вопрос",
             "предмет",  # «Учебный предмет» of an exam or olympiad schedule
+            "мерапрыем",
+            "змест",
+            "назва",
         ),
     ),
     # A meeting's topic beside its questions; the content itself where nothing else is.
