@@ -662,6 +662,23 @@ def test_a_word_cut_before_its_last_letter_on_a_line_of_its_own_is_whole_again(
 
 
 @needs_soffice
+def test_a_line_break_of_the_cell_itself_keeps_its_words_apart_in_the_pdf(
+    tmp_path: Path,
+) -> None:
+    # The Radonezh gymnasium's plan again: «Театр Апарте⏎спектакль "Ревизор"» has a line break
+    # of its own after «Апарте», and LibreOffice writes no space there; neither piece being a
+    # dictionary word, they used to be read as one («Апартеспектакль»). The line ends well
+    # short of the cell's edge, so the break is the cell's own and the words stay apart.
+    plan = load_plan(PLANS_DIR / "radonezh_gymnasium_extracurricular_2022.json")
+    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
+    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
+    texts = {normalise(item.text) for item in parsed.items}
+    for words in ('театр апарте спектакль "ревизор"', 'театр маяковского спектакль "обломов"'):
+        assert any(text.startswith(words) for text in texts), words
+    assert not any("апартеспектакль" in text for text in texts)
+
+
+@needs_soffice
 def test_a_pdf_cell_merged_down_over_days_is_one_item_with_each_day(tmp_path: Path) -> None:
     # The Irkutsk school's ВПР schedule of the acceptance set: «Русский язык» merged down over
     # the rows of 18, 19 and 20 April. In the PDF the cell spans the rows as in Word, so it is

@@ -14,6 +14,7 @@ import json
 import re
 import resource
 import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -172,10 +173,11 @@ def _read_page(page: Any, carried: _Layout | None) -> tuple[list[Any], _Layout |
         items: list[tuple[float, list[Any]]] = []
         top = 0.0
         breaks = _unbroken_lines(textpage, height) if tables else []
+        ends = _line_ends(textpage, height) if tables else []
         for table in tables:
             _, table_top, _, bottom = table.bbox
             items.extend(_band(textpage, width, height, top, table_top))
-            rows = _rows(textpage, height, table, breaks)
+            rows = _rows(textpage, height, table, breaks, ends)
             if rows:
                 items.append((table_top, ["t", rows]))
             top = max(top, bottom)
@@ -254,7 +256,13 @@ def _tables(edges: list[dict[str, Any]]) -> list[Any]:
     return [lattice.Table(None, group) for group in lattice.cells_to_tables(cells)]  # type: ignore[arg-type]
 
 
-def _rows(textpage: Any, height: float, table: Any, breaks: list[_LineBreak]) -> list[list[str]]:
+def _rows(
+    textpage: Any,
+    height: float,
+    table: Any,
+    breaks: list[_LineBreak],
+    ends: list[_LineEnd] | None = None,
+) -> list[list[str]]:
     """Cell texts by row; a cell merged down from the row above repeats its text (as DOCX)."""
     rows: list[list[str]] = []
     above: list[tuple[Any, str] | None] = []
@@ -264,7 +272,7 @@ def _rows(textpage: Any, height: float, table: Any, breaks: list[_LineBreak]) ->
         current: list[tuple[Any, str] | None] = []
         for column, bbox in enumerate(cells):
             if bbox is not None:
-                text = _cell_text(textpage, height, bbox, breaks)
+                text = _cell_text(textpage, height, bbox, breaks, ends)
                 texts.append(text)
                 current.append((bbox, text))
                 continue
@@ -286,6 +294,7 @@ def _cell_text(
     height: float,
     bbox: tuple[float, float, float, float],
     breaks: list[_LineBreak] | None = None,
+    ends: list[_LineEnd] | None = None,
 ) -> str:
     x0, top, x1, bottom = bbox
     text: str = textpage.get_text_bounded(
@@ -294,6 +303,7 @@ def _cell_text(
         right=x1 - CELL_INSET,
         top=height - top - CELL_INSET,
     )
+    text = _mark_line_ends(text, bbox, ends or ())
     at = 0
     for line_break in breaks or ():
         if x0 <= line_break.x <= x1 and top <= line_break.y <= bottom:
@@ -304,6 +314,91 @@ def _cell_text(
                 text = f"{text[:cut]}\n{text[cut + 1 :]}"
                 at = cut + 1
     return unwrap(text)
+
+
+class _LineEnd:
+    """A line of a cell that ends in a letter with no space after it, the next line starting
+    with a letter: the text broke there either because the word was too long for the column
+    («Пушкин⏎огорье», the line full) or because the cell has a line break of its own
+    («Театр Маяковского⏎спектакль», the line short). The words either side, where the line
+    ends, and where and how wide the next line's first letter is (from the page top)."""
+
+    __slots__ = ("after", "before", "end", "left", "width", "y")
+
+    def __init__(
+        self, before: str, after: str, end: float, left: float, width: float, y: float
+    ) -> None:
+        self.before, self.after, self.end, self.left = before, after, end, left
+        self.width, self.y = width, y
+
+
+# The widest a cell's padding is taken to be (Word's default is 5.4 pt): a line starting
+# further in is centred or indented, and its start says nothing of the padding.
+MAX_PADDING = 8.0
+
+
+def _line_ends(textpage: Any, height: float) -> list[_LineEnd]:
+    """Each line ending in a letter with no space, the next line going on with a letter."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    text: str = textpage.get_text_range(0, count)
+    if len(text) != count:  # a character beyond 16 bits: the indexes are off
+        return []
+    found: list[_LineEnd] = []
+    before_box, after_box = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+    at = text.find("\r\n")
+    while at > 0 and at + 2 < count:
+        if text[at - 1].isalpha() and text[at + 2].isalpha():
+            pdfium_c.FPDFText_GetLooseCharBox(raw, at - 1, ctypes.byref(before_box))
+            pdfium_c.FPDFText_GetLooseCharBox(raw, at + 2, ctypes.byref(after_box))
+            if after_box.top <= before_box.bottom:  # the next line is lower (PDF's y goes up)
+                start = at - 1
+                while start > 0 and at - start < _FRAGMENT and text[start - 1].isalpha():
+                    start -= 1
+                end = at + 2
+                while end < count and end - at < _FRAGMENT and text[end].isalpha():
+                    end += 1
+                y = height - (after_box.top + after_box.bottom) / 2
+                found.append(
+                    _LineEnd(
+                        text[start:at],
+                        text[at + 2 : end],
+                        before_box.right,
+                        after_box.left,
+                        after_box.right - after_box.left,
+                        y,
+                    )
+                )
+        at = text.find("\r\n", at + 2)
+    return found
+
+
+def _mark_line_ends(
+    text: str, bbox: tuple[float, float, float, float], ends: Sequence[_LineEnd]
+) -> str:
+    """The cell's text with a line break of the cell's own told apart: after a line ending
+    well short of the cell's edge (more room left than the next line's first letter takes) the
+    text did not wrap, so a space is put before the break and the words stay apart. After a
+    full line it is left to ``unwrap``: a word the column cut, or a wrap whose space did not
+    fit on the line (LibreOffice then writes none)."""
+    x0, top, x1, bottom = bbox
+    at = 0
+    for line_end in ends:
+        if not (x0 <= line_end.left <= x1 and top <= line_end.y <= bottom):
+            continue
+        broken = f"{line_end.before}\r\n{line_end.after}"
+        found = text.find(broken, at)
+        if found < 0:
+            continue
+        cut = found + len(line_end.before)
+        padding = min(max(line_end.left - x0, 0.0), MAX_PADDING)
+        full = line_end.end + line_end.width > x1 - padding - 1.0
+        if not full:
+            text = f"{text[:cut]} {text[cut:]}"
+            at = cut + 3
+        else:
+            at = cut + 2
+    return text
 
 
 class _LineBreak:
