@@ -679,6 +679,31 @@ def test_a_line_break_of_the_cell_itself_keeps_its_words_apart_in_the_pdf(
 
 
 @needs_soffice
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [
+        # «Оздоровительные» does not fit the Kirovsk plan's narrow column: its line holds
+        # «Оздорови» alone and the next one begins «тельные».
+        ("kirovsk_summer_camps_2005.json", "оздорови тельные"),
+        # The Penza contest's «(отборочного)» is cut as «(отборочног⏎о)».
+        ("penza_young_poets_contest_2007.json", "отборочног о"),
+    ],
+)
+def test_a_word_the_column_cut_alone_on_its_line_is_one_word_in_the_pdf(
+    tmp_path: Path, name: str, cut: str
+) -> None:
+    # A full line that holds one word only is a word the column cut: the next line's piece is
+    # its end, and the joined word is in the dictionary. Each item reads as in Word.
+    plan = load_plan(PLANS_DIR / name)
+    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
+    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
+    assert len(parsed.items) == len(plan.expected)
+    for item, entry in zip(parsed.items, plan.expected, strict=True):
+        assert normalise(item.text).startswith(normalise(entry.text_starts)), item.text
+    assert not any(cut in normalise(item.text) for item in parsed.items)
+
+
+@needs_soffice
 def test_a_pdf_cell_merged_down_over_days_is_one_item_with_each_day(tmp_path: Path) -> None:
     # The Irkutsk school's ВПР schedule of the acceptance set: «Русский язык» merged down over
     # the rows of 18, 19 and 20 April. In the PDF the cell spans the rows as in Word, so it is

@@ -396,9 +396,28 @@ def _mark_line_ends(
         if not full:
             text = f"{text[:cut]} {text[cut:]}"
             at = cut + 3
+        elif _cut_alone(text, found, line_end):
+            text = f"{text[:cut]}{text[cut + 2 :]}"
+            at = cut
         else:
             at = cut + 2
     return text
+
+
+# What may stand before the one word of a line: a list number or an opening bracket or quote.
+_LINE_LEAD = re.compile(r"(?:\d{1,3}[.)]\s*)?[(«\"„“]?")
+
+
+def _cut_alone(text: str, found: int, line_end: _LineEnd) -> bool:
+    """Whether a full line holding one word only («Оздорови», «(отборочног», «1.
+    Представителям») and the next line's first piece are one dictionary word cut by the
+    column: a word that ends a line alone fills it only by chance, a cut word always does."""
+    line_start = text.rfind("\n", 0, found) + 1
+    if not _LINE_LEAD.fullmatch(text[line_start:found].strip()):
+        return False
+    head, tail = line_end.before.casefold(), line_end.after.casefold()
+    capitals = line_end.before.isupper() and line_end.after.isupper()  # «ГРАМОТЕЙ|КА»
+    return (line_end.after[:1].islower() or capitals) and _known(head + tail)
 
 
 class _LineBreak:
