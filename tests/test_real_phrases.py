@@ -1228,6 +1228,10 @@ REAL += [
     ("3 лiстапада 2006 г.", calendar_year(2006), K.DATE, [_day(2006, 11, 3)], SLAVGOROD),
     ("27 снежня 2006 г.", calendar_year(2006), K.DATE, [_day(2006, 12, 27)], KLIMOVICHI),
 ]
+REAL += [
+    # the cell's two lines «26.01.09 10.00⏎ч» as a PDF runs them together
+    ("26.01.09 10.00 ч", calendar_year(2009), K.DATE, [_day(2009, 1, 26)], CHUVASHIA_SKI),
+]
 
 
 @pytest.mark.parametrize(
@@ -1343,6 +1347,7 @@ NAMED_FORMS: list[tuple[str, Period | None, DeadlineKind, Dates]] = [
         [_month(2024, 10), _month(2025, 4)],
     ),
     ("1 сентября в 10:00", AC24, K.DATE, [_day(2024, 9, 1)]),
+    ("01.09.2024 в 9 ч.", AC24, K.DATE, [_day(2024, 9, 1)]),
     ("весна 2025", AC24, K.RANGE, [(D(2025, 3, 1), D(2025, 5, 31))]),
     ("в летние каникулы", AC24, K.RANGE, [(D(2025, 6, 1), D(2025, 8, 31))]),
     ("зимой", AC24, K.RANGE, [(D(2024, 12, 1), D(2025, 2, 28))]),
