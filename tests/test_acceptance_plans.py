@@ -491,10 +491,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«17.10.15 11.30» among the October 2016 days is read as printed; the"
         " collector read the typed year as a slip for 2016"
     },
-    "pavskool16_ege_plan_schedule_2012": {
-        "deadlines": "«Август» in a plan for 2012/2013 is read as August 2013, inside the school"
-        " year; the collector read the August before it (the orders approving the plan)"
-    },
     # Slice H (9 plans, collected last): the judgement calls left.
     "blagoveshchensk_new_year_2006": {
         "deadlines": "a plan approved on 25.10.2005 «…посвященных встрече Нового 2006 года»"

@@ -251,3 +251,50 @@ def test_documents_that_are_neither_plan_nor_protocol_are_refused(text: str) -> 
     with pytest.raises(DocumentRejected) as refused:
         _parse_text(text)
     assert refused.value.key == "doc-not-a-plan"
+
+
+def _dues(parsed: ParsedDocument) -> list[list[str]]:
+    return [[o.due.isoformat() for o in item.deadline.occurrences] for item in parsed.items]
+
+
+def test_the_august_a_school_years_plan_opens_with_is_the_august_before_the_year() -> None:
+    # The August teachers' council that approves the plan comes first: it is August 2023, the
+    # month before the year, not August 2024. The August row at the end is the year's own.
+    parsed = _parse_text(
+        "ПЛАН ЗАСЕДАНИЙ ПЕДАГОГИЧЕСКОГО СОВЕТА НА 2023-2024 УЧЕБНЫЙ ГОД\n\n"
+        "№\tВопросы для обсуждения\tСроки\tОтветственные\n"
+        "1.\tУтверждение плана работы на учебный год\tАвгуст\tДиректор\n"
+        "2.\tРасстановка кадров\t30.08\tДиректор\n"
+        "3.\tАдаптация пятиклассников\tОктябрь\tЗаместитель директора\n"
+        "4.\tИтоги учебного года\tИюнь\tДиректор\n"
+        "5.\tПодготовка к новому учебному году\tАвгуст\tДиректор\n"
+    )
+    assert _dues(parsed) == [
+        ["2023-08-31"],
+        ["2023-08-30"],
+        ["2023-10-31"],
+        ["2024-06-30"],
+        ["2024-08-31"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "expected"),
+    [
+        # an August after the autumn's first row is the year's own August
+        ("НА 2023-2024 УЧЕБНЫЙ ГОД", "Сентябрь", "2024-08-31"),
+        # a calendar year's August is that year's
+        ("НА 2024 ГОД", "Январь", "2024-08-31"),
+    ],
+)
+def test_an_august_not_opening_a_school_years_plan_stays_in_the_year(
+    title: str, first: str, expected: str
+) -> None:
+    parsed = _parse_text(
+        f"ПЛАН РАБОТЫ {title}\n\n"
+        "№\tМероприятие\tСрок\tОтветственный\n"
+        f"1.\tСовещание\t{first}\tДиректор\n"
+        "2.\tПодготовка к новому году\tАвгуст\tДиректор\n"
+        "3.\tОтчёт\tНоябрь\tДиректор\n"
+    )
+    assert _dues(parsed)[1] == [expected]

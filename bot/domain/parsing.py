@@ -2255,6 +2255,42 @@ def _items(
     return items
 
 
+_AUGUST = re.compile(r"август|(?<![\d.])\d{1,2}\.08(?![.\d])", re.IGNORECASE)
+
+
+def _august_before_the_year(items: Sequence[ParsedItem], period: Period) -> None:
+    """The August rows that open a school year's plan («Август | Утверждение плана», the
+    August teachers' council), before its first row of the autumn, are the August before the
+    year: the plan is written in order, and its first month is the one it is approved in."""
+    if (period.start.month, period.start.day) != (9, 1) or period.end != date(
+        period.start.year + 1, 8, 31
+    ):
+        return
+    august = date(period.end.year, 8, 1)
+    leading: list[ParsedItem] = []
+    for item in items:
+        deadline = item.deadline
+        if not deadline.is_dated:
+            continue
+        if (
+            deadline.kind in (DeadlineKind.DATE, DeadlineKind.MONTH)
+            and _AUGUST.search(deadline.text)
+            and all((o.start or o.due) >= august for o in deadline.occurrences)
+        ):
+            leading.append(item)
+            continue
+        autumn = [o.start or o.due for o in deadline.occurrences]
+        if leading and autumn and min(autumn) < date(period.start.year, 12, 31):
+            for earlier in leading:
+                year = period.start.year
+                occurrences = tuple(
+                    Occurrence(o.start and o.start.replace(year=year), o.due.replace(year=year))
+                    for o in earlier.deadline.occurrences
+                )
+                earlier.deadline = replace(earlier.deadline, occurrences=occurrences)
+        return
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -2371,6 +2407,8 @@ def parse_document(
     # («Дата- 03.05.2017», a spreadsheet's first day written above its header).
     day = title_day or (_opening_day(above) if above else None)
     items = _items(drafts, book, header.period, effective_reference, warnings, day)
+    if header.period is not None:
+        _august_before_the_year(items, header.period)
     if not items:
         if raw.formulas:
             raise DocumentRejected("doc-formulas-without-values")
