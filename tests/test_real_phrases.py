@@ -1232,6 +1232,16 @@ REAL += [
     # the cell's two lines «26.01.09 10.00⏎ч» as a PDF runs them together
     ("26.01.09 10.00 ч", calendar_year(2009), K.DATE, [_day(2009, 1, 26)], CHUVASHIA_SKI),
 ]
+TAMBOV_PNPO = "https://base.garant.ru/28127007/53f89421bbdaf741eb2d1ecc4ddb4c33"
+REAL += [
+    (
+        "Ежемесячно до 15 числа месяца, следующего за отчетным периодом",
+        calendar_year(2007),
+        K.RECURRING,
+        [_day(2007, month, 15) for month in range(1, 13)],
+        TAMBOV_PNPO,
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -1348,6 +1358,25 @@ NAMED_FORMS: list[tuple[str, Period | None, DeadlineKind, Dates]] = [
     ),
     ("1 сентября в 10:00", AC24, K.DATE, [_day(2024, 9, 1)]),
     ("01.09.2024 в 9 ч.", AC24, K.DATE, [_day(2024, 9, 1)]),
+    # reports due a day of the month after the one (or the quarter) they are on
+    (
+        "ежеквартально до 10 числа месяца, следующего за отчётным кварталом",
+        calendar_year(2025),
+        K.RECURRING,
+        [_day(2025, month, 10) for month in (1, 4, 7, 10)],
+    ),
+    (
+        "ежемесячно, до 5 числа следующего месяца",
+        AC24,
+        K.RECURRING,
+        [
+            _day(year, month, 5)
+            for year, month in [
+                *((2024, m) for m in range(9, 13)),
+                *((2025, m) for m in range(1, 9)),
+            ]
+        ],
+    ),
     ("весна 2025", AC24, K.RANGE, [(D(2025, 3, 1), D(2025, 5, 31))]),
     ("в летние каникулы", AC24, K.RANGE, [(D(2025, 6, 1), D(2025, 8, 31))]),
     ("зимой", AC24, K.RANGE, [(D(2024, 12, 1), D(2025, 2, 28))]),

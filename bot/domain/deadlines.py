@@ -161,7 +161,10 @@ def _vocabulary() -> dict[str, str]:
         "период": "период периода периоде периодом",
         "каникулы": "каникулы каникул каникулах",
         "весь": "весь всего всей вся все",
-        "текущ": "текущий текущего текущем календарный календарного отчетный отчетного",
+        "текущ": "текущий текущего текущем календарный календарного отчетный отчетного"
+        " отчетным отчетном",
+        "след": "следующего следующий следующем следующей следующая",
+        "за": "за",
         "уч": "уч учеб учебный учебного учебном",
         "год": "год года году годом",
         "г": "г",
@@ -640,6 +643,10 @@ _SYNONYMS = tuple(
         (r"(M\d+ Y\d+)(?= M\d+ Y\d+ )", r"\1 ,"),
         # «21 февраля 23 февраля 8 марта» (a cell's lines run together): days listed
         (r"(N\d+ M\d+(?: Y\d+)?)(?= N\d+ M\d+)", r"\1 ,"),
+        # «до 15 числа месяца, следующего за отчетным периодом», «до 5 числа следующего
+        # месяца»: a report due that day of every month (after «ежемесячно», «ежеквартально»)
+        (r"(ежемес|ежекв) , до", r"\1 до"),
+        (r"числ(?: мес)?(?: ,)?(?: след(?: за)?(?: текущ)?(?: период| мес| кв)?| мес)", "числ"),
         # «каждый месяц», «в конце каждого квартала»: as «ежемесячно», «ежеквартально»
         (r"(?:конец )?кажд (мес|кв|пг|год)", r"каждый_\1"),
         (r"каждый_мес", "ежемес"),
@@ -1138,6 +1145,15 @@ def _rule_monthly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
     )
 
 
+def _rule_quarterly_by_day(match: re.Match[str], ctx: _Context) -> _Result:
+    """«Ежеквартально до 10 числа (месяца, следующего за отчетным кварталом)»: that day of the
+    month after each quarter — January, April, July, October."""
+    day = int(match["day"])
+    if not 1 <= day <= 28:
+        raise _Unreadable
+    return _each_month(ctx, lambda year, month: date(year, month, day) if month % 3 == 1 else None)
+
+
 def _nth_weekday(match: re.Match[str]) -> Callable[[int, int], date | None]:
     """The day of a month the match names: «2-я суббота» (None in a month without a fifth
     Friday), «последнее воскресенье»."""
@@ -1237,6 +1253,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         ),
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
         (r"до N(?P<day>\d+) числ ежемес", _rule_monthly_by_day),  # «… числа каждого месяца»
+        (r"ежекв до N(?P<day>\d+) числ", _rule_quarterly_by_day),
         (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),
         (
             r"(?:(?:в|на|втеч) )?(?P<number>[NRO]\d+|посл) (?P<unit>нед|дкд)"
@@ -1309,6 +1326,8 @@ def _read_yearly_at(text: str, ctx: _Context) -> _Result | None:
     if match is None or "Y" in (match["when"] or match["before"]):
         return None
     when = (match["when"] or match["before"]).split()
+    if when[-1] == "числ":
+        return None  # «ежеквартально до 10 числа»: a day of the month, not of the year
     # Read once in a leap year to reject what no year can hold, before any context is needed.
     kind, _ = _read_list(when, _Context(calendar_year(2000)))
     if kind not in _ONE_YEAR_KINDS:
