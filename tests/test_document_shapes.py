@@ -298,3 +298,18 @@ def test_an_august_not_opening_a_school_years_plan_stays_in_the_year(
         "3.\tОтчёт\tНоябрь\tДиректор\n"
     )
     assert _dues(parsed)[1] == [expected]
+
+
+@pytest.mark.parametrize("header", ["N N п.п", "№№ п.п.", "№ пп", "NN п/п", "№ п.п."])
+def test_a_number_column_headed_in_any_common_way_keeps_the_printed_numbers(header: str) -> None:
+    # The Murmansk plan-graph of the acceptance set heads its numbers «N N п.п»: the column was
+    # not taken for the numbers, and «1.1.» was lost for a number by order.
+    parsed = _parse_text(
+        "План-график мероприятий\n\n"
+        f"{header}\tНаименование направления мероприятия\tСроки реализации"
+        "\tДальнейшее использование результатов\n"
+        "<b>1. Обеспечение методической и организационной основ</b>\t\t\t\n"
+        "1.1.\tАнализ действующей системы оценки качества образования в регионе"
+        "\t4 квартал 2006 г.\tразработка программы создания региональной системы\n"
+    )
+    assert [(i.number, i.numbered_by_order) for i in parsed.items] == [("1.1", False)]

@@ -435,7 +435,8 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
 # --- plan tables ----------------------------------------------------------------------------
 
 
-_NUMBER_HEADERS = frozenset({"n", "n.", "no", "no.", "nn", "n п.", "n пп"})
+# «N», «No» (a Latin N for «№»), «NN п/п», «N N п.п», «№№ п.п.», «№ пп»
+_NUMBER_HEADER = re.compile(r"(?:n|no|№)\.?(?: ?(?:n|№)\.?)?(?: ?(?:п\.? ?[/.]? ?п\.?|п\.))?")
 
 
 _NOT_A_TERM = re.compile(r"срок(?:и)? обучения|срок(?:и)? освоения|срок(?:и)? хранения")
@@ -449,8 +450,8 @@ def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
         if not text or len(text) > 80:
             continue
         text = _NOT_A_TERM.sub("", text)  # «Форма обучения Срок обучения»: how long, not when
-        if text in _NUMBER_HEADERS and "number" not in found:
-            found["number"] = index  # «N», «No» (a Latin N for «№»)
+        if _NUMBER_HEADER.fullmatch(text) and "number" not in found:
+            found["number"] = index
             continue
         if not _ANY_COLUMN_WORD.search(text):
             continue
