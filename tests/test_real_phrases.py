@@ -1232,6 +1232,33 @@ REAL += [
     # the cell's two lines «26.01.09 10.00⏎ч» as a PDF runs them together
     ("26.01.09 10.00 ч", calendar_year(2009), K.DATE, [_day(2009, 1, 26)], CHUVASHIA_SKI),
 ]
+OBRAZ_TMR_VPR = (
+    "https://obraz-tmr.ru/news1/gia/519-grafik-provedeniya-vserossijskikh-proverochnykh-rabot"
+    "-v-2020-godu?tmpl=component&print=1&layout=default"
+)
+LYUBISHCHITSY = (
+    "https://lyubi.rooivacevichi.gov.by/воспитательная-работа/2023-2024-г/месячник-оборонно-"
+    "патриотической-и-спортивной-работы-посвящённый-дню-защитников-отечества-и-вооруженных-сил"
+    "-дню-образования-д"
+)
+LYUBISHCHITSY_MONTH = Period(D(2024, 1, 27), D(2024, 2, 24))
+REAL += [
+    (
+        "2-6 марта 2020 г.\n(в любой день указанного периода из закрытого банка заданий)",
+        calendar_year(2020),
+        K.RANGE,
+        [(D(2020, 3, 2), D(2020, 3, 6))],
+        OBRAZ_TMR_VPR,
+    ),
+    # a month's plan from 27 January to 24 February
+    (
+        "в течение месяца",
+        LYUBISHCHITSY_MONTH,
+        K.CONTINUOUS,
+        [(LYUBISHCHITSY_MONTH.start, LYUBISHCHITSY_MONTH.end)],
+        LYUBISHCHITSY,
+    ),
+]
 TAMBOV_PNPO = "https://base.garant.ru/28127007/53f89421bbdaf741eb2d1ecc4ddb4c33"
 REAL += [
     (

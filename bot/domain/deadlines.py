@@ -931,7 +931,9 @@ def _rule_during_unit(match: re.Match[str], ctx: _Context) -> _Result:
         return DeadlineKind.CONTINUOUS, (Occurrence(period.start, period.end),)
     months = _STEP[match["unit"]]
     span = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    if span > months:
+    # a month's plan may run across two («с 27 января по 24 февраля»): its days say so
+    a_month = months == 1 and (period.end - period.start).days < 31
+    if span > months and not a_month:
         raise _Unreadable
     return DeadlineKind.CONTINUOUS, (Occurrence(period.start, period.end),)
 
@@ -1505,6 +1507,12 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
         found = _parse_deadline(dated, period, reference)
         if found.kind is not DeadlineKind.UNRECOGNIZED:
             return Deadline(text, found.kind, found.occurrences)
+    if (remark := _TRAILING_REMARK.search(normal)) and remark.start() > 0:
+        # «2-6 марта 2020 г.⏎(в любой день указанного периода …)»: a remark in brackets after
+        # the days says how, not when
+        found = _parse_deadline(normal[: remark.start()], period, reference)
+        if found.is_dated and found.kind in _DAYS_AND_SPANS:
+            return Deadline(text, found.kind, found.occurrences)
     labelled = text.lstrip()[:1].isupper()  # a label starts the cell: «Педсовет …»
     if "\n" not in normal and labelled and (rest := _without_label_word(normal)):
         # «Педсовет август 2017 г.»: the same label on the date's line (a PDF's cell).
@@ -1514,6 +1522,8 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
     return Deadline(text, DeadlineKind.UNRECOGNIZED)
 
 
+# A remark in brackets closing a phrase, with no digits (no day or year of its own).
+_TRAILING_REMARK = re.compile(r"\s*\([^()\d]*\)\s*$")
 _DAYS_AND_SPANS = frozenset(
     {
         DeadlineKind.DATE,
