@@ -463,11 +463,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         " for line: not read as one item a line",
         "deadlines": "the activities are not found",
     },
-    "smolensky_district_library_december_2014": {
-        "items": "a row whose name cell is empty: the collector took its text from the form"
-        " cell («Встреча с врачом- наркологом(12+)»); the importer says it has no text",
-        "deadlines": "that row is not an item",
-    },
     "lesnoy_kross_nacii_2024": {
         "deadlines": "a news item's programme by hours whose day is written only as «Завтра, 21"
         " сентября» in the article's prose: the hours are left undated for the coordinator"
@@ -564,6 +559,15 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "items": "of «Вид деятельности» and «Содержание», the importer takes «Содержание» as the"
         " item's text; the collector read «Вид деятельности»",
         "deadlines": "the items are matched by the other column's words, so none is compared",
+    },
+    "sdamgia_vpr_periods_schedule_2026": {
+        "items": (
+            "one period cell merged down over all 19 subject rows, the class over its block:"
+            " a text table keeps no merges, and a row holding only a subject reads as a"
+            " heading (the rows with a class beside the subject are items)",
+            ("txt",),
+        ),
+        "deadlines": ("those rows are headings, not items", ("txt",)),
     },
     # Slice AC–AF (9 plans and 2 documents that are none, collected this session).
     "tambov_pnpo_reporting_schedule_2007": {

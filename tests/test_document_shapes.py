@@ -313,3 +313,40 @@ def test_a_number_column_headed_in_any_common_way_keeps_the_printed_numbers(head
         "\t4 квартал 2006 г.\tразработка программы создания региональной системы\n"
     )
     assert [(i.number, i.numbered_by_order) for i in parsed.items] == [("1.1", False)]
+
+
+def test_a_row_with_an_empty_name_cell_takes_its_words_from_another_column() -> None:
+    # The Smolensk library's December plan: row 4 prints only its form («Встреча с врачом-
+    # наркологом(12+)») under «Форма проведения», its name cell empty. It is an event all the
+    # same, with its day: never dropped as a row without text.
+    parsed = _parse_text(
+        "План мероприятий на декабрь 2014 г.\n\n"
+        "№ п/п\tДата проведения\tНаименование\tФорма проведения\tОтветственный\n"
+        "3\t18.12\tЭта горькая мода на яд.\tУрок- предупреждение (6+)\tЦБ\n"
+        "4\t15-16.12\t\tВстреча с врачом- наркологом(12+)\t\n"
+        "5\t20.12\tВорота ста печалей\tПередвижная выставка (6+)\tЦБ\n"
+    )
+    assert [(i.number, i.text) for i in parsed.items] == [
+        ("3", "Эта горькая мода на яд."),
+        ("4", "Встреча с врачом- наркологом(12+)"),
+        ("5", "Ворота ста печалей"),
+    ]
+    assert _dues(parsed)[1] == ["2014-12-16"]
+    assert not any(w.code == "warn-item-without-text" for w in parsed.warnings)
+
+
+def test_a_text_row_with_words_in_two_columns_under_a_dated_row_is_an_item() -> None:
+    # The Tomsk district's ВПР schedule saved as text: each span is merged down over its two
+    # subjects in Word, so in text the second row of a block has an empty date. Its class and
+    # subject in two columns make it an item of that span, not a heading.
+    parsed = _parse_text(
+        "График проведения всероссийских проверочных работ в 2020 году\n\n"
+        "Дата\tКласс\tУчебный предмет\tПримечание\n"
+        "2-6 марта 2020 г.\t11 *\tИностранный язык\tВ режиме апробации\n"
+        "\t11 * (10)\tГеография\t\n"
+        "10-13 марта 2020 г.\t11 *\tИстория\tВ режиме апробации\n"
+        "\t11 *\tХимия\t\n"
+    )
+    assert [i.text for i in parsed.items] == ["Иностранный язык", "География", "История", "Химия"]
+    assert parsed.sections == []
+    assert _dues(parsed) == [["2020-03-06"], ["2020-03-06"], ["2020-03-13"], ["2020-03-13"]]

@@ -235,6 +235,7 @@ class _Row:
     note: str = ""  # the «Примечание» cell
     text_merged: bool = False  # the text cell is merged down from the row above
     day: str = ""  # a day column's cell («28.03.2022 понедельник»), for rows dated by hours
+    spare: str = ""  # the first filled cell of a column with no role, for a row without text
 
 
 @dataclass
@@ -254,6 +255,7 @@ class _Draft:
     section_deadline: str = ""  # the «Сентябрь» row above, for a row with no deadline
     day: date | None = None  # the day of a programme's «26 августа 2020 г.» row above
     period: Period | None = None  # the year of a «Мероприятия на 2018 год» section above
+    spare: list[str] = field(default_factory=list)  # _Row.spare of its rows
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -683,6 +685,12 @@ def _plain_section(row: Sequence[Cell], data: _Row, follows: str = "") -> str | 
         text = _squeeze(cell.text)
         if text and text not in texts:
             texts.append(text)
+    plain = not any(c.bold or c.italic for c in row if c.text.strip())
+    if plain and not data.number and len(texts) >= 2:
+        # «| 11 * (10) | География | |» under a dated row: words in two columns are an item
+        # whose day was merged down from the row above (a text table keeps no merges), never
+        # a heading, which is one text across the row
+        return None
     title = " ".join(texts)
     if not title or _NUMBER.match(title) or _CLOCK.match(title) or _looks_continued(title):
         return None
@@ -703,6 +711,20 @@ def _section_number(title: str) -> str | None:
 def _cell_text(row: Sequence[Cell], columns: dict[str, int], role: str) -> str:
     index = columns.get(role)
     return row[index].text.strip() if index is not None and index < len(row) else ""
+
+
+def _spare_text(row: Sequence[Cell], columns: dict[str, int], more: Sequence[int]) -> str:
+    """The words of a row whose text cell is empty, from the first filled column no role names
+    («| 15-16.12 | | Встреча с врачом-наркологом | | ЦБ» under «Наименование | Форма
+    проведения»): the row is an event all the same, never dropped for its empty cell."""
+    taken = {*columns.values(), *more}
+    for index, cell in enumerate(row):
+        text = cell.text.strip()
+        if index in taken or cell.merged or not text:
+            continue
+        if any(char.isalpha() for char in text) and not _looks_deadline(text):
+            return text
+    return ""
 
 
 def _is_data(row: Sequence[Cell]) -> bool:
@@ -1261,6 +1283,8 @@ def _rows(
             data = _Row(number, text, executors, deadline, result, mark, numbered, first, lowercase)
             data.note = _cell_text(row, columns, "note")
             data.day = _cell_text(row, columns, "day")
+            if not text:
+                data.spare = _spare_text(row, columns, more_deadlines)
             at_text = columns.get("text")
             data.text_merged = at_text is not None and at_text < len(row) and row[at_text].merged
             first = False
@@ -1633,6 +1657,7 @@ def _plan_drafts(
         draft.mark.append(row.mark)
         if row.note and row.note not in draft.note:
             draft.note.append(row.note)
+        draft.spare.append(row.spare)
     for draft in drafts:
         if draft.section_deadline and not any(draft.deadline):
             draft.deadline = [draft.section_deadline]
@@ -2190,6 +2215,8 @@ def _items(
     seen: set[str] = set()
     for draft in drafts:
         text, indicators = _indicators(draft.text)
+        if not text and any(draft.deadline):
+            text = _join(draft.spare)
         if not text and draft.section and any(draft.executors) and any(draft.deadline):
             # «3 | | Март, 2023 | Заведующий» under «Общие собрания попечительского совета»:
             # a dated row someone answers for is the section's next event; the preview says so.
