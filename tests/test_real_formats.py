@@ -704,6 +704,36 @@ def test_a_word_the_column_cut_alone_on_its_line_is_one_word_in_the_pdf(
 
 
 @needs_soffice
+@pytest.mark.parametrize(
+    "name",
+    [
+        # «Распечатк» ends page 1, «а удостоверений уполномоченных ГЭК» opens page 2
+        "nizhny_novgorod_ege_plan_grafik_2009.json",
+        # «Организаци» | «я мероприятий, посвященных Дню города»
+        "zheldor_ns13_mo85_2014.json",
+    ],
+)
+def test_a_word_the_page_cut_is_one_word_again(tmp_path: Path, name: str) -> None:
+    # A row the page broke is glued back to its first part; a word it cut in two is whole
+    # again when the pieces make a dictionary word, though the second («а», «я») is a word too.
+    plan = load_plan(PLANS_DIR / name)
+    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
+    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
+    assert len(parsed.items) == len(plan.expected)
+    for item, entry in zip(parsed.items, plan.expected, strict=True):
+        assert normalise(item.text).startswith(normalise(entry.text_starts)), item.text
+
+
+def test_the_pieces_of_a_word_the_page_cut_are_glued_without_a_space() -> None:
+    assert pdf_reader._glue_text("Распечатк" + pdf_child.PAGE_CUT, "а удостоверений") == (
+        "Распечатка удостоверений"
+    )
+    assert pdf_reader._glue_text("Подготовка", "а также отчёт") == "Подготовка а также отчёт"
+    # a first part never glued back keeps no mark
+    assert pdf_reader._cell("Распечатк" + pdf_child.PAGE_CUT).text == "Распечатк"
+
+
+@needs_soffice
 def test_a_pdf_cell_merged_down_over_days_is_one_item_with_each_day(tmp_path: Path) -> None:
     # The Irkutsk school's ВПР schedule of the acceptance set: «Русский язык» merged down over
     # the rows of 18, 19 and 20 April. In the PDF the cell spans the rows as in Word, so it is

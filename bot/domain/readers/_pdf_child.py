@@ -139,11 +139,38 @@ def read_pages(data: bytes, max_pages: int) -> dict[str, Any]:
                 page.close()
         if layout is not None:
             _untail(pages[-1], layout)
+        _mark_page_cuts(pages)
         # A scan may carry a line of text (a stamp, a page number, an OCR'd header): the
         # parent weighs the text against the pictures.
         return {"pages": pages, "images": images}
     finally:
         document.close()
+
+
+# Put after a cell's text where the page cut a word the next page's first row goes on with
+# («Распечатк» | «а удостоверений ГЭК»): the parent glues the two parts without a space.
+PAGE_CUT = "\x03"
+
+
+def _mark_page_cuts(pages: list[list[Any]]) -> None:
+    """Mark each cell of a page's last table row whose last word the next page's first table
+    row goes on with in the same column: the two pieces one dictionary word, as a column cuts
+    one between two lines («Рождест⏎венская», «Организаци⏎я мероприятий»)."""
+    for page, following in itertools.pairwise(pages):
+        last = next((item[1] for item in reversed(page) if item[0] == "t" and item[1]), None)
+        first = next((item[1] for item in following if item[0] == "t" and item[1]), None)
+        if last is None or first is None or len(last[-1]) != len(first[0]):
+            continue
+        row = last[-1]
+        for column, (before, after) in enumerate(zip(row, first[0], strict=True)):
+            if before.startswith(MERGED) or after.startswith(MERGED):
+                continue
+            lines = after.lstrip().split("\n")
+            if not (before[-1:].isalpha() and lines[0][:1].isalpha()):
+                continue
+            line = " ".join(lines[0].split())
+            if _one_word(before, line, lines[0], lines[1] if len(lines) > 1 else ""):
+                row[column] = before + PAGE_CUT
 
 
 def _read_page(page: Any, carried: _Layout | None) -> tuple[list[Any], _Layout | None, bool]:

@@ -43,6 +43,7 @@ SCAN_TEXT_PER_PAGE = 200
 _CHILD = Path(__file__).with_name("_pdf_child.py")
 _EXIT_MEMORY = 3  # _pdf_child.EXIT_MEMORY
 _MERGED = "\x1e"  # _pdf_child.MERGED
+_PAGE_CUT = "\x03"  # _pdf_child.PAGE_CUT
 # «2», «- 3 -», «стр. 4», «5 из 12»: what may stand between two parts of one table.
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:стр(?:\.|аница)?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:из|/)\s*\d{1,4})?\s*$", re.I
@@ -206,11 +207,15 @@ def _glue(last: Sequence[str], rest: Sequence[str]) -> list[str]:
 
 def _glue_text(before: str, after: str) -> str:
     """Two parts of a cell the page broke; a word cut between them is whole again."""
+    cut_by_page = before.endswith(_PAGE_CUT)  # the child found the two pieces one word
+    before = before.removesuffix(_PAGE_CUT)
     if not after.strip():
         return before
     if not before.strip():
         return after
     first = after.lstrip()
+    if cut_by_page:
+        return before + first
     piece = re.match(r"[а-яё]+", first)
     word = piece[0] if piece is not None else ""
     # «Координационны» + «й совет», «Ежеквартальн» + «о» (a short word alone ends the cell).
@@ -232,6 +237,7 @@ def _table(rows: list[list[str]]) -> Table:
 
 def _cell(text: str) -> Cell:
     """A cell as the child read it; one merged down from the row above is marked so."""
+    text = text.removesuffix(_PAGE_CUT)  # a row the page broke that was not glued back
     if text.startswith(_MERGED):
         return Cell(text[len(_MERGED) :], merged=True)
     return Cell(text)
