@@ -569,6 +569,48 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         ),
         "deadlines": ("those rows are headings, not items", ("txt",)),
     },
+    # Slice AG–AK (26 plans, collected this session): the judgement calls left.
+    "komi_schools_material_base_2008": {
+        "deadlines": "quarters of a plan titled «на учебный 2008 — 2009 г» are read in that"
+        " school year (I кв. → March 2009); the collector read the calendar year of the order"
+        " (March 2008), and «II - III кв.» in it"
+    },
+    "krasny_chikoy_mcb_march_2020": {
+        "deadlines": "«с 30.03» runs to the end of the plan's month, as «С 01.10.2024 г.» to"
+        " the period's end; the collector read the day it starts"
+    },
+    "ozersk_culture_children_day_2018": {
+        "deadlines": "«1 июня пятница» printed once above seven rows with their hours only: the"
+        " rows under it are left undated; the collector read the day for all of them"
+    },
+    "shemursha_district_80_years_2007": {
+        "deadlines": "«Февраль апрель» on one line is read as two months, as «Июль август» in"
+        " the Buturlinovka and Khmelita plans; the collector read a span"
+    },
+    "tver_moskovsky_schools_repair_2012": {
+        "deadlines": "«Май сентябрь», «Июнь август» are read as months listed (as other"
+        " collectors read «Июль август»); the collector read spans"
+    },
+    "tambov_city_new_year_mass_events_2011": {
+        "deadlines": "«12 декабря 13 января (по отдельному графику)» is read as two days; the"
+        " collector read a span ending on 13 January"
+    },
+    "shumerlya_children_rest_commission_2018": {
+        "items": (
+            "a meeting's number and term merged down over its questions: a text table keeps"
+            " no merges, and the questions under the first read as going on with it",
+            ("txt",),
+        ),
+        "deadlines": ("those questions are not items", ("txt",)),
+    },
+    "svetly_zato_labour_protection_commission_2022": {
+        "items": (
+            "the term merged down over a meeting's questions: a text table keeps no merges,"
+            " and the questions under the first read as going on with it",
+            ("txt",),
+        ),
+        "deadlines": ("those questions are not items", ("txt",)),
+    },
     # Slice AC–AF (9 plans and 2 documents that are none, collected this session).
     "tambov_pnpo_reporting_schedule_2007": {
         "deadlines": "a schedule approved on 02.03.2007 that names no period is read in the year"

@@ -350,3 +350,50 @@ def test_a_text_row_with_words_in_two_columns_under_a_dated_row_is_an_item() -> 
     assert [i.text for i in parsed.items] == ["Иностранный язык", "География", "История", "Химия"]
     assert parsed.sections == []
     assert _dues(parsed) == [["2020-03-06"], ["2020-03-06"], ["2020-03-13"], ["2020-03-13"]]
+
+
+def test_a_totals_row_under_a_column_of_costs_is_no_item() -> None:
+    # The Komi plan of purchases: «Итого:» closes the cost column; it is the sum, not an event.
+    parsed = _parse_text(
+        "Мероприятия по укреплению материально-технической базы на 2008 год\n\n"
+        "Мероприятия\tСтоимость в тыс. руб.\tСроки\tОтветственные\n"
+        "1. Приобретение ученической мебели\t552,0\tIII кв.\tруководители ОУ\n"
+        "2. Приобретение дошкольной мебели\t300,0\tI кв.\tзаведующие МДОУ\n"
+        "Итого:\t852,0\t\t\n"
+    )
+    assert [i.text for i in parsed.items] == [
+        "Приобретение ученической мебели",
+        "Приобретение дошкольной мебели",
+    ]
+
+
+def test_a_header_word_in_brackets_only_qualifies_the_column() -> None:
+    # Mari El's sports calendar: «Тема …» names the content; «(участники)» in brackets does
+    # not make the column the participants'. The annotation beside it is a note.
+    parsed = _parse_text(
+        "План на 2019 год\n\n"
+        "№\tВремя, дата\tТема информповода, место проведения, эксперты (участники)"
+        "\tКраткая аннотация или справка\n"
+        "1.\t28 октября – 1 ноября\tПервенство города по волейболу\t"
+        "В соревновании участвуют мужские команды\tСпорткомитет\n"
+        "2.\t29 октября 10.00\tФестиваль дворового футбола\tУчастники: юноши\tСпорткомитет\n"
+    )
+    assert [i.text for i in parsed.items] == [
+        "Первенство города по волейболу",
+        "Фестиваль дворового футбола",
+    ]
+    assert _dues(parsed) == [["2019-11-01"], ["2019-10-29"]]
+
+
+def test_the_kinds_of_work_are_the_content_beside_the_institutions() -> None:
+    # Tver's repair plan: «Виды работ» is what is done, «Наименование учреждений» where.
+    parsed = _parse_text(
+        "План ремонтных работ на 2012 год\n\n"
+        "N\tВиды работ\tНаименование учреждений\tСроки проведения\tОтветственный\n"
+        "1.\tСмена разбитых стекол\tВсе муниципальные образовательные учреждения"
+        "\tИюнь - август\tРуководители учреждений\n"
+        "2.\tРемонт кровли\tШколы: Гимназия N 10\tМай - август\tУправление образования\n"
+    )
+    texts = [i.text for i in parsed.items]
+    assert [t.split(":")[0] for t in texts] == ["Смена разбитых стекол", "Ремонт кровли"]
+    assert "Все муниципальные образовательные учреждения" in texts[0]  # where: kept with it

@@ -1259,6 +1259,15 @@ REAL += [
         LYUBISHCHITSY,
     ),
 ]
+SVETLY_LABOUR = (
+    "https://svetlyj-r64.gosweb.gosuslugi.ru/ofitsialno/struktura-munitsipalnogo-obrazovaniya"
+    "/ispolnitelno-rasporyaditelnyy-organ-munitsipalnogo-obrazovaniya/ohranatruda/plan_2189.html"
+)
+REAL += [
+    # a quarter's meeting and the day it is held, after the quarter
+    ("1 квартал 15 апреля", calendar_year(2022), K.DATE, [_day(2022, 4, 15)], SVETLY_LABOUR),
+    ("2 квартал 30 июня", calendar_year(2022), K.DATE, [_day(2022, 6, 30)], SVETLY_LABOUR),
+]
 TAMBOV_PNPO = "https://base.garant.ru/28127007/53f89421bbdaf741eb2d1ecc4ddb4c33"
 REAL += [
     (

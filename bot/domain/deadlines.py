@@ -636,6 +636,8 @@ _SYNONYMS = tuple(
         (r"(D[\d.]+|N\d+ M\d+(?: Y\d+)?)(?: ,)? W\d(?= |$)", r"\1"),
         # «до 20 апреля текущего года»: the year of the period, as without the words
         (r"(M\d+) текущ год", r"\1"),
+        # «1 квартал 15 апреля»: the day the quarter's report is due
+        (r"[NRO][1-4] кв (N\d+ M\d+(?: Y\d+)?|D\d+\.\d+(?:\.\d+)?)", r"\1"),
         # «Декабрь, 2022», «I квартал, 2023 г.»: the year of that month, not a second part
         (r"(M\d+|кв|пг) , (Y\d+)(?! -)", r"\1 \2"),
         # «Декабрь 2020г. Февраль 2021г.» (a cell's lines run together): months, each with

@@ -117,7 +117,8 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("executors", ("исполнител", "ответствен", "кто провод", "организатор", "адказн", "выканаўц")),
     ("result", ("результат", "форма представ", "итог", "показател", "вынік")),
     # «Примечание»: kept with the item as its note, never taken for its text.
-    ("note", ("примечан", "комментар", "заўваг")),
+    # «Краткая аннотация или справка» beside the event: what it is about, not the event
+    ("note", ("примечан", "комментар", "заўваг", "аннотац")),
     ("number", ("№", "n п/п", "п/п", "номер")),
     # «Участники мероприятия», «Охват»: who takes part, never the content (not kept).
     ("audience", ("участник", "охват", "удзельнік")),
@@ -129,6 +130,7 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "наименовани",
             "направлени",
             "вид работ",
+            "виды работ",
             "задач",
             "вопрос",
             "предмет",  # «Учебный предмет» of an exam or olympiad schedule
@@ -444,6 +446,9 @@ _NUMBER_HEADER = re.compile(r"(?:n|no|№)\.?(?: ?(?:n|№)\.?)?(?: ?(?:п\.? ?[
 _NOT_A_TERM = re.compile(r"срок(?:и)? обучения|срок(?:и)? освоения|срок(?:и)? хранения")
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
     """Column roles a row names by header words (COLUMN_WORDS); empty for a data row."""
     found: dict[str, int] = {}
@@ -457,6 +462,11 @@ def _header_roles(row: Sequence[Cell]) -> dict[str, int]:
             continue
         if not _ANY_COLUMN_WORD.search(text):
             continue
+        # «Тема информповода, место проведения, эксперты (участники)»: the words outside the
+        # brackets name the column, those inside only qualify it
+        outside = _BRACKETED.sub(" ", text)
+        if outside != text and _ANY_COLUMN_WORD.search(outside):
+            text = outside
         for role, pattern in _COLUMN_PATTERNS:
             if role not in found and pattern.search(text):
                 found[role] = index
@@ -2198,6 +2208,9 @@ def _bare_days(deadline: Deadline, end: date) -> Deadline:
     return Deadline(deadline.text, DeadlineKind.RANGE, (span,))
 
 
+_TOTAL = re.compile(r"(?:итого|всего)(?: по \w+)?\s*:?", re.IGNORECASE)
+
+
 def _items(
     drafts: Sequence[_Draft],
     book: RoleBook,
@@ -2215,6 +2228,8 @@ def _items(
     seen: set[str] = set()
     for draft in drafts:
         text, indicators = _indicators(draft.text)
+        if _TOTAL.fullmatch(text):
+            continue  # «Итого:» under a column of costs: the sum, not an event
         if not text and any(draft.deadline):
             text = _join(draft.spare)
         if not text and draft.section and any(draft.executors) and any(draft.deadline):
