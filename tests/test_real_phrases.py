@@ -1268,6 +1268,18 @@ REAL += [
     ("1 квартал 15 апреля", calendar_year(2022), K.DATE, [_day(2022, 4, 15)], SVETLY_LABOUR),
     ("2 квартал 30 июня", calendar_year(2022), K.DATE, [_day(2022, 6, 30)], SVETLY_LABOUR),
 ]
+CHUVASHIA_SWIMMING = "https://chuvashia-gov.ru/doc/8329"
+REAL += [
+    # a school's winter and spring holidays are a week or two the season does not give: never
+    # the season's end (28 February, 31 May); the summer holidays are the summer
+    (
+        "Зимние и весенние каникулы",
+        academic_year(2006),
+        K.UNRECOGNIZED,
+        [],
+        CHUVASHIA_SWIMMING,
+    ),
+]
 TAMBOV_PNPO = "https://base.garant.ru/28127007/53f89421bbdaf741eb2d1ecc4ddb4c33"
 REAL += [
     (
@@ -1415,6 +1427,7 @@ NAMED_FORMS: list[tuple[str, Period | None, DeadlineKind, Dates]] = [
     ),
     ("весна 2025", AC24, K.RANGE, [(D(2025, 3, 1), D(2025, 5, 31))]),
     ("в летние каникулы", AC24, K.RANGE, [(D(2025, 6, 1), D(2025, 8, 31))]),
+    ("в период летних каникул", AC24, K.RANGE, [(D(2025, 6, 1), D(2025, 8, 31))]),
     ("зимой", AC24, K.RANGE, [(D(2024, 12, 1), D(2025, 2, 28))]),
     ("С 01.10.2024 г.", AC24, K.RANGE, [(D(2024, 10, 1), D(2025, 8, 31))]),
     ("начиная с 15 октября", AC24, K.RANGE, [(D(2024, 10, 15), D(2025, 8, 31))]),

@@ -136,7 +136,7 @@ def _vocabulary() -> dict[str, str]:
     # Seasons as the months they are: «весна 2024» is March–May 2024, «зимой» December–February.
     for forms, months in (
         ("весна весной весны весну весенний весеннего весеннем весенние", "M3 - M5"),
-        ("лето летом лета летний летнего летнем летние", "M6 - M8"),
+        ("лето летом лета летний летнего летнем летние летних", "M6 - M8"),
         ("осень осенью осени осенний осеннего осеннем осенние", "M9 - M11"),
         ("зима зимой зимы зиму зимний зимнего зимнем зимние", "M12 - M2"),
     ):
@@ -628,8 +628,9 @@ _SYNONYMS = tuple(
         (r"в период", ""),
         (r"пол год", "пг"),
         (r"(?:в )?постоянно режим|(?:на )?постоянно основ", "постоянно"),
-        # «в весенний период», «в летние каникулы»: the season's months
-        (r"(M\d+ - M\d+) (?:период|каникулы)", r"\1"),
+        # «в весенний период», «в летние каникулы»: the season's months; the winter, spring
+        # and autumn holidays of a school are a week or two the season does not tell
+        (r"(M\d+ - M\d+) период|(M6 - M8) каникулы", r"\1\2"),
         # «с 28 октября 2022 года (пятница)»: the weekday of a day says nothing more
         (r"\( W\d \)", ""),
         # «21.03 пон», «22 марта, вторник»: so is a weekday written after the day
