@@ -397,3 +397,34 @@ def test_the_kinds_of_work_are_the_content_beside_the_institutions() -> None:
     texts = [i.text for i in parsed.items]
     assert [t.split(":")[0] for t in texts] == ["Смена разбитых стекол", "Ремонт кровли"]
     assert "Все муниципальные образовательные учреждения" in texts[0]  # where: kept with it
+
+
+def test_an_attachments_label_is_not_the_title_and_the_heading_keeps_its_lines() -> None:
+    # The Tambov reporting schedule: «Приложение 1 | к приказу | управления образования и |
+    # науки Тамбовской области | от 2 марта 2007 г. N 345» above a heading that names no plan,
+    # printed on three lines.
+    parsed = _parse_text(
+        "Приложение 1\nк приказу\nуправления образования и\nнауки Тамбовской области\n"
+        "от 2 марта 2007 г. N 345\n\n"
+        "График\nпредоставления отчетных документов\nпо реализации ПНПО в Тамбовской области\n\n"
+        "N\tНаименование документа\tСроки предоставления отчетных форм\tОтветственный\n"
+        "1.\tОтчет о расходах бюджета\tЕжемесячно до 15 числа\tТрегубова Г.В.\n"
+        "2.\tОтчет о выплатах\tдо 20.12.2007\tТрегубова Г.В.\n"
+    )
+    assert parsed.title == (
+        "График предоставления отчетных документов по реализации ПНПО в Тамбовской области"
+    )
+
+
+def test_a_month_column_is_the_deadline_of_a_calendar_by_months() -> None:
+    # A kindergarten's calendar of theme weeks: «Месяц | Неделя (числа) | Тема», the month
+    # written once over its weeks. It is a plan by months, not a document without deadlines.
+    parsed = _parse_text(
+        "Календарь тематических недель на 2022-2023 учебный год\n\n"
+        "Месяц\tНеделя (числа)\tТема\n"
+        "Сентябрь\t1 (1-3)\t«До свидания, лето»\n"
+        "Сентябрь\t2 (6-10)\t«Мой дом»\n"
+        "Октябрь\t1 (4-8)\t«Животный мир»\n"
+    )
+    assert [i.text for i in parsed.items] == ["«До свидания, лето»", "«Мой дом»", "«Животный мир»"]
+    assert _dues(parsed) == [["2022-09-30"], ["2022-09-30"], ["2022-10-31"]]

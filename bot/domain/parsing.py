@@ -112,7 +112,17 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # «Начало приема документов | Окончание приема документов»: the window's end is due
     (
         "deadline",
-        ("срок", "дата", "период", "время", "день недел", "окончание прием", "тэрмін", "час пр"),
+        (
+            "срок",
+            "дата",
+            "период",
+            "время",
+            "день недел",
+            "окончание прием",
+            "тэрмін",
+            "час пр",
+            "месяц",  # «Месяц | Неделя (числа) | Тема»: a calendar by months
+        ),
     ),
     ("executors", ("исполнител", "ответствен", "кто провод", "организатор", "адказн", "выканаўц")),
     ("result", ("результат", "форма представ", "итог", "показател", "вынік")),
@@ -427,13 +437,37 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
     for p in paragraphs:
         if p.heading:
             return " ".join(p.text.split())
-    for p in paragraphs:
+    label_end = -1  # the last paragraph of an attachment's label above the heading
+    for index, p in enumerate(paragraphs):
         first = p.text.split("\n")[0].strip()
+        if index <= label_end:
+            continue
+        if _ATTACHMENT.match(first):
+            # «Приложение 1 | к приказу | управления образования … | от 2 марта 2007 г. N 345»:
+            # the label, through the line with the order's date and number
+            ahead = paragraphs[index : index + MAX_LABEL_LINES]
+            ends = [i for i, q in enumerate(ahead) if _ORDER_DATE.search(q.text)]
+            label_end = index + (ends[0] if ends else 0)
+            continue
         if first.endswith((",", ";", ":")) or first[:1] in _BULLETS:
             continue  # a verse's line above a plan («Умные люди на то и умны,»), «Август:»
         if first and not _APPROVE.match(first) and not _AGREED.match(first):
+            # «График⏎предоставления отчетных документов⏎по реализации ПНПО»: the lines going
+            # on in lowercase are the heading's own
+            for line in p.text.split("\n")[1 : 1 + MAX_TITLE_LINES]:
+                line = " ".join(line.split())
+                if not line[:1].islower() or len(line) > MAX_TITLE_LINE:
+                    break
+                first = f"{first} {line}"
             return first
     return None
+
+
+# The label of an attachment above its heading: «Приложение № 1 к приказу …», «Приложение к
+# Распоряжению от 28.03.2008 г № 308»; it ends at the order's date and number.
+_ATTACHMENT = re.compile(r"^приложение\b(?:\s*(?:№|n)?\s*\d+)?(?:\s+к\s.*)?$", re.IGNORECASE)
+_ORDER_DATE = re.compile(r"\bот\s+«?\d.*(?:№|\bN)\s*\d", re.IGNORECASE)
+MAX_LABEL_LINES = 6
 
 
 # --- plan tables ----------------------------------------------------------------------------
