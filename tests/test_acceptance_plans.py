@@ -574,10 +574,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«04.11.2006 14.04.2007» (no dash) is read as two days; the collector read"
         " a span ending on 14 April"
     },
-    "gryppa10_theme_weeks_calendar_2022": {
-        "deadlines": "«Месяц | Неделя (числа) | Тема»: each week is due at its month's end; the"
-        " days in brackets beside the week's number («1 (1-3)», «5 (27-01)») are not read"
-    },
     "nsportal_dou_summer_theme_weeks_2024": {
         "items": "a list of lines each opening with a week of a month («1 неделя июня"
         " «Здравствуй, лето!»»), no table and no plan named: refused as no plan",

@@ -427,4 +427,17 @@ def test_a_month_column_is_the_deadline_of_a_calendar_by_months() -> None:
         "Октябрь\t1 (4-8)\t«Животный мир»\n"
     )
     assert [i.text for i in parsed.items] == ["«До свидания, лето»", "«Мой дом»", "«Животный мир»"]
-    assert _dues(parsed) == [["2022-09-30"], ["2022-09-30"], ["2022-10-31"]]
+    # each week is due on its last day, the month written once over its weeks
+    assert _dues(parsed) == [["2022-09-03"], ["2022-09-10"], ["2022-10-08"]]
+
+
+def test_a_week_running_into_the_next_month_ends_there() -> None:
+    parsed = _parse_text(
+        "Календарь тематических недель на 2022-2023 учебный год\n\n"
+        "Месяц\tНеделя (числа)\tТема\n"
+        "Сентябрь\t4 (20 -24)\t«Краски осени»\n"
+        "\t5 (27-01)\t«Животный мир» (звери)\n"
+        "Декабрь\t1 (29 – 3)\t«Зима»\n"
+        "Январь\t1 (31 – 9)\t«Рождественские каникулы»\n"
+    )
+    assert _dues(parsed) == [["2022-09-24"], ["2022-10-01"], ["2022-12-03"], ["2023-01-09"]]

@@ -964,6 +964,38 @@ def _grid_deadline(row: Sequence[Cell], grid: tuple[tuple[int, str], ...]) -> st
     return ", ".join(parts)
 
 
+# «1 (1-3)», «5 (27-01)», «1 (29 – 3)»: a week's number in its month and its days
+_WEEK_DAYS = re.compile(
+    r"\s*(?P<week>[1-5])\s*\(\s*(?P<first>\d{1,2})\s*[-–—]\s*(?P<last>\d{1,2})\s*\)\s*"
+)
+
+
+def _week_days_column(header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> int | None:
+    """«Месяц | Неделя (числа) | Тема»: the column of the weeks of each month and their days."""
+    for index, cell in enumerate(header_row):
+        if "недел" not in cell.text.casefold():
+            continue
+        cells = [c for row in rows[:SAMPLE_ROWS] if (c := _cell(row, index))]
+        if cells and sum(bool(_WEEK_DAYS.fullmatch(c)) for c in cells) >= 0.8 * len(cells):
+            return index
+    return None
+
+
+def _week_day(month_text: str, week: str) -> str | None:
+    """The last day of «2 (6-10)» in the month «Сентябрь» as «10 сентября»; a week running into
+    the next month ends there («5 (27-01)» → «1 октября»), the first week of a month began in
+    the one before («1 (29 – 3)» in December → «3 декабря»)."""
+    match = _WEEK_DAYS.fullmatch(week)
+    name = " ".join(month_text.split()).casefold()
+    if match is None or name not in _MONTHS:
+        return None
+    month = _MONTHS.index(name)
+    first, last = int(match["first"]), int(match["last"])
+    if last < first and match["week"] != "1":
+        month = (month + 1) % 12
+    return f"{last} {_MONTHS_GENITIVE[month]}"
+
+
 def _more_deadlines(
     header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]], columns: dict[str, int]
 ) -> tuple[int, ...]:
@@ -1089,6 +1121,8 @@ def _plan_table(
                 # «28.03.2022 понедельник» merged down over the day's rows, the deadline
                 # column giving only their hours («09.30-11.00 Спортзал»): the day of each.
                 columns["day"] = at
+    if "deadline" in columns and (week := _week_days_column(header_row, table.rows[start:])):
+        columns = {**columns, "week": week}
     deadlines = 0
     if "deadline" in columns and strong is None:
         index = columns["deadline"]
@@ -1285,6 +1319,7 @@ def _rows(
                     yield None, title
         first = continued
         group = ""
+        month = ""  # the month a «Неделя (числа)» column's weeks are in
         lowercase = _mostly_lowercase(table.rows[start:], columns.get("text"))
         follows = ""  # the number of the item row above
         under_month = False  # the last section is a month («СЕНТЯБРЬ 2022 г»)
@@ -1311,6 +1346,9 @@ def _rows(
             number, text, executors, deadline, result, mark, topic = (
                 _cell_text(row, columns, role) for role in (*_Row.ROLES, "group")
             )
+            if week := _cell_text(row, columns, "week"):
+                month = deadline or month
+                deadline = _week_day(month, week) or deadline
             if grid:
                 deadline = _grid_deadline(row, grid)
             elif more_deadlines:
