@@ -97,3 +97,37 @@ async def test_import_into_a_cluster_stores_once_and_a_dry_run_stores_nothing(
     assert await count(PlanDocument) == 1
     assert await count(Cluster) == 1
     await asyncio.sleep(0)
+
+
+def test_the_listing_keeps_each_item_on_its_lines_when_a_deadline_cell_has_two() -> None:
+    # The Komi plan's «I, II кв.⏎II кв.»: the cell's lines on the item's line of the listing,
+    # not a line of their own that reads like another item.
+    import io
+
+    from docx import Document
+
+    from bot.domain.parsing import parse_document
+    from bot.domain.readers import read_document
+    from bot.i18n import default_translations
+    from bot.telegram.views.imports import render_parsed_text
+
+    document = Document()
+    document.add_paragraph("План на 2008 год")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(
+        table.rows,
+        [
+            ("Мероприятия", "Сроки", "Ответственные"),
+            ("1. Приобретение оборудования", "I, II кв.\nII кв.", "заведующие МДОУ"),
+            ("2. Приобретение труб", "I кв.", "руководители ОУ"),
+        ],
+        strict=True,
+    ):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = parse_document(read_document(buffer.getvalue(), "plan.docx"))
+    listing = render_parsed_text(default_translations().get("ru"), parsed)
+    assert "| I, II кв. II кв. [" in listing
+    assert not any(line.startswith("II кв.") for line in listing.split("\n"))

@@ -293,9 +293,10 @@ def render_parsed_text(t: Translator, parsed: ParsedDocument) -> str:
             (f"{o.start:%d.%m.%Y}–" if o.start else "") + f"{o.due:%d.%m.%Y}"
             for o in item.deadline.occurrences
         )
+        phrase = " ".join(item.deadline.text.split())  # «I, II кв.⏎II кв.» on the item's line
         lines.append(
             f"{item.number}. {_short(item.text, 100)}\n"
-            f"    {', '.join(item.executors) or '—'} | {item.deadline.text or '—'}"
+            f"    {', '.join(item.executors) or '—'} | {phrase or '—'}"
             f" [{_kind(t, item.deadline, parsed)}{': ' + dates if dates else ''}]"
             + (" ✓" if item.done else "")
         )
