@@ -25,6 +25,7 @@ from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.domain.documents import ParsedDocument
 from bot.domain.readers import Paragraph, Table, read_document
 from bot.domain.readers import _pdf_child as pdf_child
 from bot.domain.readers import office as office_reader
@@ -678,6 +679,18 @@ def test_a_line_break_of_the_cell_itself_keeps_its_words_apart_in_the_pdf(
     assert not any("апартеспектакль" in text for text in texts)
 
 
+def _pdf_items_as_in_word(name: str, tmp_path: Path) -> ParsedDocument:
+    """An acceptance plan built as DOCX, printed to PDF by LibreOffice and imported: as many
+    items as in Word, each starting with the words it starts with there."""
+    plan = load_plan(PLANS_DIR / name)
+    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
+    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
+    assert len(parsed.items) == len(plan.expected)
+    for item, entry in zip(parsed.items, plan.expected, strict=True):
+        assert normalise(item.text).startswith(normalise(entry.text_starts)), item.text
+    return parsed
+
+
 @needs_soffice
 @pytest.mark.parametrize(
     ("name", "cut"),
@@ -694,12 +707,7 @@ def test_a_word_the_column_cut_alone_on_its_line_is_one_word_in_the_pdf(
 ) -> None:
     # A full line that holds one word only is a word the column cut: the next line's piece is
     # its end, and the joined word is in the dictionary. Each item reads as in Word.
-    plan = load_plan(PLANS_DIR / name)
-    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
-    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
-    assert len(parsed.items) == len(plan.expected)
-    for item, entry in zip(parsed.items, plan.expected, strict=True):
-        assert normalise(item.text).startswith(normalise(entry.text_starts)), item.text
+    parsed = _pdf_items_as_in_word(name, tmp_path)
     assert not any(cut in normalise(item.text) for item in parsed.items)
 
 
@@ -716,12 +724,7 @@ def test_a_word_the_column_cut_alone_on_its_line_is_one_word_in_the_pdf(
 def test_a_word_the_page_cut_is_one_word_again(tmp_path: Path, name: str) -> None:
     # A row the page broke is glued back to its first part; a word it cut in two is whole
     # again when the pieces make a dictionary word, though the second («а», «я») is a word too.
-    plan = load_plan(PLANS_DIR / name)
-    pdf = convert(build_docx(plan), "docx", "pdf", tmp_path)
-    parsed = parse_upload(pdf, "plan.pdf", max_bytes=LIMIT, reference=plan.reference)
-    assert len(parsed.items) == len(plan.expected)
-    for item, entry in zip(parsed.items, plan.expected, strict=True):
-        assert normalise(item.text).startswith(normalise(entry.text_starts)), item.text
+    _pdf_items_as_in_word(name, tmp_path)
 
 
 def test_the_pieces_of_a_word_the_page_cut_are_glued_without_a_space() -> None:

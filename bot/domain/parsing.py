@@ -2377,11 +2377,10 @@ def _august_before_the_year(items: Sequence[ParsedItem], period: Period) -> None
     """The August rows that open a school year's plan («Август | Утверждение плана», the
     August teachers' council), before its first row of the autumn, are the August before the
     year: the plan is written in order, and its first month is the one it is approved in."""
-    if (period.start.month, period.start.day) != (9, 1) or period.end != date(
-        period.start.year + 1, 8, 31
-    ):
+    year = period.start.year
+    if period != academic_year(year):
         return
-    august = date(period.end.year, 8, 1)
+    august = date(year + 1, 8, 1)
     leading: list[ParsedItem] = []
     for item in items:
         deadline = item.deadline
@@ -2397,7 +2396,6 @@ def _august_before_the_year(items: Sequence[ParsedItem], period: Period) -> None
         autumn = [o.start or o.due for o in deadline.occurrences]
         if leading and autumn and min(autumn) < date(period.start.year, 12, 31):
             for earlier in leading:
-                year = period.start.year
                 occurrences = tuple(
                     Occurrence(o.start and o.start.replace(year=year), o.due.replace(year=year))
                     for o in earlier.deadline.occurrences
