@@ -589,10 +589,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«с 30.03» runs to the end of the plan's month, as «С 01.10.2024 г.» to"
         " the period's end; the collector read the day it starts"
     },
-    "ozersk_culture_children_day_2018": {
-        "deadlines": "«1 июня пятница» printed once above seven rows with their hours only: the"
-        " rows under it are left undated; the collector read the day for all of them"
-    },
     "shemursha_district_80_years_2007": {
         "deadlines": "«Февраль апрель» on one line is read as two months, as «Июль август» in"
         " the Buturlinovka and Khmelita plans; the collector read a span"

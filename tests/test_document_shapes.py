@@ -441,3 +441,84 @@ def test_a_week_running_into_the_next_month_ends_there() -> None:
         "Январь\t1 (31 – 9)\t«Рождественские каникулы»\n"
     )
     assert _dues(parsed) == [["2022-09-24"], ["2022-10-01"], ["2022-12-03"], ["2023-01-09"]]
+
+
+def _day_once_over_hours(document: object) -> None:
+    document.add_paragraph("План мероприятий к Дню защиты детей, 1 июня 2018 года")  # type: ignore[attr-defined]
+    table = document.add_table(rows=1, cols=4)  # type: ignore[attr-defined]
+    for cell, text in zip(
+        table.rows[0].cells, ("Дата", "Мероприятие", "Учреждение", "Время проведения"), strict=True
+    ):
+        cell.text = text
+    for day, event, hours in (
+        ("1 июня пятница", "Музыкальная сказка", "10-00"),
+        ("", "Конкурс рисунков", "11-00"),
+        ("", "Игровая программа", "17-00"),
+        ("2 июня суббота", "Фотовыставка", "12.00"),
+        ("", "Концерт", "18.00"),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text, cells[3].text = day, event, "ДК", hours
+
+
+def test_a_day_printed_once_dates_the_rows_under_it_that_give_only_their_hours() -> None:
+    # A city's schedule: the day in the first column only where it changes, each event's
+    # hours in the last. The rows under a day are that day's, not undated.
+    raw = read_document(_docx(_day_once_over_hours), "plan.docx")
+    parsed = parse_document(raw, reference=TODAY)
+    assert [i.text for i in parsed.items] == [
+        "Музыкальная сказка",
+        "Конкурс рисунков",
+        "Игровая программа",
+        "Фотовыставка",
+        "Концерт",
+    ]
+    assert _dues(parsed) == [["2018-06-01"]] * 3 + [["2018-06-02"]] * 2
+
+
+def _hours_under(rows: list[tuple[str, str, str]]) -> ParsedDocument:
+    def build(document: object) -> None:
+        document.add_paragraph("План мероприятий на 2022 год")  # type: ignore[attr-defined]
+        table = document.add_table(rows=1, cols=3)  # type: ignore[attr-defined]
+        for cell, text in zip(table.rows[0].cells, ("Дата", "Мероприятие", "Время"), strict=True):
+            cell.text = text
+        for day, event, hours in rows:
+            cells = table.add_row().cells
+            if not hours:  # a section row across the table
+                cells[0].merge(cells[2]).text = event
+                continue
+            cells[0].text, cells[1].text, cells[2].text = day, event, hours
+
+    return parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+
+
+def test_hours_under_a_row_without_one_day_stay_undated() -> None:
+    # «Сентябрь-октябрь» is no one day, and a section row ends the day above it: the rows
+    # giving only their hours there are left for the coordinator to date.
+    parsed = _hours_under(
+        [
+            ("Сентябрь-октябрь", "Выставка", "10.00"),
+            ("", "Концерт", "18.00"),
+            ("05.11.2022", "Спектакль", "12.00"),
+            ("", "Праздничные мероприятия", ""),
+            ("", "Салют", "21.00"),
+        ]
+    )
+    assert [i.text for i in parsed.items] == ["Выставка", "Концерт", "Спектакль", "Салют"]
+    assert [i.deadline.is_dated for i in parsed.items] == [True, False, True, False]
+
+
+def test_a_plain_heading_across_a_table_that_opens_with_the_date_heads_the_rows_under_it() -> None:
+    # The heading's merged cell keeps its text in the first column, the date's: it is a
+    # section, not one more day glued to the item above it.
+    parsed = _hours_under(
+        [
+            ("05.11.2022", "Спектакль", "12.00"),
+            ("", "Праздничные мероприятия", ""),
+            ("06.11.2022", "Салют", "21.00"),
+        ]
+    )
+    assert [(i.text, i.section, i.deadline.text) for i in parsed.items] == [
+        ("Спектакль", None, "05.11.2022"),
+        ("Салют", "Праздничные мероприятия", "06.11.2022"),
+    ]

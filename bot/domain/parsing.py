@@ -247,6 +247,7 @@ class _Row:
     note: str = ""  # the «Примечание» cell
     text_merged: bool = False  # the text cell is merged down from the row above
     day: str = ""  # a day column's cell («28.03.2022 понедельник»), for rows dated by hours
+    hours: str = ""  # the «Время проведения» cell beside the deadline column («10-00»)
     spare: str = ""  # the first filled cell of a column with no role, for a row without text
 
 
@@ -268,6 +269,7 @@ class _Draft:
     day: date | None = None  # the day of a programme's «26 августа 2020 г.» row above
     period: Period | None = None  # the year of a «Мероприятия на 2018 год» section above
     spare: list[str] = field(default_factory=list)  # _Row.spare of its rows
+    hours: str = ""  # _Row.hours of its first row
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -682,6 +684,15 @@ def _section_title(row: Sequence[Cell], columns: dict[str, int]) -> str | None:
         return None  # a number alone, or an event at its hour («20.00 (школы города) - …»)
     if cell.bold or cell.italic or _SECTION.match(text) or in_number_column:
         return text
+    if (
+        row[0] is cell
+        and columns.get("deadline") == 0
+        and not _looks_deadline(text)
+        and not _looks_continued(text)
+    ):
+        # «Праздничные мероприятия» typed across a table whose first column is the date (the
+        # merged cell keeps its text in the first): a heading, not another day of the item.
+        return text
     if not _cell_text(row, columns, "text") and _looks_deadline(text):
         return text  # «СЕНТЯБРЬ 2022 г» alone in the date column: the month of the rows under it
     return None
@@ -981,6 +992,21 @@ def _week_days_column(header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]]
     return None
 
 
+def _hours_column(
+    header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]], columns: dict[str, int]
+) -> int | None:
+    """«Дата | Мероприятие | Учреждение | Время проведения»: a column of the events' hours
+    beside the deadline column, the day printed only where it changes."""
+    taken = set(columns.values())
+    for index, cell in enumerate(header_row):
+        if index in taken or not cell.text.casefold().lstrip().startswith(("время", "час")):
+            continue
+        cells = [c for row in rows[:SAMPLE_ROWS] if (c := _cell(row, index))]
+        if cells and sum(bool(_STARTS_WITH_TIME.match(c)) for c in cells) >= 0.8 * len(cells):
+            return index
+    return None
+
+
 def _week_day(month_text: str, week: str) -> str | None:
     """The last day of «2 (6-10)» in the month «Сентябрь» as «10 сентября»; a week running into
     the next month ends there («5 (27-01)» → «1 октября»), the first week of a month began in
@@ -1123,6 +1149,8 @@ def _plan_table(
                 columns["day"] = at
     if "deadline" in columns and (week := _week_days_column(header_row, table.rows[start:])):
         columns = {**columns, "week": week}
+    if "deadline" in columns and (hours := _hours_column(header_row, table.rows[start:], columns)):
+        columns = {**columns, "hours": hours}
     deadlines = 0
     if "deadline" in columns and strong is None:
         index = columns["deadline"]
@@ -1365,6 +1393,7 @@ def _rows(
             data = _Row(number, text, executors, deadline, result, mark, numbered, first, lowercase)
             data.note = _cell_text(row, columns, "note")
             data.day = _cell_text(row, columns, "day")
+            data.hours = _cell_text(row, columns, "hours")
             if not text:
                 data.spare = _spare_text(row, columns, more_deadlines)
             at_text = columns.get("text")
@@ -1732,6 +1761,7 @@ def _plan_drafts(
             draft.section_deadline = section_deadline
             draft.day = day
             draft.period = section_period
+            draft.hours = row.hours
         draft.text.append(row.text)
         draft.executors.append(row.executors)
         draft.deadline.append(row.deadline)
@@ -2298,6 +2328,9 @@ def _items(
             book.learn_aliases(cell)
     items: list[ParsedItem] = []
     seen: set[str] = set()
+    # the one day of the item above, in its section: the day of rows under it that give only
+    # their hours («1 июня пятница | … | 10-00», then «| … | 11-00»)
+    above: tuple[str | None, date] | None = None
     for draft in drafts:
         text, indicators = _indicators(draft.text)
         if _TOTAL.fullmatch(text):
@@ -2340,12 +2373,24 @@ def _items(
             month = f"{_MONTHS[period.end.month - 1]} {period.end.year}"
             deadline = _days_of_section(deadline, month, period, reference, placed=False)
         on = draft.day or day
+        # only the hours it starts at («10-00», the day printed above or in the title)
+        hours = deadline_text if not deadline.is_dated else ""
+        if not deadline_text and draft.hours:
+            hours = draft.hours
+        at_hours = bool(hours) and bool(_STARTS_WITH_TIME.match(hours))
         if on and not deadline_text and draft.day:
             # No date of its own under a day heading («16 декабря 2009 г. Новосибирск»): the
             # event is that day's.
             deadline = Deadline("", DeadlineKind.DATE, (Occurrence(None, on),))
-        elif on and not deadline.is_dated and _STARTS_WITH_TIME.match(deadline_text):
-            deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on),))
+        elif at_hours and draft.day:
+            deadline = Deadline(hours, DeadlineKind.DATE, (Occurrence(None, draft.day),))
+        elif at_hours and above and above[0] == draft.section:
+            # The day printed once over the day's events, each row giving only its hours.
+            deadline = Deadline(hours, DeadlineKind.DATE, (Occurrence(None, above[1]),))
+        elif at_hours and on:
+            deadline = Deadline(hours, DeadlineKind.DATE, (Occurrence(None, on),))
+        single = deadline.kind is DeadlineKind.DATE and len(deadline.occurrences) == 1
+        above = (draft.section, deadline.occurrences[0].due) if single else None
         mark = _join(draft.mark) or None
         item = ParsedItem(
             number=draft.number,
