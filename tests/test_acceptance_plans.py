@@ -518,14 +518,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«9.01.2021» and «12.01.2021» among the January 2022 days are read as"
         " printed; the collector read the typed year as a slip for 2022"
     },
-    "siberia_coordination_council_education_dec_2009": {
-        "items": (
-            "a council's agenda in one column under «16 декабря 2009 г. Новосибирск»: read in"
-            " a Word table; as lines of text one day heading is no plan (a news item has one)",
-            ("xlsx", "txt"),
-        ),
-        "deadlines": ("refused in one column outside a Word table", ("xlsx", "txt")),
-    },
     "pokhvistnevo_sv_education_collegium_decision_2014": {
         "items": "a collegium's decisions as a table of numbers and text with no header, the"
         " dates inside the words («установить срок готовности программы- 1 ноября 2014 г.»):"

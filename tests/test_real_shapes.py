@@ -846,6 +846,44 @@ def test_lines_of_an_article_under_one_date_are_refused_not_guessed(fmt: str) ->
     assert refused.value.key == "doc-not-a-plan"
 
 
+# Imitates https://sibacc.ru/events/event/5138/ (a coordination council's meeting, 2009): the
+# day and place on a line of their own, then each question put to the meeting on its line.
+@pytest.mark.parametrize("fmt", ["xlsx", "txt"])
+@pytest.mark.parametrize("numbers", [("", "", ""), ("1. ", "2. ", "3. ")])
+def test_the_questions_of_one_meeting_under_its_day_are_its_items(
+    fmt: str, numbers: tuple[str, str, str]
+) -> None:
+    questions = (
+        "О согласовании технического задания для подготовки доклада",
+        "Об апробации учебного курса в 2009-2011 годах",
+        "О проведении конкурса «Лучший учитель Сибири»",
+    )
+    parsed = _parse(
+        fmt,
+        "Заседание Координационного совета по образованию",
+        ("16 декабря 2009 г. Новосибирск",),
+        [(number + question,) for number, question in zip(numbers, questions, strict=True)],
+    )
+    assert [item.text for item in parsed.items] == list(questions)
+    assert _dues(parsed) == [date(2009, 12, 16)] * 3
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "txt"])
+def test_an_article_under_one_date_that_opens_with_a_question_is_still_refused(fmt: str) -> None:
+    # «О …» starts the first paragraph only: the rest are an article's sentences, no agenda.
+    with pytest.raises(DocumentRejected) as refused:
+        _parse(
+            fmt,
+            "Новости образования",
+            ("16 декабря 2009 г.",),
+            [
+                ("О новом курсе рассказали на совещании.",),
+                ("Участники обсуждали планы кластеров на 2010 год.",),
+            ],
+        )
+    assert refused.value.key == "doc-not-a-plan"
+
+
 # Imitates https://rostov-gov.ru/doc/8577 (graduates' ceremonies, 2007): under a day row, an
 # event at its hour with nobody named beside it is an event, not a heading — in text too,
 # where a row of text alone otherwise heads the rows under it.

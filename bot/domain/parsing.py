@@ -29,7 +29,9 @@ Rules chosen where documents vary:
   over its rows. Lettered rows under a lead-in («а) …») lose the letter to their number. In a
   plan for one month, days alone («1 (суббота)», «20-22») are days of that month; «3 декада»,
   «1 неделя» under a month row are that part of it. A row with no date under a day row is
-  that day's.
+  that day's; so is a row giving only its hours («10-00» under «Время проведения») under a row
+  dated one day in the same section. A plain heading typed across a table whose first column
+  is the date (its text in that first cell) heads the rows under it.
 - A Word table of one column with day rows («25 июня», «23 - 26 июня», «16 декабря 2009 г.
   Новосибирск») is a programme: the days and bold rows head the events under them.
 - A plan with no table is read from its lines (a spreadsheet's or a text file's one column,
@@ -38,7 +40,8 @@ Rules chosen where documents vary:
   questions (the lines above the first describe the meeting) or over lines that are each an
   event; or three lines or more, most of them, each ending with its day («… – 29 сентября»)
   or starting with its hours under the title's day («8.00 – 14.00 – акция …»). A news item
-  under one date line is no plan.
+  under one date line is no plan; one day line over lines that are each a question put to the
+  meeting («О согласовании …», «2. Об апробации …») is that meeting's agenda.
 - A clock time an event starts with («17.00 - 23.00 часов …», «20.00 (школы) - …») is no
   item number and no section heading.
 - «Участники», «Охват» columns are never the content; «Организатор» is the executors'.
@@ -2001,6 +2004,20 @@ def _list_heading(line: str) -> str | None:
     return None
 
 
+# «О подготовке …», «2. Об утверждении …»: a question put to a meeting.
+_QUESTION = re.compile(r"^(?:[1-9]\d?[.)]\s*)?Об?\s+\w")
+
+
+def _one_meetings_questions(lines: Sequence[tuple[str, bool]], headings: Sequence[int]) -> bool:
+    """One day heading («16 декабря 2009 г. Новосибирск») over lines that are each a question
+    put to the meeting («О согласовании …», «Об апробации …»): the agenda of that day, not a
+    news item under its date (a news item's paragraphs are not all questions)."""
+    if len(headings) != 1:
+        return False
+    body = [line for line, _ in lines[headings[0] + 1 :]]
+    return len(body) >= MIN_FOUND_DEADLINES and all(_QUESTION.match(line) for line in body)
+
+
 def _headed_list_drafts(
     lines: Sequence[tuple[str, bool]], sections: list[str] | None = None
 ) -> list[_Draft]:
@@ -2011,7 +2028,7 @@ def _headed_list_drafts(
     it, the date above still theirs. ``sections``: the headings, in order, are added to it."""
     dated = [(line, bold, _list_heading(line)) for line, bold in lines]
     headings = [k for k, (_, _, due) in enumerate(dated) if due]
-    if len(headings) < MIN_FOUND_DEADLINES:
+    if len(headings) < MIN_FOUND_DEADLINES and not _one_meetings_questions(lines, headings):
         return []
     drafts: list[_Draft] = []
     bounds = [*headings[1:], len(dated)]
