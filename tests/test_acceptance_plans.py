@@ -553,13 +553,12 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "the items are matched by the other column's words, so none is compared",
     },
     "sdamgia_vpr_periods_schedule_2026": {
-        "items": (
-            "one period cell merged down over all 19 subject rows, the class over its block:"
-            " a text table keeps no merges, and a row holding only a subject reads as a"
-            " heading (the rows with a class beside the subject are items)",
+        "deadlines": (
+            "one period cell merged down over all 19 subject rows: a text table keeps no"
+            " merges, and a period written once in a column most rows leave empty is not"
+            " carried down (there, an empty cell means no date)",
             ("txt",),
         ),
-        "deadlines": ("those rows are headings, not items", ("txt",)),
     },
     # Slice AL–AO (12 plans, collected last this session).
     "chuvashia_city_swimming_season_2006": {

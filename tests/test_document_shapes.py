@@ -522,3 +522,28 @@ def test_a_plain_heading_across_a_table_that_opens_with_the_date_heads_the_rows_
         ("Спектакль", None, "05.11.2022"),
         ("Салют", "Праздничные мероприятия", "06.11.2022"),
     ]
+
+
+def _until_plan(approval: str) -> ParsedDocument:
+    return _parse_text(
+        f"{approval}"
+        "ПЛАН МЕРОПРИЯТИЙ ПО РЕАЛИЗАЦИИ КОНЦЕПЦИИ ПРОТИВОДЕЙСТВИЯ ЭКСТРЕМИЗМУ ДО 2025 ГОДА\n\n"
+        "N п/п\tНаименование мероприятия\tСрок исполнения\n"
+        "1.1\tРассмотрение вопросов противодействия экстремизму\tежегодно\n"
+        "1.2\tМониторинг правоприменительной практики\tIV квартал 2018 г.\n"
+    )
+
+
+def test_a_plan_until_a_year_runs_from_the_year_it_is_approved_in() -> None:
+    # Imitates https://docs.cntd.ru/document/427002639 (Kaluga region, 2016): «… до 2025 года»
+    # in an attachment to a decree of 8 February 2016.
+    parsed = _until_plan("Приложение к Постановлению\nот 8 февраля 2016 г. N 74\n")
+    assert parsed.period is not None
+    assert (parsed.period.start, parsed.period.end) == (date(2016, 1, 1), date(2025, 12, 31))
+    assert _dues(parsed) == [[f"{year}-12-31" for year in range(2016, 2026)], ["2018-12-31"]]
+
+
+def test_a_plan_until_a_year_with_no_date_asks_for_its_period() -> None:
+    parsed = _until_plan("")
+    assert parsed.period is None
+    assert "warn-no-period" in [w.code for w in parsed.warnings]

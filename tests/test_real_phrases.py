@@ -1291,6 +1291,27 @@ REAL += [
     ),
 ]
 
+KANASH_ROADS = "https://old-gkan.cap.ru/SiteMap.aspx?id=721586"
+VOLOGDA_FIRE = "https://docs.cntd.ru/document/406587265/titles/24SL72G"
+REAL += [
+    # a task repeated every month from the day it starts to the end of the plan
+    (
+        "Ежемесячно начиная с 1 ноября 2009г",
+        calendar_year(2009),
+        K.RECURRING,
+        [_month(2009, 11), _month(2009, 12)],
+        KANASH_ROADS,
+    ),
+    # a yearly report due after the year it reports on: that day of each year of the plan
+    (
+        "ежегодно, до 1 марта года, следующего за отчетным",
+        calendar_year(2015),
+        K.RECURRING,
+        [_day(2015, 3, 1)],
+        VOLOGDA_FIRE,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "phrase",

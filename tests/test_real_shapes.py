@@ -1533,3 +1533,44 @@ def test_a_title_broken_after_a_year_and_a_dash_goes_on_in_the_next_paragraph(fm
     assert parsed.period is not None
     assert (parsed.period.start, parsed.period.end) == (date(2025, 9, 1), date(2026, 8, 31))
     assert _dues(parsed) == [date(2025, 9, 1), date(2026, 5, 31)]
+
+
+# Imitates https://vpr.sdamgia.ru (ВПР-2026 periods): the period merged down over all rows,
+# the class over its block; saved as text, the rows under a class hold only their subject.
+def test_rows_of_text_only_under_merged_cells_of_a_text_table_are_items_not_headings() -> None:
+    text = (
+        "Расписание ВПР-2026\n\n"
+        "Период проведения\tКласс\tУчебный предмет\n"
+        "С 20 апреля по 20 мая\t4\tРусский язык\n"
+        "\t\tМатематика\n"
+        "\t\tОкружающий мир\n"
+        "\t5\tРусский язык\n"
+        "\t\tМатематика\n"
+        "\t\tИстория\n"
+    )
+    parsed = parse_document(read_document(text.encode("utf-8"), "plan.txt"), reference=TODAY)
+    assert [item.text for item in parsed.items] == [
+        "Русский язык",
+        "Математика",
+        "Окружающий мир",
+        "Русский язык",
+        "Математика",
+        "История",
+    ]
+    assert parsed.sections == []
+
+
+def test_one_row_of_text_only_in_a_text_table_still_heads_the_rows_under_it() -> None:
+    text = (
+        "План работы на 2022 год\n\n"
+        "№\tМероприятие\tСрок\n"
+        "\tОрганизационная работа\t\n"
+        "1\tЗаседание совета\tмарт\n"
+        "\tРабота с кадрами\t\n"
+        "2\tСеминар\tапрель\n"
+    )
+    parsed = parse_document(read_document(text.encode("utf-8"), "plan.txt"), reference=TODAY)
+    assert [(item.section, item.text) for item in parsed.items] == [
+        ("Организационная работа", "Заседание совета"),
+        ("Работа с кадрами", "Семинар"),
+    ]

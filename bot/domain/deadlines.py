@@ -650,6 +650,9 @@ _SYNONYMS = tuple(
         # месяца»: a report due that day of every month (after «ежемесячно», «ежеквартально»)
         (r"(ежемес|ежекв) , до", r"\1 до"),
         (r"числ(?: мес)?(?: ,)?(?: след(?: за)?(?: текущ)?(?: период| мес| кв)?| мес)", "числ"),
+        # «ежегодно, до 1 марта года, следующего за отчетным»: the day of the year after the
+        # one reported on — of the plan's year, as «ежегодно до 1 марта»
+        (r"(ежегод) , до (N\d+ M\d+) год (?:, )?след за текущ(?: год| период)?", r"\1 до \2"),
         # «каждый месяц», «в конце каждого квартала»: as «ежемесячно», «ежеквартально»
         (r"(?:конец )?кажд (мес|кв|пг|год)", r"каждый_\1"),
         (r"каждый_мес", "ежемес"),
@@ -1314,10 +1317,25 @@ _ONE_YEAR_KINDS = frozenset(
 )
 
 
+# «начиная с 1 ноября 2009 г.», «с 01.10»: the day a repeated task starts
+_FROM_POINT = re.compile(r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)")
+
+
 def _read_repeat_in_scope(text: str, ctx: _Context) -> _Result | None:
-    """«Ежеквартально в течение 2022 года», «в течение года (ежемесячно)»."""
+    """«Ежеквартально в течение 2022 года», «в течение года (ежемесячно)»; «ежемесячно
+    начиная с 1 ноября 2009 г.»: from that day to the end of the period."""
     match = _REPEAT_IN_SCOPE.fullmatch(text) or _SCOPE_THEN_REPEAT.fullmatch(text)
-    if match is None or (scope := _continuous_match(match["scope"])) is None:
+    if match is None:
+        return None
+    if start := _FROM_POINT.fullmatch(match["scope"]):
+        step = _step(match["repeat"])
+        if ctx.period is None:
+            return DeadlineKind.RECURRING, ()
+        first = _point(start["point"]).occurrence(ctx).due
+        if first > ctx.period.end:
+            raise _Unreadable
+        return DeadlineKind.RECURRING, _every(Period(first, ctx.period.end), step)
+    if (scope := _continuous_match(match["scope"])) is None:
         return None
     step = _step(match["repeat"])
     period = _continuous_period(scope, ctx)
@@ -1654,6 +1672,23 @@ def parse_period(text: str) -> Period | None:
         except _Unreadable:
             continue
     return _days_period(" ".join(tokens))
+
+
+# «… в Калужской области до 2025 года», «на период до 2030 г.»: a plan's last year.
+_UNTIL_YEAR = re.compile(r"\bдо\s+(?P<year>\d{4})\s*(?:года\b|г\.|г\b|гг)", re.IGNORECASE)
+
+
+def period_until(text: str, approved: date) -> Period | None:
+    """«План мероприятий по реализации концепции … до 2025 года» approved on 08.02.2016: from
+    the approval's year to the end of the year named; None when the title names no such year
+    or it is before the approval."""
+    match = _UNTIL_YEAR.search(text[:_MAX_TITLE])
+    if match is None:
+        return None
+    last = int(match["year"])
+    if not approved.year <= last <= min(approved.year + _MAX_YEARS, _LAST_YEAR):
+        return None
+    return Period(date(approved.year, 1, 1), date(last, 12, 31))
 
 
 # «с 23 января по 28 января 2017 года», «5-9 сентября 2022 г.», «с 13.02 по 17.02.2023»: the

@@ -70,6 +70,7 @@ from bot.domain.deadlines import (
     calendar_year,
     parse_deadline,
     parse_period,
+    period_until,
 )
 from bot.domain.documents import (
     DocumentKind,
@@ -251,6 +252,7 @@ class _Row:
     text_merged: bool = False  # the text cell is merged down from the row above
     day: str = ""  # a day column's cell («28.03.2022 понедельник»), for rows dated by hours
     hours: str = ""  # the «Время проведения» cell beside the deadline column («10-00»)
+    under_merged: bool = False  # a text table's row of text only, under cells merged down
     spare: str = ""  # the first filled cell of a column with no role, for a row without text
 
 
@@ -373,6 +375,8 @@ def _header(paragraphs: Sequence[Paragraph], *, protocol: bool = False) -> _Head
             if period := parse_period(p.text):
                 header.period = period
                 break
+    if header.period is None and header.title and header.date:
+        header.period = period_until(header.title, header.date)
     return header
 
 
@@ -717,6 +721,25 @@ def _successor(previous: str, number: str) -> bool:
     if not all(p.isdigit() for p in before + after) or len(before) != len(after):
         return False
     return before[:-1] == after[:-1] and int(after[-1]) == int(before[-1]) + 1
+
+
+def _only_text(row: Sequence[Cell], columns: dict[str, int]) -> bool:
+    """Whether a row's only words are in its text column, the cells before it empty."""
+    at = columns.get("text")
+    filled = [i for i, c in enumerate(row) if c.text.strip()]
+    return at is not None and at > 0 and filled == [at]
+
+
+def _under_merged_cells(rows: Sequence[Sequence[Cell]], at: int, columns: dict[str, int]) -> bool:
+    """In a text table, rows in a run of two or more that hold only their text, the cells
+    before it empty («| | Математика», «| | Один из предметов: …» under «С 20 апреля по 20
+    мая | 4 | Русский язык»): the rows of a block whose period and class were merged down,
+    each an item, not headings one over the other with nothing under the first."""
+    if not _only_text(rows[at], columns):
+        return False
+    return (at > 0 and _only_text(rows[at - 1], columns)) or (
+        at + 1 < len(rows) and _only_text(rows[at + 1], columns)
+    )
 
 
 def _plain_section(row: Sequence[Cell], data: _Row, follows: str = "") -> str | None:
@@ -1294,9 +1317,10 @@ def _with_topic(topic: str, text: str) -> str:
 
 
 def _rows(
-    tables: Sequence[Table], refused: list[list[str]]
+    tables: Sequence[Table], refused: list[list[str]], merges_lost: bool = False
 ) -> Iterable[tuple[_Row | None, str | None]]:
     """Yield (row, None) for every data row of every plan table, (None, title) for sections.
+    ``merges_lost``: a text table, whose cells merged down are left empty.
 
     Tables holding no plan (no content or no deadline column) note their headers in
     ``refused``, for the refusal to name them. A topic column («Тема заседания»,
@@ -1401,6 +1425,7 @@ def _rows(
                 data.spare = _spare_text(row, columns, more_deadlines)
             at_text = columns.get("text")
             data.text_merged = at_text is not None and at_text < len(row) and row[at_text].merged
+            data.under_merged = merges_lost and _under_merged_cells(table.rows[start:], at, columns)
             first = False
             # Under «ОКТЯБРЬ 2022 г» a plain row of text only («Эко-тропа. Битцевский лес.») is
             # that month's event, not a heading.
@@ -1417,7 +1442,11 @@ def _rows(
                 if heading and (_day_heading(heading) or any(c.bold for c in row)):
                     yield None, heading
                     continue
-            elif not plain_event and (title := _plain_section(row, data, follows)):
+            elif (
+                not plain_event
+                and not data.under_merged
+                and (title := _plain_section(row, data, follows))
+            ):
                 follows = ""
                 under_month = _looks_deadline(title)
                 yield None, title
@@ -1686,7 +1715,10 @@ def _leads(previous: _Draft, row: _Row, section: str | None) -> bool:
 
 
 def _plan_drafts(
-    tables: Sequence[Table], warnings: list[ParseWarning], refused: list[list[str]]
+    tables: Sequence[Table],
+    warnings: list[ParseWarning],
+    refused: list[list[str]],
+    merges_lost: bool = False,
 ) -> tuple[list[_Draft], list[ParsedSection]]:
     drafts: list[_Draft] = []
     sections: list[ParsedSection] = []
@@ -1699,7 +1731,7 @@ def _plan_drafts(
     lead_in: tuple[str, str, str, str | None] | None = None
     lead_count = 0
     section_period: Period | None = None  # «Мероприятия на 2018 год» over its rows
-    for row, title in _rows(tables, refused):
+    for row, title in _rows(tables, refused, merges_lost):
         if title is not None:
             section = title
             sections.append(ParsedSection(_section_number(title), title))
@@ -1748,7 +1780,9 @@ def _plan_drafts(
             drafts.append(_Draft(number, section))
         elif number_match:
             drafts.append(_Draft(number_match[1], section))
-        elif not row.number and same_section and _continues(row, drafts[-1]):
+        elif (
+            not row.number and same_section and not row.under_merged and _continues(row, drafts[-1])
+        ):
             pass  # a row continued after a page break: its cells belong to the previous item
         elif not row.number and not row.numbered:
             # No number column: each row is its own item, numbered in order.
@@ -2499,7 +2533,7 @@ def parse_document(
     ]
     warnings: list[ParseWarning] = []
     refused: list[list[str]] = []
-    drafts, sections = _plan_drafts(tables, warnings, refused)
+    drafts, sections = _plan_drafts(tables, warnings, refused, raw.source_format == "text")
     if raw.source_format in ("text", "pdf"):
         _carry_down(drafts, warnings)
     kind = DocumentKind.PLAN
