@@ -443,29 +443,39 @@ def test_a_week_running_into_the_next_month_ends_there() -> None:
     assert _dues(parsed) == [["2022-09-24"], ["2022-10-01"], ["2022-12-03"], ["2023-01-09"]]
 
 
-def _day_once_over_hours(document: object) -> None:
-    document.add_paragraph("План мероприятий к Дню защиты детей, 1 июня 2018 года")  # type: ignore[attr-defined]
-    table = document.add_table(rows=1, cols=4)  # type: ignore[attr-defined]
-    for cell, text in zip(
-        table.rows[0].cells, ("Дата", "Мероприятие", "Учреждение", "Время проведения"), strict=True
-    ):
-        cell.text = text
-    for day, event, hours in (
-        ("1 июня пятница", "Музыкальная сказка", "10-00"),
-        ("", "Конкурс рисунков", "11-00"),
-        ("", "Игровая программа", "17-00"),
-        ("2 июня суббота", "Фотовыставка", "12.00"),
-        ("", "Концерт", "18.00"),
-    ):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text, cells[3].text = day, event, "ДК", hours
+def _docx_plan(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> ParsedDocument:
+    """A Word plan: its title, then a table; a row of one cell is a heading merged across."""
+
+    def build(document: object) -> None:
+        document.add_paragraph(title)  # type: ignore[attr-defined]
+        table = document.add_table(rows=1, cols=len(header))  # type: ignore[attr-defined]
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = text
+        for row in rows:
+            cells = table.add_row().cells
+            if len(row) == 1:
+                cells[0].merge(cells[-1]).text = row[0]
+                continue
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+
+    return parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
 
 
 def test_a_day_printed_once_dates_the_rows_under_it_that_give_only_their_hours() -> None:
     # A city's schedule: the day in the first column only where it changes, each event's
     # hours in the last. The rows under a day are that day's, not undated.
-    raw = read_document(_docx(_day_once_over_hours), "plan.docx")
-    parsed = parse_document(raw, reference=TODAY)
+    parsed = _docx_plan(
+        "План мероприятий к Дню защиты детей, 1 июня 2018 года",
+        ("Дата", "Мероприятие", "Учреждение", "Время проведения"),
+        [
+            ("1 июня пятница", "Музыкальная сказка", "ДК", "10-00"),
+            ("", "Конкурс рисунков", "ДК", "11-00"),
+            ("", "Игровая программа", "ДК", "17-00"),
+            ("2 июня суббота", "Фотовыставка", "ДК", "12.00"),
+            ("", "Концерт", "ДК", "18.00"),
+        ],
+    )
     assert [i.text for i in parsed.items] == [
         "Музыкальная сказка",
         "Конкурс рисунков",
@@ -476,20 +486,8 @@ def test_a_day_printed_once_dates_the_rows_under_it_that_give_only_their_hours()
     assert _dues(parsed) == [["2018-06-01"]] * 3 + [["2018-06-02"]] * 2
 
 
-def _hours_under(rows: list[tuple[str, str, str]]) -> ParsedDocument:
-    def build(document: object) -> None:
-        document.add_paragraph("План мероприятий на 2022 год")  # type: ignore[attr-defined]
-        table = document.add_table(rows=1, cols=3)  # type: ignore[attr-defined]
-        for cell, text in zip(table.rows[0].cells, ("Дата", "Мероприятие", "Время"), strict=True):
-            cell.text = text
-        for day, event, hours in rows:
-            cells = table.add_row().cells
-            if not hours:  # a section row across the table
-                cells[0].merge(cells[2]).text = event
-                continue
-            cells[0].text, cells[1].text, cells[2].text = day, event, hours
-
-    return parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+def _hours_under(rows: list[tuple[str, ...]]) -> ParsedDocument:
+    return _docx_plan("План мероприятий на 2022 год", ("Дата", "Мероприятие", "Время"), rows)
 
 
 def test_hours_under_a_row_without_one_day_stay_undated() -> None:
@@ -500,7 +498,7 @@ def test_hours_under_a_row_without_one_day_stay_undated() -> None:
             ("Сентябрь-октябрь", "Выставка", "10.00"),
             ("", "Концерт", "18.00"),
             ("05.11.2022", "Спектакль", "12.00"),
-            ("", "Праздничные мероприятия", ""),
+            ("Праздничные мероприятия",),
             ("", "Салют", "21.00"),
         ]
     )
@@ -514,7 +512,7 @@ def test_a_plain_heading_across_a_table_that_opens_with_the_date_heads_the_rows_
     parsed = _hours_under(
         [
             ("05.11.2022", "Спектакль", "12.00"),
-            ("", "Праздничные мероприятия", ""),
+            ("Праздничные мероприятия",),
             ("06.11.2022", "Салют", "21.00"),
         ]
     )

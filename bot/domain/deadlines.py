@@ -1097,6 +1097,11 @@ def _weekdays(weekday: int, ctx: _Context) -> _Result:
     )
 
 
+# «С 01.09.2023», «начиная с 15 октября»: from that day on (alone, or a repeated task's start)
+_FROM = r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)"
+_RE_FROM = re.compile(_FROM)
+
+
 def _rule_from(match: re.Match[str], ctx: _Context) -> _Result:
     """«С 01.09.2023», «начиная с 15 октября»: from that day to the end of the period."""
     start = _point(match["point"]).occurrence(ctx).due
@@ -1262,7 +1267,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (r"ежемес до N(?P<day>\d+) числ", _rule_monthly_by_day),
         (r"до N(?P<day>\d+) числ ежемес", _rule_monthly_by_day),  # «… числа каждого месяца»
         (r"ежекв до N(?P<day>\d+) числ", _rule_quarterly_by_day),
-        (r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)", _rule_from),
+        (_FROM, _rule_from),
         (
             r"(?:(?:в|на|втеч) )?(?P<number>[NRO]\d+|посл) (?P<unit>нед|дкд)"
             rf" M(?P<month>\d+)(?: {year})?",
@@ -1317,27 +1322,21 @@ _ONE_YEAR_KINDS = frozenset(
 )
 
 
-# «начиная с 1 ноября 2009 г.», «с 01.10»: the day a repeated task starts
-_FROM_POINT = re.compile(r"(?:начиная )?с (?P<point>D\d+\.\d+(?:\.\d+)?|N\d+ M\d+(?: Y\d+)?)")
-
-
 def _read_repeat_in_scope(text: str, ctx: _Context) -> _Result | None:
     """«Ежеквартально в течение 2022 года», «в течение года (ежемесячно)»; «ежемесячно
     начиная с 1 ноября 2009 г.»: from that day to the end of the period."""
     match = _REPEAT_IN_SCOPE.fullmatch(text) or _SCOPE_THEN_REPEAT.fullmatch(text)
     if match is None:
         return None
-    if start := _FROM_POINT.fullmatch(match["scope"]):
-        step = _step(match["repeat"])
+    step = _step(match["repeat"])
+    if start := _RE_FROM.fullmatch(match["scope"]):
         if ctx.period is None:
             return DeadlineKind.RECURRING, ()
-        first = _point(start["point"]).occurrence(ctx).due
-        if first > ctx.period.end:
-            raise _Unreadable
-        return DeadlineKind.RECURRING, _every(Period(first, ctx.period.end), step)
+        _, (span,) = _rule_from(start, ctx)
+        assert span.start is not None
+        return DeadlineKind.RECURRING, _every(Period(span.start, span.due), step)
     if (scope := _continuous_match(match["scope"])) is None:
         return None
-    step = _step(match["repeat"])
     period = _continuous_period(scope, ctx)
     return DeadlineKind.RECURRING, () if period is None else _every(period, step)
 

@@ -1007,15 +1007,28 @@ _WEEK_DAYS = re.compile(
 )
 
 
-def _week_days_column(header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> int | None:
-    """«Месяц | Неделя (числа) | Тема»: the column of the weeks of each month and their days."""
+def _headed_column(
+    header_row: Sequence[Cell],
+    rows: Sequence[Sequence[Cell]],
+    named: Callable[[str], bool],
+    holds: Callable[[str], object],
+    taken: Iterable[int] = (),
+) -> int | None:
+    """The first column not ``taken`` whose header is ``named`` and whose filled cells (most
+    of those sampled) each ``holds``."""
+    skip = set(taken)
     for index, cell in enumerate(header_row):
-        if "недел" not in cell.text.casefold():
+        if index in skip or not named(cell.text.casefold().strip()):
             continue
         cells = [c for row in rows[:SAMPLE_ROWS] if (c := _cell(row, index))]
-        if cells and sum(bool(_WEEK_DAYS.fullmatch(c)) for c in cells) >= 0.8 * len(cells):
+        if cells and sum(bool(holds(c)) for c in cells) >= 0.8 * len(cells):
             return index
     return None
+
+
+def _week_days_column(header_row: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> int | None:
+    """«Месяц | Неделя (числа) | Тема»: the column of the weeks of each month and their days."""
+    return _headed_column(header_row, rows, lambda name: "недел" in name, _WEEK_DAYS.fullmatch)
 
 
 def _hours_column(
@@ -1023,14 +1036,13 @@ def _hours_column(
 ) -> int | None:
     """«Дата | Мероприятие | Учреждение | Время проведения»: a column of the events' hours
     beside the deadline column, the day printed only where it changes."""
-    taken = set(columns.values())
-    for index, cell in enumerate(header_row):
-        if index in taken or not cell.text.casefold().lstrip().startswith(("время", "час")):
-            continue
-        cells = [c for row in rows[:SAMPLE_ROWS] if (c := _cell(row, index))]
-        if cells and sum(bool(_STARTS_WITH_TIME.match(c)) for c in cells) >= 0.8 * len(cells):
-            return index
-    return None
+    return _headed_column(
+        header_row,
+        rows,
+        lambda name: name.startswith(("время", "час")),
+        _STARTS_WITH_TIME.match,
+        columns.values(),
+    )
 
 
 def _week_day(month_text: str, week: str) -> str | None:
@@ -2423,22 +2435,18 @@ def _items(
             # «первая неделя» there: that week of it.
             month = f"{_MONTHS[period.end.month - 1]} {period.end.year}"
             deadline = _days_of_section(deadline, month, period, reference, placed=False)
-        on = draft.day or day
-        # only the hours it starts at («10-00», the day printed above or in the title)
-        hours = deadline_text if not deadline.is_dated else ""
-        if not deadline_text and draft.hours:
-            hours = draft.hours
-        at_hours = bool(hours) and bool(_STARTS_WITH_TIME.match(hours))
-        if on and not deadline_text and draft.day:
+        # only the hours it starts at («10-00»), in the deadline cell or the «Время» one
+        hours = (draft.hours if not deadline_text else "") or (
+            deadline_text if not deadline.is_dated else ""
+        )
+        # the day of its hours: its own day heading or day cell, else the one day of the item
+        # above it in its section (printed once over the day's events), else the title's
+        day_above = above[1] if above and above[0] == draft.section else None
+        if draft.day and not deadline_text:
             # No date of its own under a day heading («16 декабря 2009 г. Новосибирск»): the
             # event is that day's.
-            deadline = Deadline("", DeadlineKind.DATE, (Occurrence(None, on),))
-        elif at_hours and draft.day:
-            deadline = Deadline(hours, DeadlineKind.DATE, (Occurrence(None, draft.day),))
-        elif at_hours and above and above[0] == draft.section:
-            # The day printed once over the day's events, each row giving only its hours.
-            deadline = Deadline(hours, DeadlineKind.DATE, (Occurrence(None, above[1]),))
-        elif at_hours and on:
+            deadline = Deadline("", DeadlineKind.DATE, (Occurrence(None, draft.day),))
+        elif _STARTS_WITH_TIME.match(hours) and (on := draft.day or day_above or day):
             deadline = Deadline(hours, DeadlineKind.DATE, (Occurrence(None, on),))
         single = deadline.kind is DeadlineKind.DATE and len(deadline.occurrences) == 1
         above = (draft.section, deadline.occurrences[0].due) if single else None
