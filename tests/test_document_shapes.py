@@ -545,3 +545,58 @@ def test_a_plan_until_a_year_with_no_date_asks_for_its_period() -> None:
     parsed = _until_plan("")
     assert parsed.period is None
     assert "warn-no-period" in [w.code for w in parsed.warnings]
+
+
+_SCHOOL_CALENDAR = (
+    "Календарный учебный график на 2023-2024 учебный год\n"
+    "Каникулы:\n"
+    "С 28 октября по 05 ноября 2023 года – осенние\n"
+    "С 30 декабря 2023 года по 08 января 2024 года – зимние\n"
+    "Музейно-экскурсионные дни:\n"
+    "27 октября 2023 года\n"
+    "15 марта 2024 года\n"
+    "Родительские собрания:\n"
+    "6-7 сентября – «вводное».\n"
+    "13-14 декабря – по предварительным итогам 2 четверти\n"
+)
+
+
+def _school_calendar_docx() -> bytes:
+    def build(document: object) -> None:
+        document.add_paragraph(_SCHOOL_CALENDAR.split("\n")[0])  # type: ignore[attr-defined]
+        lines = _SCHOOL_CALENDAR.strip().split("\n")[1:]
+        table = document.add_table(rows=len(lines), cols=1)  # type: ignore[attr-defined]
+        for row, line in zip(table.rows, lines, strict=True):
+            row.cells[0].text = line
+
+    return _docx(build)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_lines_opening_with_their_days_under_headings_with_a_colon(fmt: str) -> None:
+    # Imitates the school calendar of SPb school 247 (2023-24): lines «<days> – <words>»
+    # under «Каникулы:», and under «Музейно-экскурсионные дни:» days alone on their lines,
+    # which are items among the others, not headings of the lines under them.
+    data = _SCHOOL_CALENDAR.encode("utf-8") if fmt == "txt" else _school_calendar_docx()
+    parsed = parse_document(read_document(data, f"plan.{fmt}"), reference=TODAY)
+    assert [(i.text, i.section) for i in parsed.items] == [
+        ("осенние", "Каникулы"),
+        ("зимние", "Каникулы"),
+        ("27 октября 2023 года", "Музейно-экскурсионные дни"),
+        ("15 марта 2024 года", "Музейно-экскурсионные дни"),
+        ("«вводное».", "Родительские собрания"),
+        ("по предварительным итогам 2 четверти", "Родительские собрания"),
+    ]
+    assert _dues(parsed) == [
+        ["2023-11-05"],
+        ["2024-01-08"],
+        ["2023-10-27"],
+        ["2024-03-15"],
+        ["2023-09-07"],
+        ["2023-12-14"],
+    ]
+    assert [s.title for s in parsed.sections] == [
+        "Каникулы",
+        "Музейно-экскурсионные дни",
+        "Родительские собрания",
+    ]

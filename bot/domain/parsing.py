@@ -1250,6 +1250,11 @@ def _plan_table(
             _headed_list_drafts(lines)
         ):
             return None  # numbered questions (points) under their months: read as lines
+        plain = [line for line, _ in lines]
+        if _lone_days_among_dated(lines) and len(_dated_list_drafts(plain)) > len(
+            _headed_list_drafts(lines)
+        ):
+            return None  # lines that open with their days, a day alone among them: as lines
         if any(_day_heading(_lone_text(row)) for row in table.rows[start:]):
             return _Table(start, columns, header, names, header_rows, one_column=True)
     if has_rows and (strong is not None or header) and names:
@@ -2145,6 +2150,10 @@ _LEADING_POINT = re.compile(r"^(?P<number>[1-9]\d?)[.)]\s*(?P<rest>\S.*)$", re.S
 _SEPARATORS = " .,:;–—-"
 
 
+# «12 мая», «С 28 октября по 05 ноября»: a line's days open it.
+_OPENS_WITH_DAY = re.compile(r"^(?:с\s+)?\d", re.I)
+
+
 def _leading_deadline(line: str) -> tuple[str, str, str] | None:
     """«1.24 ноября. Общешкольная линейка …», «2. 25 -26 ноября. Конкурс …», «12 мая –
     праздник …» → (the number, the text, the day or days): the longest run of first words
@@ -2159,19 +2168,20 @@ def _leading_deadline(line: str) -> tuple[str, str, str] | None:
             if not (last[-1] in ".,:;" or after in ("-", "–", "—", ".")):
                 continue
             phrase = " ".join(words[:size]).strip(_SEPARATORS)
-            if phrase[:1].isdigit() and _is_dated_in_a_year(phrase):
+            if _OPENS_WITH_DAY.match(phrase) and _is_dated_in_a_year(phrase):
                 text = " ".join(words[size:]).lstrip(_SEPARATORS)
                 return (number, text, phrase) if text else None
     return None
 
 
-def _dated_list_drafts(lines: Sequence[str]) -> list[_Draft]:
+def _dated_list_drafts(lines: Sequence[str], sections: list[str] | None = None) -> list[_Draft]:
     """A list of events each ending with its day, starting with it, or starting with its
     hours: one item a line (the hours dated by the programme's day), when no fewer than
     MIN_LIST_ITEMS lines are so and they are most of the lines after the first; a line that
-    is not goes on with the item above."""
+    is not goes on with the item above, but a short one ending in a colon («Каникулы:») heads
+    the lines under it. ``sections``: such headings, in order, are added to it."""
     for reader in (_hours_first, _leading_deadline, _trailing_deadline):
-        found = [reader(line) for line in lines]
+        found = [reader(line) or _lone_day(line, reader) for line in lines]
         first = next((k for k, hit in enumerate(found) if hit), None)
         if first is None:
             continue
@@ -2179,18 +2189,53 @@ def _dated_list_drafts(lines: Sequence[str]) -> list[_Draft]:
         if len(hits) < MIN_LIST_ITEMS or len(hits) * 3 < len(found[first:]) * 2:
             continue
         drafts: list[_Draft] = []
+        section: str | None = None
+        if first and _LIST_HEADING.match(lines[first - 1]):
+            first -= 1  # «Каникулы:» over the first dated line
         for line, hit in zip(lines[first:], found[first:], strict=True):
             if hit is None:
-                drafts[-1].text.append(line)
+                if _LIST_HEADING.match(line):
+                    section = line.rstrip(" :")
+                    if sections is not None:
+                        sections.append(section)
+                elif drafts:
+                    drafts[-1].text.append(line)
                 continue
             number, text, deadline = hit
             if number:
-                drafts.append(_Draft(number, None, text=[text]))
+                drafts.append(_Draft(number, section, text=[text]))
             else:
-                drafts.append(_Draft(str(len(drafts) + 1), None, text=[text], by_order=True))
+                drafts.append(_Draft(str(len(drafts) + 1), section, text=[text], by_order=True))
             drafts[-1].deadline = [deadline]
         return drafts
     return []
+
+
+def _lone_days_among_dated(lines: Sequence[tuple[str, bool]]) -> bool:
+    """Every line that would head the lines under it by its day is a day alone
+    («15 марта 2024 года»), and some lines open with their own days: those days are items of
+    the list, not its headings."""
+    headings = [line for line, _ in lines if _list_heading(line)]
+    return bool(headings) and all(_lone_day(line, _leading_deadline) for line in headings)
+
+
+# «Каникулы:», «Родительские собрания:»: a short line ending in a colon heads a list's lines.
+_LIST_HEADING = re.compile(r"^[^\d\W][^:]{0,78}:$")
+
+
+_LONE_DAY = re.compile(
+    rf"^\d{{1,2}}\s+(?:{'|'.join(_MONTHS_GENITIVE)})(?:\s+\d{{4}}\s*(?:г\.?|года)?)?\.?$", re.I
+)
+
+
+def _lone_day(
+    line: str, reader: Callable[[str], tuple[str, str, str] | None]
+) -> tuple[str, str, str] | None:
+    """«27 октября 2023 года» alone on its line among lines that open with their days (under
+    «Музейно-экскурсионные дни:»): an item that is its day."""
+    if reader is _leading_deadline and _LONE_DAY.match(line) and _is_dated_in_a_year(line):
+        return "", line, line
+    return None
 
 
 def _hours_first(line: str) -> tuple[str, str, str] | None:
@@ -2564,9 +2609,13 @@ def parse_document(
             if not (title and line in title)
         ]
         headings: list[str] = []
-        drafts = _headed_list_drafts(lines, headings) or _dated_list_drafts(
-            [line for line, _ in lines]
-        )
+        drafts = _headed_list_drafts(lines, headings)
+        listed_headings: list[str] = []
+        dated = _dated_list_drafts([line for line, _ in lines], listed_headings)
+        if not drafts or (len(dated) > len(drafts) and _lone_days_among_dated(lines)):
+            # «27 октября 2023 года» alone among lines that open with their days is one of
+            # them, not a heading of the lines under it
+            drafts, headings = dated, listed_headings
         if drafts:
             kind = DocumentKind.PLAN
             header = listed
