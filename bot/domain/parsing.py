@@ -200,6 +200,7 @@ _EXECUTORS_LINE = re.compile(
     re.I,
 )
 _RESULT_LINE = re.compile(r"^(?:результат|ожидаемый\s+результат)\s*[:\-–—]\s*(?P<value>.*)$", re.I)
+_CELL_LABELS = {"deadline": _DEADLINE_LINE, "executors": _EXECUTORS_LINE, "result": _RESULT_LINE}
 _INDICATOR = re.compile(r"^(?P<year>20\d{2})\s*(?:год|г\.?)?\s*[-–—:]\s*(?P<rest>.*\d.*)$", re.I)
 _TARGET = re.compile(r"\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?")
 _APPROVE = re.compile(r"^[«\"“]?\s*утверждаю\s*[»\"”]?\s*:?$", re.I)
@@ -790,8 +791,14 @@ def _section_number(title: str) -> str | None:
 
 
 def _cell_text(row: Sequence[Cell], columns: dict[str, int], role: str) -> str:
+    """The cell of a role, without a label that repeats the column's name in every row
+    («Срок: сентябрь 2003 г.», «Отв.: Иванова Т.П.»)."""
     index = columns.get(role)
-    return row[index].text.strip() if index is not None and index < len(row) else ""
+    text = row[index].text.strip() if index is not None and index < len(row) else ""
+    label = _CELL_LABELS.get(role)
+    if label and (found := label.match(text)):
+        return found["value"].strip()
+    return text
 
 
 def _spare_text(row: Sequence[Cell], columns: dict[str, int], more: Sequence[int]) -> str:
@@ -814,8 +821,22 @@ def _is_data(row: Sequence[Cell]) -> bool:
     return any(
         _looks_deadline(text) or _ORDINAL.match(text)
         for text in (_squeeze(c.text) for c in row)
-        if text and not _header_roles((Cell(text),))
+        if text and (not _header_roles((Cell(text),)) or _labelled_value(text))
     )
+
+
+def _dated_by_label(row: Sequence[Cell]) -> bool:
+    """A cell of the row gives a deadline after its label («Срок: сентябрь 2003 г.»)."""
+    return any(
+        (found := _DEADLINE_LINE.match(_squeeze(c.text))) and _looks_deadline(found["value"])
+        for c in row
+    )
+
+
+def _labelled_value(text: str) -> bool:
+    """«Срок: сентябрь 2003 г.»: a header word as the cell's label, a value after it."""
+    label, colon, value = text.partition(":")
+    return bool(colon and value.strip() and len(label) <= MAX_LABEL)
 
 
 def _lone_text(row: Sequence[Cell]) -> str | None:
@@ -840,7 +861,10 @@ def _weak_header(rows: Sequence[Sequence[Cell]]) -> int | None:
 # is the mark of what was done.
 _SUB_START = re.compile(r"\bначал|^с$", re.I)
 _SUB_FACT = re.compile(r"\bфакт", re.I)
-MAX_HEADER_CELL = 60  # a sub-header is a word or two, not a sentence
+MAX_HEADER_CELL = 60
+MAX_LABEL = (
+    20  # «Срок исполнения:» before a cell's value  # a sub-header is a word or two, not a sentence
+)
 MAX_HEADER_ROWS = 4
 
 
@@ -936,6 +960,8 @@ def _header_block(rows: Sequence[Sequence[Cell]]) -> _HeaderBlock | None:
     row or several (a group with sub-columns, headers wrapped onto a second line)."""
     for first in range(min(5, len(rows))):
         combined, end = tuple(rows[first]), first + 1
+        if _dated_by_label(combined):
+            continue  # «Решить вопрос … | Срок: март 2004 г.»: a row, its cell labelled
         found = bool(_columns(combined))
         while (
             end < len(rows)
@@ -1147,6 +1173,20 @@ def _shifted_left(columns: dict[str, int], rows: Sequence[Sequence[Cell]]) -> di
     return left
 
 
+def _days_beside_months(header_row: Sequence[Cell], columns: dict[str, int]) -> int | None:
+    """«Месяц | Название мероприятия | Дата/время/место»: the column of days, not the month
+    heading the deadline column, holds the deadline; the month stands where no day is."""
+    at = columns["deadline"]
+    if not re.search(r"\bмесяц", _cell(header_row, at).casefold()):
+        return None
+    taken = set(columns.values())
+    for index, cell in enumerate(header_row):
+        name = " ".join(cell.text.casefold().split())
+        if index not in taken and len(name) <= MAX_HEADER_CELL and re.match(r"дата|срок", name):
+            return index
+    return None
+
+
 def _plan_table(
     table: Table, refused: list[list[str]], strong: _HeaderBlock | None
 ) -> _Table | None:
@@ -1185,6 +1225,8 @@ def _plan_table(
                 # «28.03.2022 понедельник» merged down over the day's rows, the deadline
                 # column giving only their hours («09.30-11.00 Спортзал»): the day of each.
                 columns["day"] = at
+    if "deadline" in columns and (finer := _days_beside_months(header_row, columns)) is not None:
+        columns = {**columns, "deadline": finer, "months": columns["deadline"]}
     if "deadline" in columns and (week := _week_days_column(header_row, table.rows[start:])):
         columns = {**columns, "week": week}
     if "deadline" in columns and (hours := _hours_column(header_row, table.rows[start:], columns)):
@@ -1426,6 +1468,12 @@ def _rows(
             elif more_deadlines:
                 days = [deadline, *(_cell(row, i) for i in more_deadlines)]
                 deadline = ", ".join(day for day in days if day)
+            months = _cell_text(row, columns, "months")
+            if months and not _is_dated_in_a_year(deadline):
+                # «по индивидуальному согласованному графику» beside «декабрь - январь»
+                deadline, note = months, deadline
+            else:
+                note = ""
             if place_and_date and (split := _place_and_days(deadline)):
                 place, deadline = split
                 text = _with_place(text, place)
@@ -1435,7 +1483,7 @@ def _rows(
             elif not grouping and topic and topic != text:
                 text = _with_topic(topic, text)
             data = _Row(number, text, executors, deadline, result, mark, numbered, first, lowercase)
-            data.note = _cell_text(row, columns, "note")
+            data.note = "\n".join(t for t in (_cell_text(row, columns, "note"), note) if t)
             data.day = _cell_text(row, columns, "day")
             data.hours = _cell_text(row, columns, "hours")
             if not text:
