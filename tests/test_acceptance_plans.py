@@ -68,7 +68,8 @@ class Plan:
     @property
     def width(self) -> int:
         return max(
-            [len(r) for r in self.header] + [len(r) for r in self.rows if isinstance(r, list)]
+            [len(r) for r in self.header] + [len(r) for r in self.rows if isinstance(r, list)],
+            default=1,  # a page of sections only (a document that is no plan)
         )
 
     @property
@@ -81,9 +82,14 @@ class Plan:
         return self.period[0]
 
 
+NO_PERIOD = "2000-01-01..2000-12-31"
+
+
 def load_plan(path: Path) -> Plan:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    start, end = (date.fromisoformat(part) for part in data["period"].split(".."))
+    # A document that is no plan may name no period: any one does, as nothing is expected of it.
+    period = data["period"] or NO_PERIOD
+    start, end = (date.fromisoformat(part) for part in period.split(".."))
     expected = tuple(
         Expected(
             number=entry["number"],

@@ -1312,6 +1312,25 @@ REAL += [
     ),
 ]
 
+BOARDING_HEALTH_WEEK = "https://shkola-internat-1.su/p16aa1.html"
+REAL += [
+    # a day heading opening with its weekday: the weekday says nothing more
+    (
+        "Пятница 21 сентября",
+        calendar_year(2012),
+        K.DATE,
+        [_day(2012, 9, 21)],
+        BOARDING_HEALTH_WEEK,
+    ),
+    (
+        "Воскресенье 23 сентября",
+        calendar_year(2012),
+        K.DATE,
+        [_day(2012, 9, 23)],
+        BOARDING_HEALTH_WEEK,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "phrase",

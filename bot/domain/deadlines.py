@@ -635,6 +635,8 @@ _SYNONYMS = tuple(
         (r"\( W\d \)", ""),
         # «21.03 пон», «22 марта, вторник»: so is a weekday written after the day
         (r"(D[\d.]+|N\d+ M\d+(?: Y\d+)?)(?: ,)? W\d(?= |$)", r"\1"),
+        # «Пятница 21 сентября», «вторник, 22.03»: and before it
+        (r"(?<=^ )W\d(?: ,)?(?= (?:D[\d.]+|N\d+ M\d+(?: Y\d+)?) $)", ""),
         # «до 20 апреля текущего года»: the year of the period, as without the words
         (r"(M\d+) текущ год", r"\1"),
         # «1 квартал 15 апреля»: the day the quarter's report is due

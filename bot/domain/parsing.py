@@ -434,8 +434,10 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
         naming = [i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)]
         at = next((i for i in naming if _leads_with_plan(lines[i])), naming[0] if naming else 0)
         text = " ".join(" ".join(lines[at:]).split())
-        if text[:1] in _BULLETS:
-            continue  # «• Планирование работы МО»: a point of the list, not its title
+        if text[:1] in _BULLETS or _BULLET_POINT.match(text):
+            # «• Планирование работы МО», «- до 01.03. … учебные планы»: a point of the
+            # list, not its title
+            continue
         if _PLAN_TITLE.search(text) and not _APPROVE.match(text) and len(text) > 10:
             found.append((index, text))
     # «Приказом … от 28.03.2018 утвержден ведомственный план … на 2018 год.» above «Ведомственный
@@ -459,7 +461,7 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
             ends = [i for i, q in enumerate(ahead) if _ORDER_DATE.search(q.text)]
             label_end = index + (ends[0] if ends else 0)
             continue
-        if first.endswith((",", ";", ":")) or first[:1] in _BULLETS:
+        if first.endswith((",", ";", ":")) or first[:1] in _BULLETS or _BULLET_POINT.match(first):
             continue  # a verse's line above a plan («Умные люди на то и умны,»), «Август:»
         if first and not _APPROVE.match(first) and not _AGREED.match(first):
             # «График⏎предоставления отчетных документов⏎по реализации ПНПО»: the lines going
@@ -1946,6 +1948,7 @@ _EMBEDDED_START = re.compile(
     r"(?<!\w)(?:в срок до|не позднее|до|к|в течение|в|во|ежеквартально|ежемесячно)(?=\s)", re.I
 )
 _EMBEDDED_WORDS = 6
+_REPEATS = frozenset({"ежемесячно", "ежеквартально"})
 
 
 def _protocol_lines(paragraphs: Sequence[Paragraph]) -> list[str]:
@@ -1970,6 +1973,8 @@ def _embedded_deadline(text: str) -> str | None:
     """The date phrase a decision's words give («в марте 2024 года», «в срок до 01.03.2024»):
     the longest run of words from such a preposition that reads as dated by itself."""
     for match in _EMBEDDED_START.finditer(text):
+        if match.group().casefold() in _REPEATS:
+            return match.group()  # «ежемесячно представляют отчет»: each month
         words = text[match.start() :].split()[:_EMBEDDED_WORDS]
         for size in range(len(words), 1, -1):
             phrase = " ".join(words[:size]).rstrip(",.;:)")
@@ -2228,7 +2233,7 @@ def _dated_list_drafts(lines: Sequence[str], sections: list[str] | None = None) 
     MIN_LIST_ITEMS lines are so and they are most of the lines after the first; a line that
     is not goes on with the item above, but a short one ending in a colon («Каникулы:») heads
     the lines under it. ``sections``: such headings, in order, are added to it."""
-    for reader in (_hours_first, _leading_deadline, _trailing_deadline):
+    for reader in (_hours_first, _leading_deadline, _trailing_deadline, _bulleted_deadline):
         found = [reader(line) or _lone_day(line, reader) for line in lines]
         first = next((k for k, hit in enumerate(found) if hit), None)
         if first is None:
@@ -2284,6 +2289,17 @@ def _lone_day(
     if reader is _leading_deadline and _LONE_DAY.match(line) and _is_dated_in_a_year(line):
         return "", line, line
     return None
+
+
+def _bulleted_deadline(line: str) -> tuple[str, str, str] | None:
+    """«- до 20.09 текущего года предоставляют информацию …;», «- ежемесячно … представляют
+    отчет»: a point of a bulleted list whose own words give its date (the words kept whole)."""
+    bullet = _BULLET_POINT.match(line)
+    if bullet is None:
+        return None
+    text = bullet["text"].rstrip(" ;,")
+    phrase = _embedded_deadline(text)
+    return ("", text, phrase) if phrase else None
 
 
 def _hours_first(line: str) -> tuple[str, str, str] | None:
@@ -2469,6 +2485,19 @@ def _bare_days(deadline: Deadline, end: date) -> Deadline:
 _TOTAL = re.compile(r"(?:итого|всего)(?: по \w+)?\s*:?", re.IGNORECASE)
 
 
+# «11.30», «12.10-13.00»: only the hours an event starts (and ends) at.
+_CLOCK_ONLY = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*[-–—]\s*\d{1,2}[.:]\d{2})?$")
+
+
+def _one_day(text: str, period: Period | None, reference: date | None) -> date | None:
+    """The one day a heading names («Пятница 21 сентября»), if it names one."""
+    if not text:
+        return None
+    deadline = parse_deadline(text, period, reference=reference)
+    single = deadline.kind is DeadlineKind.DATE and len(deadline.occurrences) == 1
+    return deadline.occurrences[0].due if single else None
+
+
 def _items(
     drafts: Sequence[_Draft],
     book: RoleBook,
@@ -2518,7 +2547,12 @@ def _items(
             if deadline_text
             else Deadline("", DeadlineKind.UNRECOGNIZED)
         )
-        if not deadline.is_dated and draft.section_deadline:
+        if _CLOCK_ONLY.match(deadline_text) and (
+            on_day := _one_day(draft.section_deadline, period, reference)
+        ):
+            # «12.10» under «Пятница 21 сентября»: the hours of that day, not the 12th of October
+            deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on_day),))
+        elif not deadline.is_dated and draft.section_deadline:
             deadline = _days_of_section(deadline, draft.section_deadline, period, reference)
         elif draft.section_deadline and deadline.kind in _SCOPED_KINDS:
             # «регулярно», «1 раз в месяц» under «1 четверть» or «I полугодие»: in that span
