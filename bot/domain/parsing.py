@@ -461,7 +461,12 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
             ends = [i for i, q in enumerate(ahead) if _ORDER_DATE.search(q.text)]
             label_end = index + (ends[0] if ends else 0)
             continue
-        if first.endswith((",", ";", ":")) or first[:1] in _BULLETS or _BULLET_POINT.match(first):
+        if (
+            first.endswith((",", ";", ":"))
+            or first[:1] in _BULLETS
+            or _BULLET_POINT.match(first)
+            or _day_after_dash(first)  # «… поселение (Луговец Э.Н.) - 16 марта в 15.00 …»
+        ):
             continue  # a verse's line above a plan («Умные люди на то и умны,»), «Август:»
         if first and not _APPROVE.match(first) and not _AGREED.match(first):
             # «График⏎предоставления отчетных документов⏎по реализации ПНПО»: the lines going
@@ -1692,11 +1697,20 @@ def _text_number(text: str) -> tuple[str, str] | None:
     return match["number"] or match["single"], match["text"] or match["rest"]
 
 
+_DASH_POINTS = ("- ", "– ", "— ")
+# «50%», «100 %» alone in the text cell: how far the item above is to be done by then.
+_STAGE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s?%$")
+
+
 def _continues(row: _Row, previous: _Draft) -> bool:
     """Whether an unnumbered row goes on with the item above (a row split by a page break).
 
     Never two rows that each have a deadline; a fragment («проведения чемпионатов») is no
     deadline of its own. Without a number column only a fragment that reads as one goes on."""
+    if _STAGE.match(row.text):
+        return True  # «50% | до 20.09.2007»: a stage of the item above, with its own day
+    if row.text[:2] in _DASH_POINTS and _join(previous.text)[:2] in _DASH_POINTS:
+        return False  # «- по заготовке …» under «- по приведению …»: the next point
     dated = bool(row.deadline) and _looks_deadline(_squeeze(row.deadline))
     if row.numbered:
         return not dated or not any(previous.deadline)
@@ -1778,6 +1792,7 @@ def _leads(previous: _Draft, row: _Row, section: str | None) -> bool:
         and _looks_deadline(_squeeze(row.deadline))
         and row.number.rstrip(".") in ("", previous.number)
         and bool(row.text)
+        and not _STAGE.match(row.text)  # «в том числе: | 50% | до 20.09»: stages of it
     )
 
 
@@ -1868,7 +1883,10 @@ def _plan_drafts(
             draft.hours = row.hours
         draft.text.append(row.text)
         draft.executors.append(row.executors)
-        draft.deadline.append(row.deadline)
+        if _STAGE.match(row.text) and any(draft.deadline):
+            draft.more.append(row.deadline)  # «80% | до 01.10.2007»: each stage its own day
+        else:
+            draft.deadline.append(row.deadline)
         draft.result.append(row.result)
         draft.mark.append(row.mark)
         if row.note and row.note not in draft.note:
@@ -2064,6 +2082,7 @@ _DASHED = re.compile(r"\s[–—-]\s")
 MAX_TRAILING_WORDS = 8
 # «29 февраля - 14:00-20:00; 1-2 марта - 10.00-18:00; 3 марта - 10:00-14:00 - Соревнования …»
 MAX_LEADING_WORDS = 16
+MAX_DAY_WORDS = 6  # «3 февраля в 16.00» after a line's dash
 
 
 def _list_lines(blocks: Sequence[Paragraph | Table], text_file: bool) -> list[tuple[str, bool]]:
@@ -2233,7 +2252,13 @@ def _dated_list_drafts(lines: Sequence[str], sections: list[str] | None = None) 
     MIN_LIST_ITEMS lines are so and they are most of the lines after the first; a line that
     is not goes on with the item above, but a short one ending in a colon («Каникулы:») heads
     the lines under it. ``sections``: such headings, in order, are added to it."""
-    for reader in (_hours_first, _leading_deadline, _trailing_deadline, _bulleted_deadline):
+    for reader in (
+        _hours_first,
+        _leading_deadline,
+        _trailing_deadline,
+        _bulleted_deadline,
+        _day_after_dash,
+    ):
         found = [reader(line) or _lone_day(line, reader) for line in lines]
         first = next((k for k, hit in enumerate(found) if hit), None)
         if first is None:
@@ -2288,6 +2313,20 @@ def _lone_day(
     «Музейно-экскурсионные дни:»): an item that is its day."""
     if reader is _leading_deadline and _LONE_DAY.match(line) and _is_dated_in_a_year(line):
         return "", line, line
+    return None
+
+
+def _day_after_dash(line: str) -> tuple[str, str, str] | None:
+    """«Десятуховское сельское поселение (Авдеенко А.Г.) - 3 февраля в 16.00 Десятуховский
+    СДК;»: who or what, a dash, then the day the line opens after it (the line kept whole)."""
+    dash = _DASHED.search(line)
+    if dash is None:
+        return None
+    words = line[dash.end() :].split()
+    for size in range(min(MAX_DAY_WORDS, len(words)), 0, -1):
+        phrase = " ".join(words[:size]).rstrip(" .,;:")
+        if phrase[:1].isdigit() and _CALENDAR_DATE.search(phrase) and _is_dated_in_a_year(phrase):
+            return "", line.rstrip(" ;,"), phrase
     return None
 
 
