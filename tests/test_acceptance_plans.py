@@ -636,16 +636,10 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
             ("txt",),
         )
     },
-    "saratov_gov_school_readiness_order_2014": {
-        "items": "a government order's points (a table of number and text, no deadline"
-        " column), the deadline a line of its own («до 1 сентября 2014 года:») over the"
-        " sub-points: refused as no plan",
-        "deadlines": "refused",
-    },
     "sovetsky_saratov_uo_school_year_start_order_2023": {
-        "items": "an order's numbered instructions with their days inside the words («с"
-        " 01.09.2023 по 07.09.2023», «(до 5 сентября)»), no deadline column: refused",
-        "deadlines": "refused",
+        "deadlines": "«до 28 августа» in an order opening the school year on 1 September is"
+        " read as the August at the year's end (2024); the collector read the August before"
+        " the year (the order's own month)"
     },
     "severotatarskaya_school_museum_2014_2015": {
         "items": "a section's points packed into one cell («1. … 2. …») beside one term for"

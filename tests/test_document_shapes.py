@@ -757,3 +757,59 @@ def test_stage_rows_of_a_point_are_its_days_and_dash_points_stay_apart() -> None
         ["2007-10-01"],
         ["2007-09-20", "2007-10-01", "2007-11-01"],
     ]
+
+
+def _order(paragraph: str, rows: list[tuple[str, ...]]) -> ParsedDocument:
+    """A Word order: its lead paragraph, then its points as a table of number and text (a row
+    of one cell is a line heading the points under it)."""
+
+    def build(document: object) -> None:
+        document.add_paragraph(paragraph)  # type: ignore[attr-defined]
+        table = document.add_table(rows=0, cols=2)  # type: ignore[attr-defined]
+        for row in rows:
+            cells = table.add_row().cells
+            if len(row) == 1:
+                cells[0].merge(cells[1]).text = row[0]
+                continue
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+
+    return parse_document(read_document(_docx(build), "order.docx"), reference=TODAY)
+
+
+_ORDER_POINTS = [
+    ("1.1.", "Начать учебный год 1 сентября 2023 года торжественной линейкой;"),
+    ("1.2.", "Провести инструктажи работников учреждения;"),
+    ("1.3.", "Сообщать ежедневно о контингенте обучающихся с 01.09.2023 по 07.09.2023 года;"),
+    ("1.4.", "Представить социальный паспорт (до 5 сентября) и отчёт (до 11 сентября)."),
+]
+
+
+def test_an_orders_points_take_their_days_from_their_words() -> None:
+    # Imitates the order of Sovetsky district's education department (Saratov region, 2023):
+    # «… ПРИКАЗЫВАЮ:» over its points, no deadline column; and the Saratov government's order
+    # of 2014, where «до 1 сентября 2014 года:» heads the points under it.
+    parsed = _order("В целях выполнения Закона «Об образовании» ПРИКАЗЫВАЮ:", _ORDER_POINTS)
+    assert [i.number for i in parsed.items] == ["1.1", "1.2", "1.3", "1.4"]
+    assert _dues(parsed) == [
+        ["2023-09-01"],
+        [],
+        ["2023-09-07"],
+        ["2023-09-05", "2023-09-11"],
+    ]
+    headed = _order(
+        "РАСПОРЯЖЕНИЕ от 29 августа 2014 года N 141-Пр",
+        [
+            ("1.", "Принять к сведению информацию министерства образования."),
+            ("2. Министерству образования обеспечить:",),
+            ("до 1 сентября 2014 года:",),
+            ("", "готовность образовательных организаций к новому учебному году;"),
+            ("", "завершение учета численности детей, подлежащих обучению;"),
+        ],
+    )
+    assert _dues(headed) == [[], ["2014-09-01"], ["2014-09-01"]]
+
+
+def test_a_table_of_points_with_days_in_their_words_is_no_plan_without_an_order() -> None:
+    with pytest.raises(DocumentRejected):
+        _order("В школе прошли мероприятия:", _ORDER_POINTS)

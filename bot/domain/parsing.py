@@ -255,6 +255,7 @@ class _Row:
     hours: str = ""  # the «Время проведения» cell beside the deadline column («10-00»)
     under_merged: bool = False  # a text table's row of text only, under cells merged down
     spare: str = ""  # the first filled cell of a column with no role, for a row without text
+    in_words: bool = False  # an order's point: no deadline column, its days in its words
 
 
 @dataclass
@@ -276,6 +277,7 @@ class _Draft:
     period: Period | None = None  # the year of a «Мероприятия на 2018 год» section above
     spare: list[str] = field(default_factory=list)  # _Row.spare of its rows
     hours: str = ""  # _Row.hours of its first row
+    in_words: bool = False  # _Row.in_words of its first row: no date cell to carry down
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -1001,6 +1003,7 @@ class _Table:
     period_columns: tuple[tuple[int, str], ...] = ()
     place_and_date: bool = False  # «Место и дата проведения»: a place, then its days
     one_column: bool = False  # a programme in one column: day rows over the events of each
+    in_words: bool = False  # an order's points: their days are in their words (_days_in_words)
 
 
 # What a grid's cell says when the item is not due in that period.
@@ -1195,7 +1198,7 @@ def _days_beside_months(header_row: Sequence[Cell], columns: dict[str, int]) -> 
 
 
 def _plan_table(
-    table: Table, refused: list[list[str]], strong: _HeaderBlock | None
+    table: Table, refused: list[list[str]], strong: _HeaderBlock | None, ordered: bool = False
 ) -> _Table | None:
     """The columns of a table that starts a plan; None (its headers noted) if it holds none."""
     header_row: Sequence[Cell] = ()
@@ -1306,9 +1309,44 @@ def _plan_table(
             return None  # lines that open with their days, a day alone among them: as lines
         if any(_day_heading(_lone_text(row)) for row in table.rows[start:]):
             return _Table(start, columns, header, names, header_rows, one_column=True)
+    if ordered and "text" in columns and "deadline" not in columns:
+        # «ПРИКАЗЫВАЮ: 1.1. Начать … 1 сентября 2023 года …»: an order's points in a table of
+        # number and text, each point's days in its words or in a line heading it («до 1
+        # сентября 2014 года:»)
+        points = table.rows[start:]
+        in_text = sum(bool(_days_in_words(_cell(row, columns["text"]))) for row in points)
+        headed = sum(bool((t := _lone_text(row)) and _is_dated(t.rstrip(" :"))) for row in points)
+        if in_text or headed:
+            return _Table(start, columns, header, names, header_rows, in_words=True)
     if has_rows and (strong is not None or header) and names:
         refused.append(names)
     return None
+
+
+# «ПРИКАЗЫВАЮ:», «РАСПОРЯЖЕНИЕ», «постановляет:»: an order, its points the decisions.
+_ORDER_MARKER = re.compile(
+    r"^\s*(?:распоряжение|приказ|постановление)\b|\b(?:приказываю|постановляю|постановляет)\b",
+    re.I,
+)
+_DAY_WORDS = (
+    rf"\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\s+(?:{'|'.join(_MONTHS_GENITIVE)})(?:\s+\d{{4}})?"
+)
+_DAYS_IN_WORDS = re.compile(
+    rf"\bс\s+(?:{_DAY_WORDS})\s+по\s+(?:{_DAY_WORDS})|(?<![\d.])(?:{_DAY_WORDS})", re.I
+)
+
+
+def _days_in_words(text: str) -> list[str]:
+    """The days an order's point names in its words («… 1 сентября 2023 года …», «… с
+    01.09.2023 по 07.09.2023 …», «(до 5 сентября) … (до 28 августа, подтверждения до 11
+    сентября»), in order."""
+    return [found.group() for found in _DAYS_IN_WORDS.finditer(text)]
+
+
+def _is_order(paragraphs: Sequence[Paragraph]) -> bool:
+    return any(
+        _ORDER_MARKER.search(line) for p in paragraphs for line in p.text.split("\n") if line
+    )
 
 
 def _day_heading(text: str | None) -> bool:
@@ -1383,7 +1421,10 @@ def _with_topic(topic: str, text: str) -> str:
 
 
 def _rows(
-    tables: Sequence[Table], refused: list[list[str]], merges_lost: bool = False
+    tables: Sequence[Table],
+    refused: list[list[str]],
+    merges_lost: bool = False,
+    ordered: bool = False,
 ) -> Iterable[tuple[_Row | None, str | None]]:
     """Yield (row, None) for every data row of every plan table, (None, title) for sections.
     ``merges_lost``: a text table, whose cells merged down are left empty.
@@ -1401,12 +1442,13 @@ def _rows(
     grid: tuple[tuple[int, str], ...] = ()
     place_and_date = False
     one_column = False
+    in_words = False
     for table in tables:
         continued = columns is not None and len(table.rows[0]) == width
         found = None
         block = _header_block(table.rows)
         if not continued or block is not None:
-            found = _plan_table(table, refused, block)
+            found = _plan_table(table, refused, block, ordered)
         if found is not None:
             columns, header, width, start = (
                 found.columns,
@@ -1419,6 +1461,7 @@ def _rows(
             grid = found.period_columns
             place_and_date = found.place_and_date
             one_column = found.one_column
+            in_words = found.in_words
             continued = False
             group_column = columns.get("group")
             grouping = group_column is not None and _grouping(table.rows[start:], group_column)
@@ -1470,6 +1513,8 @@ def _rows(
             if week := _cell_text(row, columns, "week"):
                 month = deadline or month
                 deadline = _week_day(month, week) or deadline
+            if in_words and not deadline:
+                deadline = ", ".join(_days_in_words(text))
             if grid:
                 deadline = _grid_deadline(row, grid)
             elif more_deadlines:
@@ -1493,6 +1538,7 @@ def _rows(
             data.note = "\n".join(t for t in (_cell_text(row, columns, "note"), note) if t)
             data.day = _cell_text(row, columns, "day")
             data.hours = _cell_text(row, columns, "hours")
+            data.in_words = in_words
             if not text:
                 data.spare = _spare_text(row, columns, more_deadlines)
             at_text = columns.get("text")
@@ -1801,6 +1847,7 @@ def _plan_drafts(
     warnings: list[ParseWarning],
     refused: list[list[str]],
     merges_lost: bool = False,
+    ordered: bool = False,
 ) -> tuple[list[_Draft], list[ParsedSection]]:
     drafts: list[_Draft] = []
     sections: list[ParsedSection] = []
@@ -1813,7 +1860,7 @@ def _plan_drafts(
     lead_in: tuple[str, str, str, str | None] | None = None
     lead_count = 0
     section_period: Period | None = None  # «Мероприятия на 2018 год» over its rows
-    for row, title in _rows(tables, refused, merges_lost):
+    for row, title in _rows(tables, refused, merges_lost, ordered):
         if title is not None:
             section = title
             sections.append(ParsedSection(_section_number(title), title))
@@ -1881,6 +1928,7 @@ def _plan_drafts(
             draft.day = day
             draft.period = section_period
             draft.hours = row.hours
+            draft.in_words = row.in_words
         draft.text.append(row.text)
         draft.executors.append(row.executors)
         if _STAGE.match(row.text) and any(draft.deadline):
@@ -1921,6 +1969,8 @@ def _carry_down(drafts: Sequence[_Draft], warnings: list[ParseWarning]) -> None:
             continue
         took = False
         for name in fields:
+            if name == "deadline" and draft.in_words:
+                continue  # an order's point: no date cell was left empty
             if dense[name] and not any(getattr(draft, name)) and any(getattr(previous, name)):
                 setattr(draft, name, list(getattr(previous, name)))
                 took = True
@@ -2707,7 +2757,9 @@ def parse_document(
     ]
     warnings: list[ParseWarning] = []
     refused: list[list[str]] = []
-    drafts, sections = _plan_drafts(tables, warnings, refused, raw.source_format == "text")
+    drafts, sections = _plan_drafts(
+        tables, warnings, refused, raw.source_format == "text", _is_order(paragraphs)
+    )
     if raw.source_format in ("text", "pdf"):
         _carry_down(drafts, warnings)
     kind = DocumentKind.PLAN
