@@ -380,3 +380,18 @@ async def test_a_plan_typed_as_lines_under_its_months_is_previewed_and_imported(
         "Готовимся к ЕГЭ и ОГЭ.",
     ]
     assert dues == [[date(2014, 9, 30)]] * 2 + [[date(2014, 11, 30)]] * 2
+
+
+async def test_the_preview_tells_an_empty_term_from_one_it_could_not_read(
+    chat: Chat, coordinator_cluster: CoordinatorCluster
+) -> None:
+    text = (
+        "План работы на 2022 год\n\n"
+        "№\tМероприятие\tСрок\tОтветственный\n"
+        "1\tСбор отчетов\t\tСекретарь КС\n"  # the first row: no date above to carry down
+        "2\tЗаседание совета\t01.03.2022\tСекретарь КС\n"
+        "3\tМониторинг\tпо завершении ремонта\tСекретарь КС\n"
+    )
+    preview = await chat.send_file(coordinator_cluster.user, "план.txt", text.encode())
+    assert "• 1 — «—» (срок не указан)" in preview.text
+    assert "• 3 — «по завершении ремонта» (срок не распознан)" in preview.text

@@ -118,6 +118,7 @@ deadline-kind-recurring = recurring
 deadline-kind-continuous = throughout the period
 deadline-kind-unscheduled = by schedule
 deadline-kind-unrecognized = not recognised
+deadline-kind-empty = no deadline given
 deadline-needs-year = no year: give the plan's period
 
 ## Items without dates

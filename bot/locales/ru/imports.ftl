@@ -128,6 +128,7 @@ deadline-kind-recurring = регулярно
 deadline-kind-continuous = в течение периода
 deadline-kind-unscheduled = по графику
 deadline-kind-unrecognized = срок не распознан
+deadline-kind-empty = срок не указан
 deadline-needs-year = нет года: укажите период плана
 
 ## Items without dates

@@ -9,7 +9,14 @@ from datetime import date
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.domain.deadlines import Deadline, Period, academic_year, calendar_year, needs_year
+from bot.domain.deadlines import (
+    Deadline,
+    DeadlineKind,
+    Period,
+    academic_year,
+    calendar_year,
+    needs_year,
+)
 from bot.domain.documents import DocumentKind, ParsedDocument
 from bot.i18n import Html, Translator
 from bot.services.imports import ImportPlan, ImportResult, NextSteps, needs_period
@@ -35,6 +42,8 @@ def _kind(t: Translator, deadline: Deadline, parsed: ParsedDocument) -> str:
     lacks the plan's period («Июнь» in a plan naming none), not «срок не распознан»."""
     if needs_period(parsed) and needs_year(deadline):
         return t("deadline-needs-year")
+    if deadline.kind is DeadlineKind.UNRECOGNIZED and not deadline.text.strip():
+        return t("deadline-kind-empty")  # an empty cell: nothing to recognise
     return t(f"deadline-kind-{deadline.kind.value}")
 
 
