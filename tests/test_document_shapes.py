@@ -808,6 +808,10 @@ def test_an_orders_points_take_their_days_from_their_words() -> None:
         ],
     )
     assert _dues(headed) == [[], ["2014-09-01"], ["2014-09-01"]]
+    # the lead-in keeps its words: who is to see to the points under it
+    assert [i.section for i in headed.items[1:]] == [
+        "2. Министерству образования обеспечить: до 1 сентября 2014 года:"
+    ] * 2
 
 
 def test_a_table_of_points_with_days_in_their_words_is_no_plan_without_an_order() -> None:

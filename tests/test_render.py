@@ -33,3 +33,18 @@ def test_a_long_plan_is_split_into_messages_telegram_accepts() -> None:
     assert len(messages) > 1
     assert all(len(chunk) <= 4096 for chunk in messages)
     assert "\n".join(messages) == "\n".join(lines)
+
+
+def test_import_warnings_name_one_row_or_many_in_the_right_number(
+    translations: Translations,
+) -> None:
+    t = translations.get("ru")
+    assert t("warn-row-without-number", count=1, numbers="«б/н 1»", more=0) == (
+        "Строка без номера пункта сохранена как «б/н 1»."
+    )
+    assert t("warn-row-without-number", count=3, numbers="«б/н 1», «б/н 2», «б/н 3»", more=0) == (
+        "Строки без номера пункта сохранены как «б/н 1», «б/н 2», «б/н 3»."
+    )
+    # 21 rows: many, though Russian says «21 строка» (the plural category «one»)
+    many = t("warn-carried-down", count=21, numbers="1, 2", more=19)
+    assert many.startswith("В пунктах 1, 2 и ещё 19 срок или исполнители не указаны")

@@ -1853,6 +1853,7 @@ def _plan_drafts(
     sections: list[ParsedSection] = []
     section: str | None = None
     unnumbered = 0
+    no_number: list[str] = []  # the numbers given to rows without one («б/н 1»)
     by_order = False
     section_deadline = ""  # «Сентябрь» heading the rows under it
     day: date | None = None  # «26 августа 2020 г. …» heading a day's programme
@@ -1862,6 +1863,14 @@ def _plan_drafts(
     section_period: Period | None = None  # «Мероприятия на 2018 год» over its rows
     for row, title in _rows(tables, refused, merges_lost, ordered):
         if title is not None:
+            empty = not drafts or drafts[-1].section != section  # no item under it yet
+            if section and section.endswith(":") and empty and _looks_deadline(title):
+                # «2. Министерству … обеспечить:» over «до 1 сентября 2014 года:»: one heading,
+                # the lead-in's words kept, the day the deadline of the points under it
+                sections.pop()
+                section, section_deadline = f"{section} {title}", title
+                sections.append(ParsedSection(_section_number(section), section))
+                continue
             section = title
             sections.append(ParsedSection(_section_number(title), title))
             if _looks_deadline(title):
@@ -1905,7 +1914,7 @@ def _plan_drafts(
         if len(row.number) > MAX_ITEM_NUMBER:
             unnumbered += 1
             number = f"б/н {unnumbered}"
-            warnings.append(ParseWarning("warn-row-without-number", {"number": number}))
+            no_number.append(number)
             drafts.append(_Draft(number, section))
         elif number_match:
             drafts.append(_Draft(number_match[1], section))
@@ -1920,7 +1929,7 @@ def _plan_drafts(
         else:
             unnumbered += 1
             number = row.number or f"б/н {unnumbered}"
-            warnings.append(ParseWarning("warn-row-without-number", {"number": number}))
+            no_number.append(number)
             drafts.append(_Draft(number, section))
         draft = drafts[-1]
         if len(drafts) > before:
@@ -1943,6 +1952,18 @@ def _plan_drafts(
     for draft in drafts:
         if draft.section_deadline and not any(draft.deadline):
             draft.deadline = [draft.section_deadline]
+    if no_number:
+        shown = no_number[:MAX_NAMED_CELLS]
+        warnings.append(
+            ParseWarning(
+                "warn-row-without-number",
+                {
+                    "count": len(no_number),
+                    "numbers": ", ".join(f"«{number}»" for number in shown),
+                    "more": len(no_number) - len(shown),
+                },
+            )
+        )
     if by_order:
         warnings.append(ParseWarning("warn-numbered-by-order", {}))
     return drafts, sections

@@ -146,7 +146,13 @@ error-deadline-unreadable = Could not read the deadline "{ $text }". Write, for 
 
 warn-deadline-unscheduled = Item { $number }: the deadline "{ $text }" has no date — set it after the import.
 warn-deadline-unrecognized = Item { $number }: the deadline "{ $text }" was not recognised — set a date after the import.
-warn-row-without-number = A row without an item number was kept as "{ $number }".
+warn-row-without-number = { $count ->
+    [1] A row without an item number was kept as { $numbers }.
+   *[other] Rows without item numbers were kept as { $numbers }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }.
+}
 warn-duplicate-number = Item number { $number } occurs more than once in the document.
 warn-formulas-without-values = { $count ->
     [one] { $count } cell has a formula without a saved value
@@ -156,7 +162,7 @@ warn-formulas-without-values = { $count ->
    *[other] {" "}and { $more } more
 }): they were read as empty. To include them, open the workbook in Excel, save it and resend.
 warn-carried-down = { $count ->
-    [one] Item { $numbers } has no deadline or executors, so I took them from the row above
+    [1] Item { $numbers } has no deadline or executors, so I took them from the row above
    *[other] Items { $numbers }{ $more ->
         [0] {""}
        *[other] {" "}and { $more } more

@@ -156,7 +156,13 @@ error-deadline-unreadable = Не удалось понять срок «{ $text 
 
 warn-deadline-unscheduled = Пункт { $number }: срок «{ $text }» не содержит даты — укажите её после импорта.
 warn-deadline-unrecognized = Пункт { $number }: срок «{ $text }» не распознан — укажите дату после импорта.
-warn-row-without-number = Строка без номера пункта сохранена как «{ $number }».
+warn-row-without-number = { $count ->
+    [1] Строка без номера пункта сохранена как { $numbers }.
+   *[other] Строки без номера пункта сохранены как { $numbers }{ $more ->
+        [0] {""}
+       *[other] {" "}и ещё { $more }
+    }.
+}
 warn-duplicate-number = Номер пункта { $number } встречается в документе несколько раз.
 warn-formulas-without-values = { $count ->
     [one] В { $count } ячейке формула без сохранённого значения
@@ -166,7 +172,7 @@ warn-formulas-without-values = { $count ->
    *[other] {" "}и ещё { $more }
 }): они прочитаны как пустые. Чтобы их учесть, откройте книгу в Excel, сохраните её и пришлите ещё раз.
 warn-carried-down = { $count ->
-    [one] В пункте { $numbers } срок или исполнители не указаны — взял их из строки выше
+    [1] В пункте { $numbers } срок или исполнители не указаны — взял их из строки выше
    *[other] В пунктах { $numbers }{ $more ->
         [0] {""}
        *[other] {" "}и ещё { $more }
