@@ -621,14 +621,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
     },
     # Slices AP–AX (37 plans and 9 documents that are none; AP–AU collected at 23ec85d, AV–AX
     # measured first at c3bc5f1): what is left.
-    "boarding_school1_health_week_2012": {
-        "items": (
-            "in XLSX the first day heading («Пятница 21 сентября») is read as a line above the"
-            " table, and the rows' hours alone are no deadline column: refused",
-            ("xlsx",),
-        ),
-        "deadlines": ("refused", ("xlsx",)),
-    },
     "chuvashia_hydro_structures_meltwater_2006": {
         "deadlines": (
             "in text, an empty date cell takes the date of the row above (a text table cannot"

@@ -817,3 +817,36 @@ def test_an_orders_points_take_their_days_from_their_words() -> None:
 def test_a_table_of_points_with_days_in_their_words_is_no_plan_without_an_order() -> None:
     with pytest.raises(DocumentRejected):
         _order("В школе прошли мероприятия:", _ORDER_POINTS)
+
+
+def _health_week_xlsx() -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Неделя здоровья с 21 по 28 сентября 2012 года"])
+    sheet.append([])
+    for row in (
+        ["Пятница 21 сентября"],
+        ["11.30", "Линейка, посвященная открытию Недели Здоровья", "Акимова Е.В."],
+        ["12.10", "Урок Здоровья в 5-9 классах", "Сотникова Н.П."],
+        ["13.00", "Путешествие по станциям Здоровья", "Сотникова Н.П."],
+        ["Суббота 22 сентября"],
+        ["11.30", "«Веселые старты» 3-4 классы", "Дмитриев К.П."],
+    ):
+        sheet.append(row)
+        if len(row) == 1:
+            sheet.merge_cells(
+                start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3
+            )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_spreadsheets_hours_take_the_day_heading_above_them_even_above_the_table() -> None:
+    # The health week as a spreadsheet: its first day heading, a merged row right under the
+    # title, is read as a line above the table; its hours are that day's all the same, and a
+    # column of hours and days with no header is the time column.
+    parsed = parse_document(read_document(_health_week_xlsx(), "неделя.xlsx"), reference=TODAY)
+    assert [i.deadline.text for i in parsed.items] == ["11.30", "12.10", "13.00", "11.30"]
+    assert _dues(parsed) == [["2012-09-21"], ["2012-09-21"], ["2012-09-21"], ["2012-09-22"]]

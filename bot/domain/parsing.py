@@ -626,6 +626,9 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
         starts = runs[0].rstrip(".)") in ("1", "1.1", "I") if runs else False
         if len(set(runs)) < 0.8 * len(runs) or (merged and not starts):
             return 0.0  # «4, 4, 4, 5» is a column of grades; «1, 2, 2, 2, 3» numbers merged down
+        clocks = [t for t in texts if _CLOCK_ONLY.match(t)]
+        if len(clocks) * 2 >= len(texts) and any(t.endswith("00") for t in clocks):
+            return 0.0  # «11.30, 12.10, 13.00»: the hours of events, no item is «13.00»
         return sum(bool(_ORDINAL.match(t)) for t in texts) / len(texts)
 
     # A number column comes first, or second after a mark or a blank one.
@@ -633,6 +636,10 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
     best("number", ordinals, 0.8)
     columns.update(others)
     best("deadline", share(_looks_deadline), 0.5)
+    # «11.30 | Линейка … | …» under day headings: the hours of each day's events
+    best(
+        "deadline", share(lambda text: bool(_CLOCK_ONLY.match(text)) or _looks_deadline(text)), 0.8
+    )
     if "text" not in roles:
         wordy = [
             (sum(map(len, texts)) / len(texts), index)
@@ -1244,11 +1251,13 @@ def _plan_table(
     deadlines = 0
     if "deadline" in columns and strong is None:
         index = columns["deadline"]
+        sample = table.rows[start : start + SAMPLE_ROWS]
         deadlines = sum(
-            1
-            for row in table.rows[start : start + SAMPLE_ROWS]
-            if index < len(row) and _looks_deadline(_squeeze(row[index].text))
+            1 for row in sample if index < len(row) and _looks_deadline(_squeeze(row[index].text))
         )
+        if any(_is_dated(text) for row in sample if (text := _lone_text(row) or "")):
+            # hours («11.30») under day headings («Суббота 22 сентября»): dated by them
+            deadlines += sum(bool(_CLOCK_ONLY.match(_cell(row, index))) for row in sample)
         items = [
             row
             for row in table.rows[start : start + SAMPLE_ROWS]
@@ -1808,7 +1817,10 @@ MAX_DAY_LINE = 24  # «1 июня 2015 года», no more
 def _title_day(title: str | None) -> date | None:
     """The one day a programme's title names («… на 6 марта 2021 года»), not a decree's «от»."""
     for match in _WORD_DATE.finditer(title or ""):
-        if not re.search(r"\bот\s*$", title[: match.start()] if title else "", re.I):
+        before = title[: match.start()] if title else ""
+        if re.search(r"(?:\bпо|\d\s*[-–—])\s*$", before, re.I):
+            return None  # «с 21 по 28 сентября 2012 года»: a span's end, not one day
+        if not re.search(r"\bот\s*$", before, re.I):
             return _parse_date(match.group())
     return None
 
@@ -2618,6 +2630,11 @@ def _items(
 ) -> list[ParsedItem]:
     """Items from their drafts; ``day``: the one day a programme's title names, the day of the
     rows whose «Время» cell gives only an hour («10.00⏎229 кабинет»)."""
+    clock_column = any(
+        _CLOCK_ONLY.match(text) and not _is_dated(text)
+        for draft in drafts
+        if (text := _join(draft.deadline))
+    )
     for draft in drafts:
         for cell in draft.executors:
             book.learn_aliases(cell)
@@ -2657,9 +2674,16 @@ def _items(
             if deadline_text
             else Deadline("", DeadlineKind.UNRECOGNIZED)
         )
-        if _CLOCK_ONLY.match(deadline_text) and (
-            on_day := _one_day(draft.section_deadline, period, reference)
-        ):
+        heading_day = (
+            _one_day(draft.section_deadline, period, reference)
+            if draft.section_deadline
+            # no day heading: the programme's day above the table, where the column is one of
+            # hours («11.30», «13.00» are no days), not of days («5.07», «6.07»)
+            else (draft.day or day)
+            if clock_column
+            else None
+        )
+        if _CLOCK_ONLY.match(deadline_text) and (on_day := heading_day):
             # «12.10» under «Пятница 21 сентября»: the hours of that day, not the 12th of October
             deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on_day),))
         elif not deadline.is_dated and draft.section_deadline:
@@ -2866,6 +2890,9 @@ def parse_document(
     # The programme's one day: named in its title, or in a line right above the table
     # («Дата- 03.05.2017», a spreadsheet's first day written above its header).
     day = title_day or (_opening_day(above) if above else None)
+    if day is None and above and len(above) <= MAX_DAY_LINE:
+        # «Пятница 21 сентября» above a spreadsheet's table (its first day heading)
+        day = _one_day(above.strip(_DAY_LINE_MARKS), header.period, effective_reference)
     items = _items(drafts, book, header.period, effective_reference, warnings, day)
     if header.period is not None:
         _august_before_the_year(items, header.period)
