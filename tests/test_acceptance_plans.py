@@ -628,11 +628,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
             ("txt",),
         )
     },
-    "sovetsky_saratov_uo_school_year_start_order_2023": {
-        "deadlines": "«до 28 августа» in an order opening the school year on 1 September is"
-        " read as the August at the year's end (2024); the collector read the August before"
-        " the year (the order's own month)"
-    },
     "severotatarskaya_school_museum_2014_2015": {
         "items": "a section's points packed into one cell («1. … 2. …») beside one term for"
         " both, or three terms for two: read as one item (a meeting's numbered questions)",

@@ -850,3 +850,16 @@ def test_a_spreadsheets_hours_take_the_day_heading_above_them_even_above_the_tab
     parsed = parse_document(read_document(_health_week_xlsx(), "неделя.xlsx"), reference=TODAY)
     assert [i.deadline.text for i in parsed.items] == ["11.30", "12.10", "13.00", "11.30"]
     assert _dues(parsed) == [["2012-09-21"], ["2012-09-21"], ["2012-09-21"], ["2012-09-22"]]
+
+
+def test_an_august_day_named_with_september_days_is_the_august_before_them() -> None:
+    # Imitates the order of Sovetsky district (2023): «(до 5 сентября) … (до 28 августа,
+    # подтверждения до 11 сентября)» in a plan for the school year: days named together are
+    # close together, the August the one just before the year.
+    parsed = _parse_text(
+        "План мероприятий на 2023-2024 учебный год\n\n"
+        "№\tМероприятие\tСрок\n"
+        "1\tСоциальный паспорт и трудоустройство выпускников\tдо 5 сентября, до 28 августа\n"
+        "2\tОтчет о летней оздоровительной кампании\tдо 28 августа\n"
+    )
+    assert _dues(parsed) == [["2023-08-28", "2023-09-05"], ["2024-08-28"]]

@@ -2738,6 +2738,10 @@ def _items(
 _AUGUST = re.compile(r"август|(?<![\d.])\d{1,2}\.08(?![.\d])", re.IGNORECASE)
 
 
+def _by_due(occurrences: Sequence[Occurrence]) -> tuple[Occurrence, ...]:
+    return tuple(sorted(occurrences, key=lambda o: o.due))
+
+
 def _august_before_the_year(items: Sequence[ParsedItem], period: Period) -> None:
     """The August rows that open a school year's plan («Август | Утверждение плана», the
     August teachers' council), before its first row of the autumn, are the August before the
@@ -2746,6 +2750,20 @@ def _august_before_the_year(items: Sequence[ParsedItem], period: Period) -> None
     if period != academic_year(year):
         return
     august = date(year + 1, 8, 1)
+    for item in items:
+        # «до 5 сентября, до 28 августа, до 11 сентября» in one point: days named together are
+        # close together, the August the one just before the September
+        dues = [o.due for o in item.deadline.occurrences]
+        if (
+            item.deadline.kind is DeadlineKind.DATE
+            and any(d >= august for d in dues)
+            and any(d < date(year, 11, 1) for d in dues)
+        ):
+            occurrences = tuple(
+                replace(o, due=o.due.replace(year=year)) if o.due >= august else o
+                for o in item.deadline.occurrences
+            )
+            item.deadline = replace(item.deadline, occurrences=_by_due(occurrences))
     leading: list[ParsedItem] = []
     for item in items:
         deadline = item.deadline
