@@ -877,10 +877,8 @@ def _weak_header(rows: Sequence[Sequence[Cell]]) -> int | None:
 # is the mark of what was done.
 _SUB_START = re.compile(r"\bначал|^с$", re.I)
 _SUB_FACT = re.compile(r"\bфакт", re.I)
-MAX_HEADER_CELL = 60
-MAX_LABEL = (
-    20  # «Срок исполнения:» before a cell's value  # a sub-header is a word or two, not a sentence
-)
+MAX_HEADER_CELL = 60  # a sub-header is a word or two, not a sentence
+MAX_LABEL = 20  # «Срок исполнения:» before a cell's value
 MAX_HEADER_ROWS = 4
 
 
@@ -1311,10 +1309,8 @@ def _plan_table(
             _headed_list_drafts(lines)
         ):
             return None  # numbered questions (points) under their months: read as lines
-        plain = [line for line, _ in lines]
-        if _lone_days_among_dated(lines) and len(_dated_list_drafts(plain)) > len(
-            _headed_list_drafts(lines)
-        ):
+        by_days = _dated_list_drafts([line for line, _ in lines])
+        if _dated_lines_win(lines, _headed_list_drafts(lines), by_days):
             return None  # lines that open with their days, a day alone among them: as lines
         if any(_day_heading(_lone_text(row)) for row in table.rows[start:]):
             return _Table(start, columns, header, names, header_rows, one_column=True)
@@ -2372,12 +2368,18 @@ def _dated_list_drafts(lines: Sequence[str], sections: list[str] | None = None) 
     return []
 
 
-def _lone_days_among_dated(lines: Sequence[tuple[str, bool]]) -> bool:
-    """Every line that would head the lines under it by its day is a day alone
-    («15 марта 2024 года»), and some lines open with their own days: those days are items of
-    the list, not its headings."""
+def _dated_lines_win(
+    lines: Sequence[tuple[str, bool]], headed: Sequence[_Draft], dated: Sequence[_Draft]
+) -> bool:
+    """The lines read one item a line by their own days (``dated``) rather than under day
+    headings (``headed``): where every line that would head the lines under it is a day alone
+    («15 марта 2024 года») among lines that open with their days, and so one of them."""
     headings = [line for line, _ in lines if _list_heading(line)]
-    return bool(headings) and all(_lone_day(line, _leading_deadline) for line in headings)
+    return (
+        len(dated) > len(headed)
+        and bool(headings)
+        and all(_lone_day(line, _leading_deadline) for line in headings)
+    )
 
 
 # «Каникулы:», «Родительские собрания:»: a short line ending in a colon heads a list's lines.
@@ -2674,15 +2676,12 @@ def _items(
             if deadline_text
             else Deadline("", DeadlineKind.UNRECOGNIZED)
         )
-        heading_day = (
-            _one_day(draft.section_deadline, period, reference)
-            if draft.section_deadline
+        if draft.section_deadline:
+            heading_day = _one_day(draft.section_deadline, period, reference)
+        else:
             # no day heading: the programme's day above the table, where the column is one of
             # hours («11.30», «13.00» are no days), not of days («5.07», «6.07»)
-            else (draft.day or day)
-            if clock_column
-            else None
-        )
+            heading_day = (draft.day or day) if clock_column else None
         if _CLOCK_ONLY.match(deadline_text) and (on_day := heading_day):
             # «12.10» under «Пятница 21 сентября»: the hours of that day, not the 12th of October
             deadline = Deadline(deadline_text, DeadlineKind.DATE, (Occurrence(None, on_day),))
@@ -2848,9 +2847,7 @@ def parse_document(
         drafts = _headed_list_drafts(lines, headings)
         listed_headings: list[str] = []
         dated = _dated_list_drafts([line for line, _ in lines], listed_headings)
-        if not drafts or (len(dated) > len(drafts) and _lone_days_among_dated(lines)):
-            # «27 октября 2023 года» alone among lines that open with their days is one of
-            # them, not a heading of the lines under it
+        if not drafts or _dated_lines_win(lines, drafts, dated):
             drafts, headings = dated, listed_headings
         if drafts:
             kind = DocumentKind.PLAN
