@@ -136,7 +136,10 @@ def _vocabulary() -> dict[str, str]:
     # Seasons as the months they are: «весна 2024» is March–May 2024, «зимой» December–February.
     for forms, months in (
         ("весна весной весны весну весенний весеннего весеннем весенние", "M3 - M5"),
-        ("лето летом лета летний летнего летнем летние летних", "M6 - M8"),
+        (
+            "лето летом лета летний летнего летнем летние летних летняя летней летнюю летне",
+            "M6 - M8",
+        ),
         ("осень осенью осени осенний осеннего осеннем осенние", "M9 - M11"),
         ("зима зимой зимы зиму зимний зимнего зимнем зимние", "M12 - M2"),
     ):
@@ -1616,6 +1619,10 @@ _PERIODS = re.compile(
     r"(?:^| )(?:на (?:весь )?(?P<part>[NRO]\d+) (?P<unit>кв|пг)"
     r" (?:Y(?P<part_first>\d+) - Y(?P<part_last>\d+) (?:уч|год)|Y(?P<part_year>\d+))"
     r"|на M(?P<month>\d+) Y(?P<month_year>\d+)"
+    # «на лето 2024 года», «на летне-оздоровительный период 2024 года», «на июнь – август 2022
+    # г.», «на период летних каникул 2023 года»: those months
+    r"|на (?:период )?M(?P<span_first>\d+) - M(?P<span_last>\d+)(?: -)?(?: \?){0,2}"
+    r"(?: (?:период|каникулы))? Y(?P<span_year>\d+)"
     r"|(?:на )?Y(?P<first>\d+) - Y(?P<last>\d+) (?P<what>уч|год|гг)"
     r"|уч (?:год )?Y(?P<school_first>\d+) - Y(?P<school_last>\d+)"
     r"|на Y(?P<from>\d+) - Y(?P<to>\d+)"
@@ -1629,6 +1636,12 @@ def _part_period(match: re.Match[str]) -> Period:
     if match["month"]:
         month, year = int(match["month"]), _year(match["month_year"])
         return Period(date(year, month, 1), _last_day(year, month))
+    if match["span_first"]:
+        first, last = int(match["span_first"]), int(match["span_last"])
+        if last < first:
+            raise _Unreadable  # «на зимний период 2024 года»: which December is not said
+        year = _year(match["span_year"])
+        return Period(date(year, first, 1), _last_day(year, last))
     months = 3 if match["unit"] == "кв" else 6
     if match["part_first"]:
         school = _years(match["part_first"], match["part_last"], "уч")
@@ -1661,7 +1674,7 @@ def parse_period(text: str) -> Period | None:
     tokens = _tokens(normal, newline_separates=True)
     for match in _PERIODS.finditer(" ".join(tokens)):
         try:
-            if match["part"] or match["month"]:
+            if match["part"] or match["month"] or match["span_first"]:
                 return _part_period(match)
             if match["year"]:
                 return calendar_year(_year(match["year"]))
