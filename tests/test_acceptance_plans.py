@@ -524,12 +524,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
         "deadlines": "«9.01.2021» and «12.01.2021» among the January 2022 days are read as"
         " printed; the collector read the typed year as a slip for 2022"
     },
-    "pokhvistnevo_sv_education_collegium_decision_2014": {
-        "items": "a collegium's decisions as a table of numbers and text with no header, the"
-        " dates inside the words («установить срок готовности программы- 1 ноября 2014 г.»):"
-        " no column holds deadlines and it is refused",
-        "deadlines": "refused: no deadline column",
-    },
     # Slices N–V (33 plans, collected this session; measured first at 10b3086): what is left.
     "chuvashia_komsomolsky_victory70_2013_2015": {
         "items": "a group row «1. | Мероприятия по улучшению … условий жизни ветеранов» with its"
@@ -570,11 +564,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
     "chuvashia_city_swimming_season_2006": {
         "deadlines": "«04.11.2006 14.04.2007» (no dash) is read as two days; the collector read"
         " a span ending on 14 April"
-    },
-    "nsportal_dou_summer_theme_weeks_2024": {
-        "items": "a list of lines each opening with a week of a month («1 неделя июня"
-        " «Здравствуй, лето!»»), no table and no plan named: refused as no plan",
-        "deadlines": "refused",
     },
     # Slice AG–AK (26 plans, collected this session): the judgement calls left.
     "komi_schools_material_base_2008": {

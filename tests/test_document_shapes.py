@@ -727,6 +727,49 @@ def test_lines_whose_day_follows_a_dash_in_the_middle_are_one_item_each() -> Non
     assert _dues(parsed) == [["2017-02-03"], ["2017-02-07"], ["2017-02-17"], ["2017-03-16"]]
 
 
+_THEME_WEEKS = [
+    "1 неделя июня «Здравствуй, лето!»",
+    "2 неделя июня «Мы живём в России»",
+    "3 неделя июня, «Мы вокруг березки встанем в хоровод»",
+    "1 неделя июля неделя здоровья «Солнце, воздух и вода»",
+    "III декада июля Экологическая неделя «Путешествие в мир насекомых»",
+    "первая неделя августа – «Неделя доброты»",
+]
+
+
+def test_lines_opening_with_a_week_of_a_month_are_one_item_each() -> None:
+    # Imitates a kindergarten's summer plan of theme weeks (nsportal, 2024): no table, each
+    # line a week of a month and its theme with no stop between them.
+    title = "Тематическое планирование на летне-оздоровительный период 2024 года"
+    expected_texts = [
+        "«Здравствуй, лето!»",
+        "«Мы живём в России»",
+        "«Мы вокруг березки встанем в хоровод»",
+        "неделя здоровья «Солнце, воздух и вода»",
+        "Экологическая неделя «Путешествие в мир насекомых»",
+        "«Неделя доброты»",
+    ]
+    expected_dues = [
+        ["2024-06-07"],
+        ["2024-06-14"],
+        ["2024-06-21"],
+        ["2024-07-07"],
+        ["2024-07-31"],
+        ["2024-08-07"],
+    ]
+    as_text = _parse_text("\n".join([title, *_THEME_WEEKS]) + "\n")
+
+    def build(document: object) -> None:
+        for line in (title, *_THEME_WEEKS):
+            document.add_paragraph(line)  # type: ignore[attr-defined]
+
+    as_docx = parse_document(read_document(_docx(build), "недели.docx"), reference=TODAY)
+    for parsed in (as_text, as_docx):
+        assert parsed.title == title
+        assert [i.text for i in parsed.items] == expected_texts
+        assert _dues(parsed) == expected_dues
+
+
 def test_stage_rows_of_a_point_are_its_days_and_dash_points_stay_apart() -> None:
     # Imitates Shemursha district's plan of preparing roads for winter (2007): dash points
     # without numbers under a numbered lead, one of them «в том числе:» over rows «50% | до
@@ -812,6 +855,35 @@ def test_an_orders_points_take_their_days_from_their_words() -> None:
     assert [i.section for i in headed.items[1:]] == [
         "2. Министерству образования обеспечить: до 1 сентября 2014 года:"
     ] * 2
+
+
+def test_a_collegiums_decision_is_read_as_an_order_each_point_an_item() -> None:
+    # Imitates the decision of the North-Eastern education administration's collegium
+    # (Pokhvistnevo, Samara region, 2014): «Решение коллегии …» over numbered points, no
+    # header, each point's day inside its words; a point with no day is still a decision to
+    # carry out, not a heading.
+    parsed = _order(
+        "Решение коллегии 21 января 2014 года № 1",
+        [
+            ("1.", "Принять к сведению информацию о развитии системы образования (2014-2016 гг.)."),
+            (
+                "2.",
+                "Рекомендовать управлению разработать Программу развития (установить срок"
+                " готовности программы- 1 ноября 2014 г.).",
+            ),
+            (
+                "3.",
+                "Рекомендовать центру организовать в 2014 г. изучение общественного мнения (срок"
+                " готовности итогового заключения –  1 июня 2014 г.).",
+            ),
+        ],
+    )
+    assert [i.number for i in parsed.items] == ["1", "2", "3"]
+    assert parsed.items[0].text.startswith("Принять к сведению")
+    assert _dues(parsed) == [[], ["2014-11-01"], ["2014-06-01"]]
+    # «коллегия РЕШАЕТ:» in the lead paragraph marks it as well
+    decided = _order("Заслушав информацию, коллегия РЕШАЕТ:", _ORDER_POINTS)
+    assert len(decided.items) == 4
 
 
 def test_a_table_of_points_with_days_in_their_words_is_no_plan_without_an_order() -> None:

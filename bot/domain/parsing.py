@@ -435,7 +435,12 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
         lines = _unspaced(p.text).split("\n")
         naming = [i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)]
         at = next((i for i in naming if _leads_with_plan(lines[i])), naming[0] if naming else 0)
-        text = " ".join(" ".join(lines[at:]).split())
+        # the title's lines end where a list's lines typed under it without a blank line
+        # begin («1 неделя июня «Здравствуй, лето!»», «10:20 — разминка команд»)
+        listed = [i for i in range(at + 1, len(lines)) if _week_first(lines[i])]
+        listed += [i for i in range(at + 1, len(lines)) if _hours_first(lines[i])]
+        end = min(listed, default=len(lines))
+        text = " ".join(" ".join(lines[at:end]).split())
         if text[:1] in _BULLETS or _BULLET_POINT.match(text):
             # «• Планирование работы МО», «- до 01.03. … учебные планы»: a point of the
             # list, not its title
@@ -1328,9 +1333,11 @@ def _plan_table(
     return None
 
 
-# «ПРИКАЗЫВАЮ:», «РАСПОРЯЖЕНИЕ», «постановляет:»: an order, its points the decisions.
+# «ПРИКАЗЫВАЮ:», «РАСПОРЯЖЕНИЕ», «постановляет:», «Решение коллегии», «коллегия РЕШАЕТ:»: an
+# order or a decision, its points the decisions.
 _ORDER_MARKER = re.compile(
-    r"^\s*(?:распоряжение|приказ|постановление)\b|\b(?:приказываю|постановляю|постановляет)\b",
+    r"^\s*(?:распоряжение|приказ|постановление|решение)\b"
+    r"|\b(?:приказываю|постановляю|постановляет|решает|решила|решил|решили)\b",
     re.I,
 )
 _DAY_WORDS = (
@@ -1568,6 +1575,9 @@ def _rows(
             elif (
                 not plain_event
                 and not data.under_merged
+                # An order's numbered point with no day in its words («1. Принять к сведению
+                # …») is a decision to carry out, not a heading; «2. Утвердить:» heads.
+                and not (in_words and number and not text.endswith(":"))
                 and (title := _plain_section(row, data, follows))
             ):
                 follows = ""
@@ -2334,6 +2344,7 @@ def _dated_list_drafts(lines: Sequence[str], sections: list[str] | None = None) 
     for reader in (
         _hours_first,
         _leading_deadline,
+        _week_first,
         _trailing_deadline,
         _bulleted_deadline,
         _day_after_dash,
@@ -2424,6 +2435,23 @@ def _bulleted_deadline(line: str) -> tuple[str, str, str] | None:
     text = bullet["text"].rstrip(" ;,")
     phrase = _embedded_deadline(text)
     return ("", text, phrase) if phrase else None
+
+
+# «1 неделя июня «Здравствуй, лето!»», «III декада апреля, …»: a line opening with a week or a
+# decade of a month, its theme after it with no stop between.
+_WEEK_FIRST = re.compile(
+    r"^(?P<week>(?:\d(?:\s*-?\s*я)?|перв\w+|втор\w+|трет\w+|четв[её]рт\w+|последн\w+|I{1,3}|IV)"
+    rf"\s+(?:недел[яи]|декад[аы])\s+(?:{'|'.join(_MONTHS_GENITIVE)})"
+    r"(?:\s+\d{4}(?:\s*(?:года|г\.?))?)?)(?=[\s,.:;–—-])[\s,.:;–—-]*(?P<text>\S.*)$",
+    re.I,
+)
+
+
+def _week_first(line: str) -> tuple[str, str, str] | None:
+    found = _WEEK_FIRST.match(line)
+    if found is None or not _is_dated_in_a_year(found["week"]):
+        return None
+    return "", found["text"], found["week"]
 
 
 def _hours_first(line: str) -> tuple[str, str, str] | None:
