@@ -1332,6 +1332,24 @@ REAL += [
 ]
 
 
+DUKHOVSHCHINA_LIBRARIES = (
+    "http://duhovschina.library67.ru/afisha/vnimanie-konkurs/klassnaya-skazka/?svSpace=2"
+)
+REAL += [
+    # a day and its hours parted by a slash: the day, not a span
+    ("03.01/13-00", calendar_year(2026), K.DATE, [_day(2026, 1, 3)], DUKHOVSHCHINA_LIBRARIES),
+    ("05.01 /12-00", calendar_year(2026), K.DATE, [_day(2026, 1, 5)], DUKHOVSHCHINA_LIBRARIES),
+    (
+        "05.01 / 10.00 - 13.00",
+        calendar_year(2026),
+        K.DATE,
+        [_day(2026, 1, 5)],
+        DUKHOVSHCHINA_LIBRARIES,
+    ),
+    ("05.01 / 11.00.", calendar_year(2026), K.DATE, [_day(2026, 1, 5)], DUKHOVSHCHINA_LIBRARIES),
+]
+
+
 @pytest.mark.parametrize(
     "phrase",
     [

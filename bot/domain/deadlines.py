@@ -339,7 +339,7 @@ _TIME = re.compile(
     r"(?<![\w.])в (?<![\d.:])\d{1,2}(?:[-.:]\d{2})? ?ч(?:\.|(?!\w))|"
     r"(?:(?<![\w.])(?:в|с) )?(?<![\d.:])\d{1,2}:\d{2}(?: ?(?:-|до) ?\d{1,2}:\d{2})?(?:\s?ч\b\.?)?"
     r"|(?:(?<![\w.])(?:в|с) )?(?<![\d.:-])\d{1,2}[.-]00(?: ?(?:-|до) ?\d{1,2}[.:-]\d{2})?"
-    r"(?:\s?ч\b\.?)?(?![\d.])"
+    r"(?:\s?ч\b\.?)?(?!\d|\.\d)"  # «05.01 / 11.00.»: the stop ends the line
     # «11-30-13-30»: hours and minutes joined by dashes, never a day and a month
     r"|(?<![\d.:-])\d{1,2}-[0-5]\d ?- ?\d{1,2}-[0-5]\d(?![\d.-])"
     r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
@@ -527,11 +527,20 @@ def _cyrillic(match: re.Match[str]) -> str:
     return word.translate(_LOOK_ALIKES)
 
 
+# «03.01/13-00», «05.01 / 10.00 - 13.00»: a day and its hours parted by a slash, not a span.
+_SLASH_BEFORE_TIME = re.compile(
+    r"(?<![\d.])(\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?)\.? ?/ ?"
+    # hours: minutes after a colon or a dash, or minutes no month can be («13.00», not «30.09»)
+    r"(?=(?:\d{1,2}[-:]\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?!\d|\.\d))"
+)
+
+
 def _normalise(text: str) -> str:
     # NFKC folds look-alikes (full-width digits, «Ⅳ», non-breaking spaces) into plain ones.
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("ё", "е").replace("і", "i").replace("\r", "\n")
     text = _MIXED_WORD.sub(_cyrillic, text)  # «cентябрь» typed with a Latin «c»
+    text = _SLASH_BEFORE_TIME.sub(r"\1 ", text)  # «03.01/13-00»
     text = _DASHES.sub("-", text)
     text = _DASH_AT_LINE_END.sub("-", text)  # «02.10 -⏎31.10» is one range
     text = _SPACED_DATE.sub(r"\1.\2.\3", text)  # «до 3 .05. 2015г»
