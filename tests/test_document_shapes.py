@@ -935,3 +935,94 @@ def test_an_august_day_named_with_september_days_is_the_august_before_them() -> 
         "2\tОтчет о летней оздоровительной кампании\tдо 28 августа\n"
     )
     assert _dues(parsed) == [["2023-08-28", "2023-09-05"], ["2024-08-28"]]
+
+
+_CULTURE_HOUSES = [
+    ("",),
+    ("I квартал",),
+    ("Январь",),
+    ("Календарные даты. Мероприятия к юбилейным датам.",),
+    (
+        "1",
+        "Информационный час «Деятельность великого шейха».",
+        "03 января\nДК с. Серноводское",
+        "Методист ЦКС\nАмагу Х.С.",
+    ),
+    (
+        "2",
+        "Информационный уголок «Жизнь и деятельность».",
+        "03 января\nДК ст. Ассиновская",
+        "Заведующая ДК\nТайпаева Ф.С.",
+    ),
+    (
+        "3",
+        "Круглый стол «Мой край, моя судьба».",
+        "09 января\nДК с. Серноводское",
+        "Руководитель кружка Халдыхароева М.А.",
+    ),
+    (
+        "4",
+        "Познавательное занятие «Ее величество-Газета».",
+        "13 января\nДК с. Серноводское",
+        "Заведующий ДК\nДжанаралиева З.А.",
+    ),
+]
+
+
+def _culture_houses(fmt: str) -> ParsedDocument:
+    """A plan of culture houses as Word, spreadsheet or text: no header row, an empty row
+    first, three headings merged across, each day over its house in the date cell."""
+    title = "План основных мероприятий МБУК «Серноводская ЦКС» на 2025 год"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            document.add_paragraph(title)  # type: ignore[attr-defined]
+            table = document.add_table(rows=0, cols=4)  # type: ignore[attr-defined]
+            for row in _CULTURE_HOUSES:
+                cells = table.add_row().cells
+                if len(row) == 1:
+                    cells[0].merge(cells[-1]).text = row[0]
+                    continue
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = text
+
+        return parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+    if fmt == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.append([title])
+        for row in _CULTURE_HOUSES:
+            sheet.append(list(row))
+            if len(row) == 1 and row[0]:
+                sheet.merge_cells(
+                    start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=4
+                )
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return parse_document(read_document(buffer.getvalue(), "plan.xlsx"), reference=TODAY)
+    lines = [title, ""]  # copied out of a browser: a cell's line breaks as <br>
+    for row in _CULTURE_HOUSES:
+        lines.append("\t".join(cell.replace("\n", "<br>") for cell in row))
+    return _parse_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "txt"])
+def test_a_table_without_a_header_whose_date_cells_hold_the_place_too(fmt: str) -> None:
+    # Imitates the plan of Sernovodsk culture houses (Chechnya, 2025): no header, the date
+    # cell «03 января⏎ДК с. Серноводское»; the days make the deadline column, the houses go
+    # with the text, and the printed numbers are the items' own (headings merged across are
+    # not taken for cells of the number column).
+    parsed = _culture_houses(fmt)
+    assert [i.number for i in parsed.items] == ["1", "2", "3", "4"]
+    assert _dues(parsed) == [["2025-01-03"], ["2025-01-03"], ["2025-01-09"], ["2025-01-13"]]
+    assert [i.deadline.text for i in parsed.items] == [
+        "03 января",
+        "03 января",
+        "09 января",
+        "13 января",
+    ]
+    assert parsed.items[0].text == (
+        "Информационный час «Деятельность великого шейха» (ДК с. Серноводское)."
+    )
+    assert "warn-numbered-by-order" not in {w.code for w in parsed.warnings}

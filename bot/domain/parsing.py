@@ -585,6 +585,18 @@ def _looks_people(text: str) -> bool:
     )
 
 
+def _day_over_place(cell: str) -> tuple[str, str] | None:
+    """«03 января⏎ДК с. Серноводское»: a cell's first line its day, the lines under it the
+    place (the place, the day); None when the cell is not so."""
+    first, _, rest = cell.strip().partition("\n")
+    rest = _squeeze(rest)
+    if not re.search(r"[^\W\d_]{3}", rest):
+        return None  # «1 июня⏎12:00», «до 10 мая⏎2022 г.»: the day and its hours, no place
+    if not _is_dated(first.strip()) or _looks_deadline(rest):
+        return None
+    return rest, first.strip()
+
+
 def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, int]:
     """Fill the roles the header did not name from the cells of the first data rows.
 
@@ -596,6 +608,12 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
         for row in rows[:SAMPLE_ROWS]
         if any(c.text.strip() for c in row) and not _is_numbering_row(row)
     ]
+    # rows of one text («I квартал», «Январь», merged across or in the first cell alone) head
+    # the rows under them: they are no sample of a column's cells
+    rows_of_cells = [row for row in sample if sum(bool(c.text.strip()) for c in row) >= 2]
+    rows_of_cells = [row for row in rows_of_cells if _lone_text(row) is None]
+    if len(rows_of_cells) * 2 >= len(sample):
+        sample = rows_of_cells
     if not sample:
         return found
     width = max(len(row) for row in sample)
@@ -645,6 +663,15 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
     best(
         "deadline", share(lambda text: bool(_CLOCK_ONLY.match(text)) or _looks_deadline(text)), 0.8
     )
+    if "deadline" not in roles:
+        # «03 января⏎ДК с. Серноводское» in every row: a column of days, each over its place
+        placed = [
+            (sum(bool(_day_over_place(row[i].text)) for row in sample if i < len(row)), i)
+            for i in columns
+        ]
+        if placed and (most := max(placed))[0] >= max(least, len(sample) / 2):
+            roles["deadline"] = most[1]
+            del columns[most[1]]
     if "text" not in roles:
         wordy = [
             (sum(map(len, texts)) / len(texts), index)
@@ -1256,7 +1283,10 @@ def _plan_table(
         index = columns["deadline"]
         sample = table.rows[start : start + SAMPLE_ROWS]
         deadlines = sum(
-            1 for row in sample if index < len(row) and _looks_deadline(_squeeze(row[index].text))
+            1
+            for row in sample
+            if index < len(row)
+            and (_looks_deadline(_squeeze(row[index].text)) or _day_over_place(row[index].text))
         )
         if any(_is_dated(text) for row in sample if (text := _lone_text(row) or "")):
             # hours («11.30») under day headings («Суббота 22 сентября»): dated by them
@@ -1291,7 +1321,8 @@ def _plan_table(
             header_rows,
             () if grid else _more_deadlines(header_row, table.rows[start:], columns),
             grid,
-            "мест" in _cell(header_row, columns["deadline"]).casefold(),
+            "мест" in _cell(header_row, columns["deadline"]).casefold()
+            or _places_under_days(table.rows[start : start + SAMPLE_ROWS], columns["deadline"]),
         )
     if "text" in columns and "deadline" not in columns and names:
         # A plan by months: «Сентябрь» rows across the table give the deadline of the rows
@@ -1390,9 +1421,20 @@ def _grouping(rows: Sequence[Sequence[Cell]], index: int) -> bool:
     return False
 
 
+def _places_under_days(rows: Sequence[Sequence[Cell]], index: int) -> bool:
+    """Whether most of a deadline column's cells are a day over its place."""
+    cells = [row[index].text for row in rows if index < len(row) and row[index].text.strip()]
+    return len(cells) >= MIN_FOUND_DEADLINES and sum(
+        map(bool, map(_day_over_place, cells))
+    ) * 2 > len(cells)
+
+
 def _place_and_days(cell: str) -> tuple[str, str] | None:
     """«Библиотеки образовательных учреждений 9 - 11 июня 2003 г.» → (the place, its days); the
-    days may come first («10 июня, Дом культуры»). None when no part reads as dated."""
+    days may come first («10 июня, Дом культуры»), or head the place's lines («09 января⏎ДК
+    ст. Ассиновская»). None when no part reads as dated."""
+    if over := _day_over_place(cell):
+        return over
     words = cell.split()
     if _is_dated(cell):
         return None  # only days: nothing to split off
@@ -1410,7 +1452,11 @@ def _with_place(text: str, place: str) -> str:
     """«Праздничные концерты» held in «Учреждения …» → «Праздничные концерты (Учреждения …)»."""
     if not text or not place:
         return text or place
-    return f"{text} — {place}" if "(" in place or ")" in place else f"{text} ({place})"
+    if "(" in place or ")" in place:
+        return f"{text} — {place}"
+    if text.endswith(".") and not text.endswith(".."):
+        return f"{text[:-1]} ({place})."  # «… «Сказочные мечты» (ДК с. Серноводское).»
+    return f"{text} ({place})"
 
 
 def _is_dated(text: str) -> bool:
