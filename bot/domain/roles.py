@@ -825,11 +825,40 @@ def _line_goes_on(before: str, after: str) -> bool:
     if first[:1].islower():
         if first in _PREPOSITIONS or first == "и":
             return True
-        return not _is_people_word(first) and not first.lower().endswith(_NOMINATIVE_ADJECTIVE)
+        if _is_people_word(first):
+            return False
+        # «Муниципальное / бюджетное учреждение»: an adjective still waiting for its noun
+        return not first.lower().endswith(_NOMINATIVE_ADJECTIVE) or _bare_adjective(last)
+    if first in _STATE_GENITIVES:
+        return True  # «ФГБУЗ ЦГиЭ N 81 ФМБА / России»: of the state, not a body of its own
+    if last in _PLACE_MARKS and first[:1].isupper():
+        return True  # «учреждения ЗАТО / Северск»: the place's name
+    if first in _PLACE_MARKS and last[:1].islower():
+        return True  # «Муниципальное бюджетное учреждение / ЗАТО Северск "…"»
+    if _ABBREVIATION.match(first) and _bare_adjective(last):
+        return True  # «Шемуршинское / ДРСУ»: the adjective's body
     if _ABBREVIATION.match(first) or _starts_role(first) or _is_people_word(first):
         return False
     # «муниципальных районов / Республики Мордовия»: a capitalised genitive mid-phrase.
     return last[:1].islower() and first.lower().endswith((*_GENITIVE, "ой", "ей"))
+
+
+# «… ФМБА / России», «… МЧС / Российской Федерации»: a line naming the state goes on with the
+# body above it.
+_STATE_GENITIVES = frozenset({"России", "Российской"})
+# «ЗАТО Северск», «г. Пенза»: a place named after its mark
+_PLACE_MARKS = frozenset({"ЗАТО", "г.", "с.", "пос.", "п.", "ст.", "пгт", "р.п."})
+
+
+def _bare_adjective(word: str) -> bool:
+    """«Муниципальное», «бюджетные»: an adjective (not a noun such as «Управление»)."""
+    lower = word.lower()
+    # «Управление», «развитие» are nouns; «летние», «средние» are adjectives
+    return (
+        len(lower) > 4
+        and lower.endswith(_NOMINATIVE_ADJECTIVE)
+        and not lower.endswith(("ение", "ание", "тие", "вие", "дие"))
+    )
 
 
 def _titles_one_person(words: list[str]) -> bool:
