@@ -1026,3 +1026,46 @@ def test_a_table_without_a_header_whose_date_cells_hold_the_place_too(fmt: str) 
         "Информационный час «Деятельность великого шейха» (ДК с. Серноводское)."
     )
     assert "warn-numbered-by-order" not in {w.code for w in parsed.warnings}
+
+
+def test_a_column_of_who_checks_the_work_is_neither_the_text_nor_its_topic() -> None:
+    # Imitates ZATO Seversk's plan against ticks (Tomsk region, 2012): «Контроль за
+    # исполнением мероприятий» names the bodies that check the work, after the executors.
+    parsed = _docx_plan(
+        "План противоклещевых мероприятий на 2012 год",
+        (
+            "NN\nпп",
+            "Мероприятия",
+            "Сроки\nисполнения",
+            "Ответственные\nисполнители",
+            "Контроль\nза исполнением\nмероприятий",
+        ),
+        [
+            ("1", "2", "3", "4", "5"),
+            (
+                "1",
+                "Провести\nобследование\nтерриторий на\nналичие клещей",
+                "Май 2012\nг.",
+                "ФГБУЗ ЦГиЭ N 81 ФМБА\nРоссии",
+                "Региональное\nуправление\nN 81\nФМБА России",
+            ),
+            (
+                "2",
+                "Подготовить\nтерритории к\nобработке",
+                "Май 2012\nг.",
+                "УЖКХ ТиС",
+                "Региональное\nуправление\nN 81 ФМБА\nРоссии",
+            ),
+        ],
+    )
+    assert [i.text for i in parsed.items] == [
+        "Провести обследование территорий на наличие клещей",
+        "Подготовить территории к обработке",
+    ]
+    assert _dues(parsed) == [["2012-05-31"], ["2012-05-31"]]
+    assert [list(i.executors) for i in parsed.items] == [
+        ["ФГБУЗ ЦГиЭ N 81 ФМБА России"],
+        ["УЖКХ ТиС"],
+    ]
+    # who checks it stays with the item, as its note, as written
+    assert parsed.items[0].notes == ["Региональное\nуправление\nN 81\nФМБА России"]

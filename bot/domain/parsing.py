@@ -132,7 +132,8 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("result", ("результат", "форма представ", "итог", "показател", "вынік")),
     # «Примечание»: kept with the item as its note, never taken for its text.
     # «Краткая аннотация или справка» beside the event: what it is about, not the event
-    ("note", ("примечан", "комментар", "заўваг", "аннотац")),
+    # «Контроль за исполнением мероприятий»: the bodies that check the work, not its content
+    ("note", ("примечан", "комментар", "заўваг", "аннотац", "контроль за", "контроль исполн")),
     ("number", ("№", "n п/п", "п/п", "номер")),
     # «Участники мероприятия», «Охват»: who takes part, never the content (not kept).
     ("audience", ("участник", "охват", "удзельнік")),
