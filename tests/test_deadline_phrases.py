@@ -234,6 +234,8 @@ RECURRING: list[Row] = [
     ),
     # Issue 12 asks for these four, which were left unread before.
     ("ежемесячно до 5 числа", Y22, [_day(2022, m, 5) for m in range(1, 13)]),
+    # the day in brackets after the repeat is the repeat's own
+    ("ежемесячно (до 5 числа)", Y22, [_day(2022, m, 5) for m in range(1, 13)]),
     # a report on each quarter, due the 10th of the month after it: January's is the last
     # quarter's before the period, the last quarter's own falls after it
     (

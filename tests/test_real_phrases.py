@@ -1350,6 +1350,20 @@ REAL += [
 ]
 
 
+CHEREMSHAN_SWINE_FEVER = "https://tatarstan-gov.ru/doc/62097"
+REAL += [
+    # a condition in brackets after a repeat says until when the work goes on, not when it
+    # is due: each quarter of the plan's year
+    (
+        "Ежеквартально\n(до ликвидации\nАЧС на\nтерритории\nРоссийской\nФедерации)",
+        calendar_year(2013),
+        K.RECURRING,
+        _quarters(2013, 2013),
+        CHEREMSHAN_SWINE_FEVER,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     "phrase",
     [

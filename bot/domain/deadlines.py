@@ -1547,6 +1547,17 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
         found = _parse_deadline(normal[: remark.start()], period, reference)
         if found.is_dated and found.kind in _DAYS_AND_SPANS:
             return Deadline(text, found.kind, found.occurrences)
+        said = _parse_deadline(remark.group().strip(" ()"), period, reference)
+        if found.kind in _EVERY_OR_THROUGH and said.kind is DeadlineKind.UNRECOGNIZED:
+            # «Ежеквартально⏎(до ликвидации АЧС на территории …)»: a condition, not a time
+            return Deadline(text, found.kind, found.occurrences)
+    if (bracket := _TRAILING_BRACKET.search(normal)) and bracket.start() > 0:
+        # «ежемесячно (до 5 числа)»: the bracket's day is the repeat's own
+        found = _parse_deadline(
+            f"{normal[: bracket.start()]} {bracket['inner']}", period, reference
+        )
+        if found.kind is DeadlineKind.RECURRING:
+            return Deadline(text, found.kind, found.occurrences)
     labelled = text.lstrip()[:1].isupper()  # a label starts the cell: «Педсовет …»
     if "\n" not in normal and labelled and (rest := _without_label_word(normal)):
         # «Педсовет август 2017 г.»: the same label on the date's line (a PDF's cell).
@@ -1558,6 +1569,8 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
 
 # A remark in brackets closing a phrase, with no digits (no day or year of its own).
 _TRAILING_REMARK = re.compile(r"\s*\([^()\d]*\)\s*$")
+_TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+_EVERY_OR_THROUGH = frozenset({DeadlineKind.RECURRING, DeadlineKind.CONTINUOUS})
 _DAYS_AND_SPANS = frozenset(
     {
         DeadlineKind.DATE,
