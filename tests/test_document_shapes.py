@@ -1069,3 +1069,29 @@ def test_a_column_of_who_checks_the_work_is_neither_the_text_nor_its_topic() -> 
     ]
     # who checks it stays with the item, as its note, as written
     assert parsed.items[0].notes == ["Региональное\nуправление\nN 81\nФМБА России"]
+
+
+def test_a_row_of_days_only_under_a_stage_heading_is_that_stage() -> None:
+    # Imitates the admission schedule of Gomel's trade and economics college (2025): each
+    # stage a heading merged across, the row under it only its days, one column a group of
+    # applicants.
+    header = (
+        "На основе общего базового образования (9 классов)",
+        "На основе общего среднего образования (11 классов)",
+    )
+    rows = [
+        ("Прием документов",),
+        ("с 18 июля по 12 августа", "с 18 июля по 14 августа"),
+        ("Зачисление",),
+        ("по 15 августа", "по 17 августа"),
+    ]
+    parsed = _docx_plan("Сроки вступительной кампании в 2025 году", header, rows)
+    text = "\n".join(
+        ["Сроки вступительной кампании в 2025 году", "", "\t".join(header)]
+        # a heading copied out of a browser's table keeps the tab of its merged cell
+        + ["\t".join(row) if len(row) > 1 else f"<b>{row[0]}</b>\t" for row in rows]
+    )
+    for found in (parsed, _parse_text(text + "\n")):
+        assert [i.text for i in found.items] == ["Прием документов", "Зачисление"]
+        assert _dues(found) == [["2025-08-12", "2025-08-14"], ["2025-08-15", "2025-08-17"]]
+        assert [i.section for i in found.items] == [None, None]

@@ -1907,6 +1907,23 @@ def _leads(previous: _Draft, row: _Row, section: str | None) -> bool:
     )
 
 
+def _days_under_their_stage(
+    row: _Row, section: str | None, sections: Sequence[ParsedSection], drafts: Sequence[_Draft]
+) -> bool:
+    """Whether a row of days only (no number, no words, no executors) stands right under a
+    heading with no item under it yet: the heading names what is due on those days."""
+    return (
+        bool(section)
+        and bool(sections)
+        and sections[-1].title == section
+        and (not drafts or drafts[-1].section != section)
+        and not (row.number or row.executors or row.result)
+        and not _looks_deadline(section or "")
+        and _is_dated(row.text)
+        and (not row.deadline or _is_dated(row.deadline))
+    )
+
+
 def _plan_drafts(
     tables: Sequence[Table],
     warnings: list[ParseWarning],
@@ -1947,6 +1964,14 @@ def _plan_drafts(
                 section_period = named
             continue
         assert row is not None
+        if _days_under_their_stage(row, section, sections, drafts):
+            # «Прием документов» over «с 18 июля по 12 августа | с 18 июля по 14 августа» (one
+            # column a group of applicants): the heading is the item, the row its days
+            assert section is not None
+            sections.pop()
+            days = ", ".join(d for d in (row.text, row.deadline) if d)
+            row = replace(row, text=section, deadline=days)
+            section = sections[-1].title if sections else None
         if row.day and (written := _opening_day(row.day)):
             day = written  # and the rows under it, the cell merged down (empty in text)
         before = len(drafts)
