@@ -48,7 +48,8 @@ class DocumentRejected(DomainError):
     """A file could not be read or is not a plan or a protocol; nothing was stored.
 
     Keys (all in the locale catalogues): ``doc-empty``, ``doc-too-large``, ``doc-corrupt``,
-    ``doc-zip-bomb``, ``doc-unsupported-format``, ``doc-encoding``, ``doc-not-a-plan``.
+    ``doc-zip-bomb``, ``doc-unsupported-format``, ``doc-encoding``, ``doc-not-a-plan``,
+    ``doc-a-report`` (a report of work done, titled so).
     """
 
     key = "doc-not-a-plan"

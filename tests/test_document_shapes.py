@@ -1095,3 +1095,353 @@ def test_a_row_of_days_only_under_a_stage_heading_is_that_stage() -> None:
         assert [i.text for i in found.items] == ["Прием документов", "Зачисление"]
         assert _dues(found) == [["2025-08-12", "2025-08-14"], ["2025-08-15", "2025-08-17"]]
         assert [i.section for i in found.items] == [None, None]
+
+
+def test_a_form_column_after_the_events_name_follows_the_name() -> None:
+    # Imitates a village library's club plan (Chuvashia, 2026): «Название мероприятия | Форма
+    # мероприятия» — the quoted name first as printed, its form after it.
+    parsed = _docx_plan(
+        "План клуба «Собеседник» на 2026 год",
+        ("п/п", "Название мероприятия", "Форма\nмероприятия", "Сроки\nпроведения", "Место"),
+        [
+            ("1.", "«Зимние узоры»", "Посиделки", "январь", "Сельская библиотека"),
+            ("2.", "«Весна идёт»", "Литературный час", "март", "Сельская библиотека"),
+        ],
+    )
+    assert [i.text for i in parsed.items] == [
+        "«Зимние узоры» (Посиделки)",
+        "«Весна идёт» (Литературный час)",
+    ]
+    assert _dues(parsed) == [["2026-01-31"], ["2026-03-31"]]
+
+
+def test_a_column_of_ordinals_under_a_contents_name_is_the_number_column() -> None:
+    # Imitates a school's parents' university (2023): «Название раздела. | Тема занятий:»
+    # over «1 | Тема 1. …» — the numbers are the items' own, the topics their text.
+    parsed = _docx_plan(
+        "Тематический план на 2023/2024 учебный год",
+        ("Название раздела.", "Тема занятий:", "Сроки проведения:", "Ответственные:"),
+        [
+            ("Ступень I",),
+            ("1", "Тема 1. Первый класс.", "Сентябрь", "Классные руководители"),
+            ("2", "Тема 2. Режим дня.", "Октябрь", "Классные руководители"),
+        ],
+    )
+    assert [(i.number, i.text) for i in parsed.items] == [
+        ("1", "Тема 1. Первый класс."),
+        ("2", "Тема 2. Режим дня."),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_headerless_table_takes_its_events_not_the_place_repeated_beside_them(
+    fmt: str,
+) -> None:
+    # Imitates a city's New Year plan (Alatyr, 2021): no header; the place column, longer than
+    # the events, repeats itself row after row.
+    rows = [
+        (
+            "1.",
+            "Концерт «Зимняя сказка»",
+            "26.12.2021 г.",
+            "Концертный зал городского Дворца культуры",
+            "Иванов И. И.",
+        ),
+        (
+            "2.",
+            "Концерт «Ёлка»",
+            "28.12.2021 г.",
+            "Концертный зал городского Дворца культуры",
+            "Иванов И. И.",
+        ),
+        (
+            "3.",
+            "Акция «Первый читатель»",
+            "04.01.2022 г.\n10:00",
+            "Центральная городская библиотека имени Пушкина",
+            "Петрова А. А.",
+        ),
+        (
+            "4.",
+            "Библиомикс «Забавы»",
+            "05.01.2022 г.\n10:00",
+            "Центральная городская библиотека имени Пушкина",
+            "Петрова А. А.",
+        ),
+    ]
+    title = "План мероприятий к Новому году"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            document.add_paragraph(title)  # type: ignore[attr-defined]
+            table = document.add_table(rows=0, cols=5)  # type: ignore[attr-defined]
+            for row in rows:
+                for cell, text in zip(table.add_row().cells, row, strict=True):
+                    cell.text = text
+
+        parsed = parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+    else:
+        lines = [title, ""] + ["\t".join(c.replace("\n", "<br>") for c in row) for row in rows]
+        parsed = _parse_text("\n".join(lines) + "\n")
+    assert [i.text for i in parsed.items] == [
+        "Концерт «Зимняя сказка»",
+        "Концерт «Ёлка»",
+        "Акция «Первый читатель»",
+        "Библиомикс «Забавы»",
+    ]
+    assert _dues(parsed) == [["2021-12-26"], ["2021-12-28"], ["2022-01-04"], ["2022-01-05"]]
+
+
+def test_a_span_over_two_lines_in_a_days_and_place_column_is_one_span() -> None:
+    # Imitates Shumerlya's New Year plan (2015): «Сроки и место проведения» holding
+    # «18 декабря⏎2015 г. - 10 января 2016 г.» — no place, one span across the new year.
+    parsed = _docx_plan(
+        "План новогодних мероприятий",
+        ("№ п/п", "Наименование мероприятия", "Сроки и\nместо\nпроведения", "Ответственные"),
+        [
+            (
+                "1.",
+                "Работа Резиденции Деда Мороза",
+                "18 декабря\n2015 г. - 10 января 2016 г.",
+                "ЦДТ",
+            ),
+            (
+                "2.",
+                "Зажжение ёлки",
+                "23 декабря 2015 г.\n15.00 – 16.00\nЦентральная площадь",
+                "Отдел культуры",
+            ),
+        ],
+    )
+    assert _dues(parsed) == [["2016-01-10"], ["2015-12-23"]]
+    assert parsed.items[1].text == "Зажжение ёлки (15.00 – 16.00 Центральная площадь)"
+
+
+_DASHED_LINES = [
+    "Заседание комиссии - февраль, июнь, октябрь",
+    "(при ЧП комиссия собирается в срочном порядке).",
+    "Публикация материалов о профилактике ДТП в районной газете - ежемесячно.",
+    "Контроль за исполнением муниципальной программы",
+    "«Безопасность дорожного движения» - на заседаниях комиссии.",
+    "Обследование школьных автобусных маршрутов – апрель, октябрь.",
+]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_paragraphs_each_ending_with_its_term_after_a_dash(fmt: str) -> None:
+    # Imitates a district road-safety commission's plan (Saratov region, 2016): no table,
+    # each paragraph «what – when»; a remark in brackets goes with the item above, a wrapped
+    # line with the one it opens, «на заседаниях комиссии» is an item without a date.
+    title = "План работы комиссии по безопасности дорожного движения на 2016 год"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            document.add_paragraph(title)  # type: ignore[attr-defined]
+            for line in _DASHED_LINES:
+                document.add_paragraph(line)  # type: ignore[attr-defined]
+
+        parsed = parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+    else:
+        parsed = _parse_text("\n".join([title, "", *_DASHED_LINES]) + "\n")
+    assert [i.text for i in parsed.items] == [
+        "Заседание комиссии (при ЧП комиссия собирается в срочном порядке).",
+        "Публикация материалов о профилактике ДТП в районной газете",
+        "Контроль за исполнением муниципальной программы «Безопасность дорожного движения»",
+        "Обследование школьных автобусных маршрутов",
+    ]
+    dues = _dues(parsed)
+    assert dues[0] == ["2016-02-29", "2016-06-30", "2016-10-31"]
+    assert len(dues[1]) == 12
+    assert dues[2] == []
+    assert dues[3] == ["2016-04-30", "2016-10-31"]
+    assert parsed.items[2].deadline.text == "на заседаниях комиссии"
+    assert parsed.items[2].deadline.kind is DeadlineKind.UNSCHEDULED
+
+
+def test_numbered_points_with_their_executors_and_days_in_their_words() -> None:
+    # Imitates Rostov's New Year plan (2004): «1.Проведение …» (no space after the number),
+    # each point's «Отв.: …» on the next line, its days inside the text.
+    text = (
+        "План мероприятий по подготовке новогоднего праздника 2004-2005 годов\n\n"
+        "1.Проведение заседаний оргкомитета.\nОтв.: Председатель оргкомитета.\n"
+        "2.Установка праздничного оформления на улицах до 15.12.2004, у городской елки"
+        " 28.12.2004 с 10.00.\nОтв.: главы районных администраций.\n"
+        "3.Открытие городской елки 29.12.2004 с 18.00 до 20.00.\nОтв.: Леденева В.В.\n"
+    )
+    parsed = _parse_text(text)
+    assert parsed.kind is DocumentKind.PLAN  # titled a plan, not a protocol's decisions
+    assert [i.number for i in parsed.items] == ["1", "2", "3"]
+    assert _dues(parsed) == [[], ["2004-12-15", "2004-12-28"], ["2004-12-29"]]
+    assert [list(i.executors) for i in parsed.items][2] == ["Леденева В.В."]
+
+
+def test_dated_lines_with_terms_first_and_bold_headings_between_them() -> None:
+    # Imitates a university's admission dates (2022): «Не позднее 20 июня– …» (the dash
+    # typed close), «до 25 июля – …», stage headings in bold between the lines.
+    lines = [
+        ("На бюджетные места", True),
+        ("Не позднее 20 июня– начало приема документов", False),
+        ("10-20 июля – окончание приема документов", False),
+        ("до 25 июля – вступительные испытания", False),
+        ("Основное зачисление", True),
+        ("3-9 августа – этап основного зачисления", False),
+    ]
+
+    def build(document: object) -> None:
+        document.add_paragraph("Основные даты приемной кампании на 2022 год")  # type: ignore[attr-defined]
+        for line, bold in lines:
+            document.add_paragraph().add_run(line).bold = bold or None  # type: ignore[attr-defined]
+
+    parsed = parse_document(read_document(_docx(build), "dates.docx"), reference=TODAY)
+    assert [i.text for i in parsed.items] == [
+        "начало приема документов",
+        "окончание приема документов",
+        "вступительные испытания",
+        "этап основного зачисления",
+    ]
+    assert _dues(parsed) == [["2022-06-20"], ["2022-07-20"], ["2022-07-25"], ["2022-08-09"]]
+    assert [i.section for i in parsed.items] == [
+        "На бюджетные места",
+        "На бюджетные места",
+        "На бюджетные места",
+        "Основное зачисление",
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_dated_line_opening_a_bulleted_list_keeps_its_points(fmt: str) -> None:
+    # Imitates an applicant's calendar (2019): «До 1 октября … информация:» over bullets, then
+    # lines «5 декабря 2018 года – …»; the bullets are that item's, the days open each line.
+    cells = [
+        "До 1 октября на сайте вузов размещается информация:\n• перечень специальностей\n"
+        "• перечень вступительных испытаний",
+        "5 декабря 2018 года – основной день итогового сочинения.",
+        "6 февраля 2019 года – дополнительный день итогового сочинения.",
+    ]
+    title = "Календарь абитуриента на 2018/2019 учебный год"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            document.add_paragraph(title)  # type: ignore[attr-defined]
+            table = document.add_table(rows=0, cols=1)  # type: ignore[attr-defined]
+            for cell in cells:
+                table.add_row().cells[0].text = cell
+
+        parsed = parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+    else:
+        parsed = _parse_text("\n".join([title, "", *cells]) + "\n")
+    assert len(parsed.items) == 3
+    assert "перечень вступительных испытаний" in parsed.items[0].text
+    assert _dues(parsed) == [["2018-10-01"], ["2018-12-05"], ["2019-02-06"]]
+
+
+def test_a_report_of_events_held_is_refused_as_no_plan() -> None:
+    # Imitates a village House of culture's monthly report (2015): an approval block, «№ п/п |
+    # Дата проведения | Название мероприятия | Кол-во человек», every row already held.
+    with pytest.raises(DocumentRejected) as refused:
+        _docx_plan(
+            "Отчет о работе сельского Дома культуры за июль 2015 г.",
+            ("№ п/п", "Дата проведения", "Название мероприятия", "Кол-во человек"),
+            [
+                ("1", "01.07.", "Выставка ко Дню семьи", "30"),
+                ("2", "04.07.", "Молодежная дискотека", "17"),
+                ("3", "11.07.", "Веселые старты", "40"),
+            ],
+        )
+    assert refused.value.key == "doc-a-report"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_an_orders_points_typed_one_a_paragraph_take_their_days_from_their_words(
+    fmt: str,
+) -> None:
+    # Imitates a regional government's orders (Kursk 2010, Mari El 2011): «Распоряжение …»,
+    # points «1.Комитету … провести 23 августа 2010 года …» (no space after the number), a
+    # point without a day is a decision without a date, not dropped.
+    points = [
+        "1.Комитету образования провести 23 августа 2010 года областное совещание.",
+        "2.Рекомендовать администрациям районов провести в период с 25 по 27 августа 2010 г."
+        " совещания педагогов.",
+        "3.Образовать организационный комитет и утвердить его состав.",
+        "4.Оргкомитету в срок до 18 мая 2010 г. разработать план мероприятий.",
+    ]
+    lead = ["Распоряжение от 09.08.2010 г № 539-РГ", "О проведении августовских совещаний"]
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            for line in [*lead, *points]:
+                document.add_paragraph(line)  # type: ignore[attr-defined]
+
+        parsed = parse_document(read_document(_docx(build), "order.docx"), reference=TODAY)
+    else:
+        parsed = _parse_text("\n".join([*lead, "", *points]) + "\n")
+    assert [i.number for i in parsed.items] == ["1", "2", "3", "4"]
+    assert _dues(parsed) == [["2010-08-23"], ["2010-08-27"], [], ["2010-05-18"]]
+
+
+def test_points_of_a_number_and_a_text_naming_their_days_are_decisions() -> None:
+    # Imitates a trade-union presidium's decision (Mari El, 2023): no heading, no order's
+    # words; «1. | Утвердить Положение …», «2. | Провести Спартакиаду 21 июня …».
+    def build(document: object) -> None:
+        table = document.add_table(rows=0, cols=2)  # type: ignore[attr-defined]
+        for number, text in (
+            ("1.", "Утвердить Положение о Спартакиаде работников культуры."),
+            ("2.", "Провести Спартакиаду 21 июня 2023 года на стадионе «Дружба»."),
+            ("3.", "Установить срок подачи заявок до 16.06.2023 г."),
+            ("4.", "Контроль за выполнением постановления возложить на Иванова И.И."),
+        ):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = number, text
+
+    parsed = parse_document(read_document(_docx(build), "decision.docx"), reference=TODAY)
+    assert [i.number for i in parsed.items] == ["1", "2", "3", "4"]
+    assert _dues(parsed) == [[], ["2023-06-21"], ["2023-06-16"], []]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_stage_lines_with_their_terms_after_a_dash_and_a_decision_after_them(fmt: str) -> None:
+    # Imitates a district's olympiad news (Urmary, 2012): «I этап (школьный) - с октября по
+    # ноябрь 2012 г. для учащихся 5-11 классов;», a dash typed close to the bracket, then a
+    # sentence with its own days: each line an item, none glued to the one above.
+    lines = [
+        "I этап (школьный) - с октября по ноябрь 2012 г. для учащихся 5-11 классов;",
+        "II этап (муниципальный) - с ноября по декабрь 2012 года для учащихся 7-11 классов;",
+        "III этап (региональный)- с 10 января по 10 февраля 2013 года для учащихся 9-11 классов;",
+        "По решению оргкомитета школьный этап в нашем районе проводится с 8 октября по 03"
+        " ноября 2012 года.",
+    ]
+    title = "Олимпиада школьников в 2012/2013 учебном году"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            for line in [title, *lines]:
+                document.add_paragraph(line)  # type: ignore[attr-defined]
+
+        parsed = parse_document(read_document(_docx(build), "news.docx"), reference=TODAY)
+    else:
+        parsed = _parse_text("\n".join([title, "", *lines]) + "\n")
+    assert len(parsed.items) == 4
+    assert parsed.items[0].text.startswith("I этап (школьный)")
+    assert parsed.items[3].text.startswith("По решению оргкомитета")
+    assert _dues(parsed) == [["2012-11-30"], ["2012-12-31"], ["2013-02-10"], ["2012-11-03"]]
+
+
+def test_an_untitled_spreadsheet_of_dated_lines_takes_none_of_them_for_its_title() -> None:
+    # Imitates a conference's deadlines (SPbU, 2018) pasted into a sheet without a heading:
+    # «… – до 10 июня 2018.», «… продлен до 31 мая 2018.» are items, every one of them.
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    lines = [
+        "Начало приема тезисов – 16 октября 2017.",
+        "Подтверждение статуса устных докладов – до 10 июня 2018.",
+        "Прием тезисов постерных докладов продлен до 31 мая 2018.",
+        "Окончание ранней оплаты оргвзносов – 30 июня 2018.",
+    ]
+    for line in lines:
+        sheet.append([line])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    parsed = parse_document(read_document(buffer.getvalue(), "dates.xlsx"), reference=TODAY)
+    assert len(parsed.items) == 4
+    assert _dues(parsed) == [["2017-10-16"], ["2018-06-10"], ["2018-05-31"], ["2018-06-30"]]

@@ -1363,6 +1363,109 @@ REAL += [
     ),
 ]
 
+ARZAMAS_GROUPS = "http://soc52.ru/rcdpov-arz-social-service/odp/grafik"
+ALATYR_MOTHER_DAY = (
+    "https://alatr.cap.ru/action/activity/arhiv-sobitij/sobitiya-2020-g/29-noyabrya-denj-materi/"
+    "plan-osnovnih-meropriyatij-po-provedeniyu-dnya-mat"
+)
+SHUKSHIN_YEAR = "http://2dip.su/рефераты/768884"
+SHUMERLYA_NEW_YEAR = "https://old-gshum.cap.ru/sitemap.aspx?id=2140388"
+DERGACHI_ROADS = (
+    "https://dergachi.sarmo.ru/bezopasnost-dorozhnogo-dvizheniya-v-dergachevskom-munitsipalnom-"
+    "rayone/plan-raboty-komissii-po-bezopasnosti-dorozhnogo-dvizheniya/"
+)
+RAA_ADMISSION = "https://raa.ru/сроки-приёмной-кампании/"
+Y15, Y16, Y20, Y22 = (
+    calendar_year(2015),
+    calendar_year(2016),
+    calendar_year(2020),
+    calendar_year(2022),
+)
+AC12 = academic_year(2012)
+
+REAL += [
+    # a group's working hours under its days say nothing of the days
+    (
+        "16.03-13.04\nрежим работы\n9:00-13:00",
+        Y20,
+        K.RANGE,
+        [_span(D(2020, 3, 16), D(2020, 4, 13))],
+        ARZAMAS_GROUPS,
+    ),
+    ("12.03, 13.03", Y20, K.DATE, [_day(2020, 3, 12), _day(2020, 3, 13)], ARZAMAS_GROUPS),
+    # «в 13.30»: minutes no month can be
+    ("26 ноября в 13.30", Y20, K.DATE, [_day(2020, 11, 26)], ALATYR_MOTHER_DAY),
+    # the half of the school year named
+    (
+        "1 полугодие 2009-2010 уч. года",
+        Y09,
+        K.HALF_YEAR,
+        [_span(D(2009, 9, 1), D(2009, 12, 31))],
+        SHUKSHIN_YEAR,
+    ),
+    # one span over two lines, across the new year
+    (
+        "18 декабря\n2015 г. - 10 января 2016 г.",
+        Y15,
+        K.RANGE,
+        [_span(D(2015, 12, 18), D(2016, 1, 10))],
+        SHUMERLYA_NEW_YEAR,
+    ),
+    (
+        "февраль, апрель, август, октябрь, декабрь",
+        Y16,
+        K.MONTH,
+        [_month(2016, m) for m in (2, 4, 8, 10, 12)],
+        DERGACHI_ROADS,
+    ),
+    ("апрель-август", Y16, K.RANGE, [_span(D(2016, 4, 1), D(2016, 8, 31))], DERGACHI_ROADS),
+    # when the commission meets: the dates are set elsewhere
+    ("на заседаниях комиссии", Y16, K.UNSCHEDULED, [], DERGACHI_ROADS),
+    ("Не позднее 20 июня", Y22, K.DATE, [_day(2022, 6, 20)], RAA_ADMISSION),
+    ("28-30 июля", Y22, K.RANGE, [_span(D(2022, 7, 28), D(2022, 7, 30))], RAA_ADMISSION),
+]
+
+NITROCONF_DATES = "https://nitroconf.ru/index.php/about-conf/date"
+MCHS_CIVIL_DEFENCE = "https://base.garant.ru/403355343/"
+URMARY_OLYMPIAD = (
+    "https://obrazov-urmary.edu21.cap.ru/news/2012/09/25/event_2017358/"
+    "?id=b93d8e47-f0dc-42a7-9da1-10c9d7c8d7ac"
+)
+
+REAL += [
+    # a word in brackets after each day says which fee it is
+    (
+        "до 31 января 2024 года (ранняя) до 28 февраля 2024 года (обычная)",
+        calendar_year(2024),
+        K.DATE,
+        [_day(2024, 1, 31), _day(2024, 2, 28)],
+        NITROCONF_DATES,
+    ),
+    # the day a report counts up to is not the day it is due
+    (
+        "до 20 января (по состоянию на 1 января текущего года) до 20 июня (по состоянию на 1"
+        " июня текущего года)",
+        Y22,
+        K.DATE,
+        [_day(2022, 1, 20), _day(2022, 6, 20)],
+        MCHS_CIVIL_DEFENCE,
+    ),
+    (
+        "с октября по ноябрь 2012 г.",
+        AC12,
+        K.RANGE,
+        [_span(D(2012, 10, 1), D(2012, 11, 30))],
+        URMARY_OLYMPIAD,
+    ),
+    (
+        "с 10 января по 10 февраля 2013 года",
+        AC12,
+        K.RANGE,
+        [_span(D(2013, 1, 10), D(2013, 2, 10))],
+        URMARY_OLYMPIAD,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "phrase",

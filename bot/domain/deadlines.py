@@ -303,6 +303,7 @@ _STEMS = tuple(
         (r"необходимост\w*", "необх"),
         (r"решени\w*", "решени"),
         (r"приглашени\w*", "приглаш"),
+        (r"заседани\w*", "заседани"),  # «на заседаниях комиссии»: when it meets
         (r"соответстви\w*", "соотв"),
         (r"отдельн\w*", "отдельн"),
         (r"установлен\w*", "установлен"),
@@ -330,7 +331,7 @@ _DASHES = re.compile(r"[‐‑‒–—―−/-]")  # every dash, and the slash 
 _SPACES = re.compile(r"[^\S\n]+")
 # A time of day («10:00», «в 08:30 - 12:30», «с 9.00 до 13.00 ч.») says nothing of the day.
 # So is «10.00», «16-00 ч.» or «14.00-14.10» (no month is «00»), a line that is only a time under
-# the date («28 апреля\n13.00», «09.05\n09-30»), and «в течение дня» after a date.
+# the date («28 апреля\n13.00», «09.05\n09-30»), and «в течение дня», «режим работы» after a date.
 _TIME = re.compile(
     # «10 часов», «с 10 до 15 часов», «до 12-00 часов», «с 12-00 до 17-00 часов»
     r"(?:(?<![\w.])(?:в|с|до) )?(?<![\d.:])\d{1,2}(?:[-.:]\d{2})?"
@@ -344,6 +345,10 @@ _TIME = re.compile(
     r"|(?<![\d.:-])\d{1,2}-[0-5]\d ?- ?\d{1,2}-[0-5]\d(?![\d.-])"
     r"|(?<=\n)(?:\d{1,2}-[0-5]\d|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?: ?ч\b\.?)?(?=\n|$)"
     r"|(?<!\w)в течени[ея] (?:всего )?дня(?!\w)"
+    # «26 ноября в 13.30»: after «в», minutes no month can be
+    r"|(?<![\w.])в (?<![\d.:])\d{1,2}\.(?:1[3-9]|[2-5]\d)(?: ?ч\b\.?)?(?![\d.])"
+    # «16.03-13.04⏎режим работы⏎9:00-13:00»: the hours a group works, not its days
+    r"|(?<!\w)режим работы:?(?!\w)"
 )
 # The zone after an hour («24 августа 2026 г. 12:00 мск»), a day's note in brackets («21 августа
 # (резервный день)»): nothing about which day.
@@ -1054,6 +1059,22 @@ def _rule_term(match: re.Match[str], ctx: _Context) -> _Result:
     raise _Unreadable
 
 
+def _rule_school_part(match: re.Match[str], ctx: _Context) -> _Result:
+    """«1 полугодие 2009-2010 уч. года», «II четверть 2023/2024 учебного года»: that half
+    (September–December, January–June) or term of the school year named."""
+    number, first_year = int(match["number"][1:]), int(match["first"])
+    if int(match["last"]) != first_year + 1:
+        raise _Unreadable
+    if match["unit"] == "чтв":
+        if not 1 <= number <= 4:
+            raise _Unreadable
+        return DeadlineKind.RANGE, (_term(number, first_year),)
+    if number not in (1, 2):
+        raise _Unreadable
+    span = _Span(9, 12, None, first_year) if number == 1 else _Span(1, 6, None, first_year + 1)
+    return DeadlineKind.HALF_YEAR, (span.occurrence(ctx),)
+
+
 def _rule_block(match: re.Match[str], ctx: _Context) -> _Result:
     months = 3 if match["unit"] == "кв" else 6
     kind = DeadlineKind.QUARTER if months == 3 else DeadlineKind.HALF_YEAR
@@ -1250,6 +1271,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
         (
             rf"(?:(?:с|втеч|в) )?(?P<first>{point}) (?:- )?(?:-|по|до) (?P<last>{point})",
             _rule_range,
+        ),
+        (
+            rf"{around}(?P<number>{numeral}) (?P<unit>пг|чтв)"
+            r" Y(?P<first>\d+) (?:-|/) Y(?P<last>\d+)(?: уч(?: год)?| год)?",
+            _rule_school_part,
         ),
         (
             rf"{around}(?P<first>{numeral})(?: - (?P<last>{numeral}))? (?P<unit>кв|пг)"
@@ -1461,7 +1487,8 @@ def _read_list(tokens: list[str], ctx: _Context) -> _Result:
 # Where the dates are set elsewhere: the rest of the phrase names that schedule or document.
 _ELSEWHERE = re.compile(
     r"(?:^| )(?:по (?:отдельн|график|план|распис|соглас|запрос|заявк|требован|необх|решени"
-    r"|приглаш)|по мере|при необх|в соотв|согласно|в сроки|(?:в )?установлен)(?= |$)"
+    r"|приглаш)|по мере|при необх|в соотв|согласно|в сроки|(?:в )?установлен"
+    r"|(?:на|в ходе) заседани)(?= |$)"
 )
 
 
@@ -1558,6 +1585,17 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
         )
         if found.kind is DeadlineKind.RECURRING:
             return Deadline(text, found.kind, found.occurrences)
+    remarks = _INNER_REMARK.findall(normal)
+    if remarks and all(
+        _AS_OF.match(r.strip(" ("))
+        or _parse_deadline(r.strip(" ()"), period, reference).kind is DeadlineKind.UNRECOGNIZED
+        for r in remarks
+    ):
+        # «до 31 января 2024 года (ранняя) до 28 февраля 2024 года (обычная)»: a word in
+        # brackets after each day names which one it is; the days are read as a list
+        found = _parse_deadline(_INNER_REMARK.sub(",", normal).strip(" ,"), period, reference)
+        if found.is_dated and found.kind in _DAYS_AND_SPANS:
+            return Deadline(text, found.kind, found.occurrences)
     labelled = text.lstrip()[:1].isupper()  # a label starts the cell: «Педсовет …»
     if "\n" not in normal and labelled and (rest := _without_label_word(normal)):
         # «Педсовет август 2017 г.»: the same label on the date's line (a PDF's cell).
@@ -1570,6 +1608,10 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
 # A remark in brackets closing a phrase, with no digits (no day or year of its own).
 _TRAILING_REMARK = re.compile(r"\s*\([^()\d]*\)\s*$")
 _TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+# A word or two in brackets, no digits, inside a phrase: «(ранняя)», «(обычная)».
+# «(по состоянию на 1 января текущего года)»: the day a report counts up to, not its due day.
+_INNER_REMARK = re.compile(r"\s*\((?:(?:[^()\d\s]+\s?){1,2}|по состоянию на [^()]*)\)\s*")
+_AS_OF = re.compile(r"по состоянию на\b")
 _EVERY_OR_THROUGH = frozenset({DeadlineKind.RECURRING, DeadlineKind.CONTINUOUS})
 _DAYS_AND_SPANS = frozenset(
     {

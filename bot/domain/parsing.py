@@ -194,7 +194,8 @@ _DECISIONS_MARKER = re.compile(
     r"^(?:решили|постановили|решение|решения|проект\s+решени\w*|рекомендовать)\b\s*:?", re.I
 )
 _AGENDA_MARKER = re.compile(r"^(?:обсуждаемые\s+вопросы|повестка|вопросы)\b", re.I)
-_POINT = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?)[.)]\s+(?P<text>\S.*)$")
+# «1. Рассмотреть …», «2) …», «1.Проведение заседаний …» (no space before a capital)
+_POINT = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?)(?:[.)]\s+|\.(?=[«\"А-ЯЁ]))(?P<text>\S.*)$")
 _DEADLINE_LINE = re.compile(r"^(?:срок(?:\s+исполнения)?|дата)\s*[:\-–—]\s*(?P<value>.*)$", re.I)
 _EXECUTORS_LINE = re.compile(
     r"^(?:отв\.?|ответственн\w*(?:\s+исполнител\w*)?|исполнител\w*)\s*[:\-–—]\s*(?P<value>.*)$",
@@ -474,6 +475,13 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
             or first[:1] in _BULLETS
             or _BULLET_POINT.match(first)
             or _day_after_dash(first)  # «… поселение (Луговец Э.Н.) - 16 марта в 15.00 …»
+            or _dated_dash_tail(first)  # «… и заочного участия – до 10 июня 2018.»
+            # «Прием тезисов … продлен до 31 мая 2018.» among such lines: one of the list's
+            or (
+                _trailing_deadline(first)
+                and parse_period(first) is None  # «Олимпиада … в 2012/2013 учебном году»
+                and _listed_next(paragraphs, index)
+            )
         ):
             continue  # a verse's line above a plan («Умные люди на то и умны,»), «Август:»
         if first and not _APPROVE.match(first) and not _AGREED.match(first):
@@ -595,6 +603,8 @@ def _day_over_place(cell: str) -> tuple[str, str] | None:
         return None  # «1 июня⏎12:00», «до 10 мая⏎2022 г.»: the day and its hours, no place
     if not _is_dated(first.strip()) or _looks_deadline(rest):
         return None
+    if _is_dated_in_a_year(_squeeze(cell)):
+        return None  # «18 декабря⏎2015 г. - 10 января 2016 г.»: one span over two lines
     return rest, first.strip()
 
 
@@ -683,6 +693,13 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
             # The longest; of two about as long («ОГЭ | ГВЭ-9» repeating each other), the first.
             longest = max(length for length, _ in wordy)
             index = min(i for length, i in wordy if length >= 0.8 * longest)
+            # «Концертный зал МАУ …» in row after row beside events each its own: a column
+            # that repeats itself holds the places, the one whose every cell differs the
+            # events
+            distinct = [i for _, i in wordy if len(set(columns[i])) == len(columns[i])]
+            repeats = len(set(columns[index])) < 0.8 * len(columns[index])
+            if len(columns[index]) >= 3 and distinct and index not in distinct and repeats:
+                index = max(distinct, key=lambda i: sum(map(len, columns[i])))
             roles["text"] = index
             del columns[index]
     short = {i: t for i, t in columns.items() if sum(map(len, t)) / max(len(t), 1) <= 120}
@@ -697,6 +714,15 @@ def _widest_text(
     """Of two columns named like content («Направление», «Мероприятие»), the one with the
     longest cells holds the content; the other is a grouping written short (``group``)."""
     words = dict(COLUMN_WORDS)["text"]
+    if "number" not in header and "text" in header:
+        # «Название раздела. | Тема занятий:» over «1 | Тема 1. Адаптация …»: a column of
+        # ordinals under a content's name is the items' numbers, the topic beside it the text
+        at = header["text"]
+        rows_of_cells = [row for row in sample if sum(bool(c.text.strip()) for c in row) >= 2]
+        cells = [c for row in rows_of_cells[:SAMPLE_ROWS] if (c := _cell(row, at))]
+        if len(cells) >= 2 and all(_ORDINAL.match(c) for c in cells) and "group" in header:
+            header = {**header, "number": at, "text": header["group"]}
+            del header["group"]
     taken = {index for role, index in header.items() if role not in ("text", "group")}
     named = [
         index
@@ -719,8 +745,11 @@ def _widest_text(
     widest = max(named, key=lambda index: (length(index), -index))
     out = {**header, "text": widest}
     if "group" not in out:
-        # The shorter one groups the rows (shown as sections) or names each row's topic.
-        out["group"] = max((i for i in named if i != widest), key=length)
+        # The shorter one groups the rows (shown as sections) or names each row's topic;
+        # «Форма мероприятия» after «Название мероприятия» says what kind each one is.
+        other = max((i for i in named if i != widest), key=length)
+        form = other > widest and "форм" in header_row[other].text.casefold()
+        out["form" if form else "group"] = other
     return out
 
 
@@ -1236,7 +1265,10 @@ def _days_beside_months(header_row: Sequence[Cell], columns: dict[str, int]) -> 
 
 
 def _plan_table(
-    table: Table, refused: list[list[str]], strong: _HeaderBlock | None, ordered: bool = False
+    table: Table,
+    refused: list[list[str]],
+    strong: _HeaderBlock | None,
+    ordered: bool | None = False,
 ) -> _Table | None:
     """The columns of a table that starts a plan; None (its headers noted) if it holds none."""
     header_row: Sequence[Cell] = ()
@@ -1349,9 +1381,26 @@ def _plan_table(
         by_days = _dated_list_drafts([line for line, _ in lines])
         if _dated_lines_win(lines, _headed_list_drafts(lines), by_days):
             return None  # lines that open with their days, a day alone among them: as lines
-        if any(_day_heading(_lone_text(row)) for row in table.rows[start:]):
+        # «5 декабря 2018 года – основной день написания …»: a row opening with its day and
+        # going on with its own words is an event of a dated list, not a day over events
+        if any(
+            _day_heading(title) and not _leading_deadline(title)
+            for row in table.rows[start:]
+            if (title := _lone_text(row))
+        ):
             return _Table(start, columns, header, names, header_rows, one_column=True)
-    if ordered and "text" in columns and "deadline" not in columns:
+    # «1. | Провести VIII Спартакиаду 21 июня …», «5. | Установить срок … до 16.06.2023 г.»:
+    # points of only a number and a text, two or more naming their days, are decisions too
+    # (``ordered`` None: no order's words, nor a report's of what was held above the table)
+    decided = (
+        ordered is None
+        and set(columns) == {"number", "text"}
+        and (
+            sum(bool(_days_in_words(_cell(row, columns["text"]))) for row in table.rows[start:])
+            >= MIN_FOUND_DEADLINES
+        )
+    )
+    if (ordered or decided) and "text" in columns and "deadline" not in columns:
         # «ПРИКАЗЫВАЮ: 1.1. Начать … 1 сентября 2023 года …»: an order's points in a table of
         # number and text, each point's days in its words or in a line heading it («до 1
         # сентября 2014 года:»)
@@ -1385,6 +1434,22 @@ def _days_in_words(text: str) -> list[str]:
     01.09.2023 по 07.09.2023 …», «(до 5 сентября) … (до 28 августа, подтверждения до 11
     сентября»), in order."""
     return [found.group() for found in _DAYS_IN_WORDS.finditer(text)]
+
+
+# «В школе прошли мероприятия:», «состоялись», «были проведены»: what was held, told.
+_TELLS_THE_PAST = re.compile(
+    r"\b(?:прошл[иао]|прошёл|прошел|состоял(?:ись|ось|ся|ась)|проведены|было проведено)\b", re.I
+)
+
+
+def _decisions(paragraphs: Sequence[Paragraph]) -> bool | None:
+    """True for an order's or a decision's words above its points; False where the text tells
+    what was held; None where it says neither."""
+    if _is_order(paragraphs):
+        return True
+    if any(_TELLS_THE_PAST.search(p.text) for p in paragraphs):
+        return False
+    return None
 
 
 def _is_order(paragraphs: Sequence[Paragraph]) -> bool:
@@ -1479,11 +1544,16 @@ def _with_topic(topic: str, text: str) -> str:
     return f"{topic} {text}" if topic.endswith((":", ".", "!", "?", "»")) else f"{topic}: {text}"
 
 
+def _with_form(text: str, form: str) -> str:
+    """«Раз в крещенский вечерок» and its form → «… (Крещенские посиделки)»."""
+    return f"{text} ({form})" if text else form
+
+
 def _rows(
     tables: Sequence[Table],
     refused: list[list[str]],
     merges_lost: bool = False,
-    ordered: bool = False,
+    ordered: bool | None = False,
 ) -> Iterable[tuple[_Row | None, str | None]]:
     """Yield (row, None) for every data row of every plan table, (None, title) for sections.
     ``merges_lost``: a text table, whose cells merged down are left empty.
@@ -1593,6 +1663,10 @@ def _rows(
                 yield None, topic
             elif not grouping and topic and topic != text:
                 text = _with_topic(topic, text)
+            if form := _cell_text(row, columns, "form"):
+                # «Название мероприятия | Форма мероприятия»: the name as printed first, its
+                # form after it
+                text = _with_form(text, form)
             data = _Row(number, text, executors, deadline, result, mark, numbered, first, lowercase)
             data.note = "\n".join(t for t in (_cell_text(row, columns, "note"), note) if t)
             data.day = _cell_text(row, columns, "day")
@@ -1929,7 +2003,7 @@ def _plan_drafts(
     warnings: list[ParseWarning],
     refused: list[list[str]],
     merges_lost: bool = False,
-    ordered: bool = False,
+    ordered: bool | None = False,
 ) -> tuple[list[_Draft], list[ParsedSection]]:
     drafts: list[_Draft] = []
     sections: list[ParsedSection] = []
@@ -2124,10 +2198,40 @@ _BRACKETED_LABEL = re.compile(
 )
 # Where a decision's own words give its date («… в срок до 01.03.2024», «… в марте 2024 года»).
 _EMBEDDED_START = re.compile(
-    r"(?<!\w)(?:в срок до|не позднее|до|к|в течение|в|во|ежеквартально|ежемесячно)(?=\s)", re.I
+    r"(?<!\w)(?:в срок до|не позднее|до|к|в течение|в|во|с|ежеквартально|ежемесячно)(?=\s)",
+    re.I,
 )
-_EMBEDDED_WORDS = 6
+_EMBEDDED_WORDS = 8  # «с 8 октября по 03 ноября 2012 года»
 _REPEATS = frozenset({"ежемесячно", "ежеквартально"})
+
+
+_FULL_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.]\d)")
+
+
+def _embedded_deadlines(text: str) -> str | None:
+    """Every date a decision's words give, in order: «… до 15.12.2004, у городской елки
+    28.12.2004 с 10.00» → «до 15.12.2004, 28.12.2004»; a day written alone («елки 29.12.2004
+    с 18.00») counts as one after a preposition does."""
+    found: list[tuple[int, int, str]] = []
+    for match in _EMBEDDED_START.finditer(text):
+        if any(start <= match.start() < end for start, end, _ in found):
+            continue
+        if match.group().casefold() in _REPEATS:
+            found.append((match.start(), match.end(), match.group()))
+            continue
+        words = text[match.start() :].split()[:_EMBEDDED_WORDS]
+        for size in range(len(words), 1, -1):
+            phrase = " ".join(words[:size]).rstrip(",.;:)")
+            if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
+                found.append((match.start(), match.start() + len(phrase), phrase))
+                break
+    for match in _FULL_DATE.finditer(text):
+        inside = any(start <= match.start() < end for start, end, _ in found)
+        if not inside and _is_dated(match.group()):
+            found.append((match.start(), match.end(), match.group()))
+    if not found:
+        return None
+    return ", ".join(phrase for _, _, phrase in sorted(found))
 
 
 def _protocol_lines(paragraphs: Sequence[Paragraph]) -> list[str]:
@@ -2162,7 +2266,21 @@ def _embedded_deadline(text: str) -> str | None:
     return None
 
 
-def _protocol_drafts(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
+def _spoken(blocks: Sequence[Paragraph | Table]) -> list[Paragraph]:
+    """The paragraphs, and the cells of tables of one column in their place (points typed
+    one a cell, «1.Проведение …⏎Отв.: …»)."""
+    found: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.append(block)
+        elif all(len(row) == 1 for row in block.rows):
+            found.extend(Paragraph(row[0].text, row[0].bold) for row in block.rows)
+    return found
+
+
+def _protocol_drafts(paragraphs: Sequence[Paragraph], ordered: bool = False) -> list[_Draft]:
+    """The decisions of minutes (each point with its «Срок:», «Отв.:»), or of an order
+    (``ordered``: «Распоряжение …», every point a decision, its days in its words)."""
     lines = _protocol_lines(paragraphs)
     marker = next((i for i, line in enumerate(lines) if _DECISIONS_MARKER.match(line)), None)
     headings = {line for line in lines if _DECISIONS_MARKER.match(line)}
@@ -2202,11 +2320,16 @@ def _protocol_drafts(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
             draft.text.append(line)
     for draft in drafts:
         _bracketed_labels(draft)
-    if marker is None:
+    if marker is None and not ordered:
         drafts = [d for d in drafts if d.deadline or d.executors]
     for draft in drafts:
-        if not any(draft.deadline) and (own := _embedded_deadline(_join(draft.text))):
+        if not any(draft.deadline) and (own := _embedded_deadlines(_join(draft.text))):
             draft.deadline.append(own)
+        elif ordered and not any(draft.deadline) and (days := _days_in_words(_join(draft.text))):
+            # «… подготовить и провести 23 августа 2010 года областное совещание …»
+            draft.deadline.append(", ".join(days))
+    if ordered and marker is None and not any(any(d.deadline) for d in drafts):
+        return []  # an order's points none of which has a day: no decisions to follow up
     return drafts
 
 
@@ -2381,10 +2504,12 @@ def _trailing_deadline(line: str) -> tuple[str, str, str] | None:
 
 _LEADING_POINT = re.compile(r"^(?P<number>[1-9]\d?)[.)]\s*(?P<rest>\S.*)$", re.S)
 _SEPARATORS = " .,:;–—-"
+_UNTIL = re.compile(r"^(?:до|не позднее)\s+\d", re.I)
 
 
-# «12 мая», «С 28 октября по 05 ноября»: a line's days open it.
-_OPENS_WITH_DAY = re.compile(r"^(?:с\s+)?\d", re.I)
+# «12 мая», «С 28 октября по 05 ноября», «до 25 июля», «Не позднее 20 июня»: a line's days
+# open it.
+_OPENS_WITH_DAY = re.compile(r"^(?:(?:с|до|по|к|не позднее)\s+)?\d", re.I)
 
 
 def _leading_deadline(line: str) -> tuple[str, str, str] | None:
@@ -2395,19 +2520,27 @@ def _leading_deadline(line: str) -> tuple[str, str, str] | None:
     # «14.02 – Конкурс …» is a day before it is a number «14.»
     tries = [("", line), *([(point["number"], point["rest"])] if point else [])]
     for number, rest in tries:
-        words = rest.split()
+        # «Не позднее 20 июня– начало приема»: a dash typed close to the day
+        words = re.sub(r"(?<=[^\W\d_])([–—])(?=\s)", r" \1", rest).split()
         for size in range(min(MAX_LEADING_WORDS, len(words) - 1), 0, -1):
             last, after = words[size - 1], words[size]
-            if not (last[-1] in ".,:;" or after in ("-", "–", "—", ".")):
+            # «До 1 октября на сайте вузов должна быть размещена …»: a term opened by «до»
+            # ends where the words in lowercase begin
+            until = _UNTIL.match(rest) is not None and after[:1].islower()
+            if not (last[-1] in ".,:;" or after in ("-", "–", "—", ".") or until):
                 continue
             phrase = " ".join(words[:size]).strip(_SEPARATORS)
+            if not phrase[:1].isdigit() and _BULLET_POINT.match(line):
+                continue  # «- до 20.09 текущего года предоставляют …»: a bulleted point's
             if _OPENS_WITH_DAY.match(phrase) and _is_dated_in_a_year(phrase):
                 text = " ".join(words[size:]).lstrip(_SEPARATORS)
                 return (number, text, phrase) if text else None
     return None
 
 
-def _dated_list_drafts(lines: Sequence[str], sections: list[str] | None = None) -> list[_Draft]:
+def _dated_list_drafts(
+    lines: Sequence[str], sections: list[str] | None = None, bold: Sequence[bool] = ()
+) -> list[_Draft]:
     """A list of events each ending with its day, starting with it, or starting with its
     hours: one item a line (the hours dated by the programme's day), when no fewer than
     MIN_LIST_ITEMS lines are so and they are most of the lines after the first; a line that
@@ -2420,35 +2553,101 @@ def _dated_list_drafts(lines: Sequence[str], sections: list[str] | None = None) 
         _trailing_deadline,
         _bulleted_deadline,
         _day_after_dash,
+        _dash_tail,
     ):
-        found = [reader(line) or _lone_day(line, reader) for line in lines]
+        # «Сроки проведения: 20 ноября – 8 декабря 2017 года.» above the stages: the span of
+        # them all, no item of the list
+        found = [
+            None if _TERM_LABEL.match(line) else reader(line) or _lone_day(line, reader)
+            for line in lines
+        ]
         first = next((k for k, hit in enumerate(found) if hit), None)
         if first is None:
             continue
         hits = [hit for hit in found[first:] if hit]
-        if len(hits) < MIN_LIST_ITEMS or len(hits) * 3 < len(found[first:]) * 2:
+        dated = [hit for hit in hits if not hit[2].startswith(_UNDATED)]
+        # the points of a list an item opens with a colon («… следующая информация:» over «•
+        # перечень вступительных испытаний») go on with it: no lines the list leaves undated
+        others = 0
+        opened = False
+        for line, hit in zip(lines[first:], found[first:], strict=True):
+            if hit is not None:
+                opened = hit[1].endswith(":")
+            elif not (opened and (_BULLET_POINT.match(line) or line[:1] in _BULLETS)):
+                others += 1
+                opened = False
+        # a span for them all above («Сроки проведения: …») makes two stages a list
+        spanned = any(_TERM_LABEL.match(line) for line in lines[:first])
+        if len(dated) < MIN_LIST_ITEMS - spanned or len(hits) < 2 * others:
             continue
+        term_last = reader.__name__ in _TERM_LAST
         drafts: list[_Draft] = []
         section: str | None = None
-        if first and _LIST_HEADING.match(lines[first - 1]):
-            first -= 1  # «Каникулы:» over the first dated line
-        for line, hit in zip(lines[first:], found[first:], strict=True):
+        opening: list[str] = []  # lines that open the next item
+        if first and (
+            _LIST_HEADING.match(lines[first - 1])
+            or _bold_heading(lines[first - 1], first - 1, bold)
+        ):
+            first -= 1  # «Каникулы:», «На бюджетные места» in bold over the first dated line
+        for at, (line, hit) in enumerate(zip(lines[first:], found[first:], strict=True)):
             if hit is None:
-                if _LIST_HEADING.match(line):
+                ahead = found[first + at + 1] if first + at + 1 < len(found) else None
+                if _LIST_HEADING.match(line) or _bold_heading(line, first + at, bold):
                     section = line.rstrip(" :")
                     if sections is not None:
                         sections.append(section)
+                elif term_last and ahead and _goes_on_from(ahead[1]) and line[:1].isupper():
+                    opening.append(line)
+                elif term_last and (own := _sentence_with_days(line)):
+                    # «По решению оргкомитета … проводится с 8 октября по 03 ноября 2012 года.»
+                    # after the list: a sentence of its own with its days
+                    drafts.append(_Draft(str(len(drafts) + 1), section, text=[line], by_order=True))
+                    drafts[-1].deadline = [own]
                 elif drafts:
                     drafts[-1].text.append(line)
                 continue
             number, text, deadline = hit
+            text_lines = [*opening, text]
+            opening = []
             if number:
-                drafts.append(_Draft(number, section, text=[text]))
+                drafts.append(_Draft(number, section, text=text_lines))
             else:
-                drafts.append(_Draft(str(len(drafts) + 1), section, text=[text], by_order=True))
-            drafts[-1].deadline = [deadline]
+                drafts.append(_Draft(str(len(drafts) + 1), section, text=text_lines, by_order=True))
+            drafts[-1].deadline = [deadline.removeprefix(_UNDATED)]
         return drafts
     return []
+
+
+MAX_BOLD_HEADING = 200
+
+
+def _bold_heading(line: str, at: int, bold: Sequence[bool]) -> bool:
+    """«Приоритетное зачисление (лица, поступающие …)» in bold among plain dated lines: the
+    heading of the lines under it."""
+    return (
+        at < len(bold)
+        and bold[at]
+        and not all(bold)
+        and len(line) <= MAX_BOLD_HEADING
+        and not line.endswith((",", ";"))
+    )
+
+
+MIN_SENTENCE = 40
+
+
+def _sentence_with_days(line: str) -> str | None:
+    """The days a sentence of its own names («По решению оргкомитета … проводится с 8 октября
+    по 03 ноября 2012 года.»): a line in capitals first, long, its days in its words."""
+    if len(line) < MIN_SENTENCE or not line[:1].isupper():
+        return None
+    return _embedded_deadlines(line)
+
+
+def _goes_on_from(text: str) -> bool:
+    """Whether a line's text goes on from the line above: it opens in lowercase or with a
+    quote («« Обеспечение безопасности …» - на заседаниях комиссии»)."""
+    return text[:1].islower() or text[:1] in '«"„'
 
 
 def _dated_lines_win(
@@ -2482,6 +2681,71 @@ def _lone_day(
     if reader is _leading_deadline and _LONE_DAY.match(line) and _is_dated_in_a_year(line):
         return "", line, line
     return None
+
+
+# «… с тематикой по профилактике ДТП - ежемесячно.», «Организационное заседание - февраль,
+# апрель, декабрь (при ЧП комиссия собирается в срочном порядке).»: the term after the line's
+# last dash, a remark in brackets after it.
+_DASH_TAIL = re.compile(
+    r"^(?P<text>.+\S)(?:\s|(?<=\)))[–—-]\s+(?P<tail>[^–—()]+?)\s*(?P<remark>\(.*\))?[\s.;,]*$"
+)
+MAX_DASH_TAIL_WORDS = 8
+_TERM_LABEL = re.compile(r"^(?:срок\w*|дат\w*|период\w*)(?:\s+проведения)?\s*:", re.I)
+MAX_UNDATED_TAIL_WORDS = 4
+
+
+def _dash_tail(line: str) -> tuple[str, str, str] | None:
+    """«Обследование автобусных маршрутов … – апрель, октябрь.» → (no number, the text, the
+    term after the last dash): a dated term, or a few words in lowercase that name when
+    without a date («- на заседаниях комиссии»; ``_UNDATED`` marks them)."""
+    found = _DASH_TAIL.match(line)
+    if found is None or len(found["text"].split()) < 2:
+        return None
+    tail = found["tail"].strip(" .;,")
+    words = tail.split()
+    if not words:
+        return None
+    text = found["text"].rstrip(" :,")
+    if found["remark"]:
+        text = f"{text} {found['remark']}"
+    # «I этап (школьный) - с октября по ноябрь 2012 г. для учащихся 5-11 классов;»: the term,
+    # then whom it is for (the line then kept whole)
+    for size in range(min(len(words), MAX_DASH_TAIL_WORDS), 0, -1):
+        term = " ".join(words[:size]).rstrip(" .;,")
+        if size < len(words) and not (words[size][:1].islower() and size >= 2):
+            continue
+        if _is_dated_in_a_year(term):
+            return "", text if size == len(words) else line.rstrip(" .;,"), term
+    if len(words) > MAX_DASH_TAIL_WORDS:
+        return None
+    if _WHEN_WORDS.match(tail) and len(words) <= MAX_UNDATED_TAIL_WORDS:
+        return "", text, _UNDATED + tail
+    return None
+
+
+# «на заседаниях комиссии», «по мере необходимости», «при необходимости»: when, not who
+_WHEN_WORDS = re.compile(r"^(?:на|по|в|во|при|до|после|перед|к|с|со)\s", re.I)
+# A reader's hit whose term names no date: an item of the list, not one that makes it a list.
+_UNDATED = "\x00"
+# Readers whose term ends the line: a line with no term of its own above a hit that goes on
+# from it («Контроль за исполнением … программы» | «« Обеспечение …» - на заседаниях
+# комиссии.») opens that item.
+_TERM_LAST = ("_trailing_deadline", "_dash_tail")
+
+
+def _listed_next(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Whether the paragraph after ``index`` is a line of a dated list, its term after a dash
+    («… – 14 мая 2018.»); a day alone («Пятница 21 сентября») may head a programme."""
+    if index + 1 >= len(paragraphs):
+        return False
+    line = paragraphs[index + 1].text.split("\n")[0].strip()
+    return bool(_dated_dash_tail(line) or _day_after_dash(line))
+
+
+def _dated_dash_tail(line: str) -> bool:
+    """Whether a line ends with a dated term after a dash (a list's line, not a heading)."""
+    found = _dash_tail(line)
+    return found is not None and not found[2].startswith(_UNDATED)
 
 
 def _day_after_dash(line: str) -> tuple[str, str, str] | None:
@@ -2903,6 +3167,20 @@ def _fit(item: ParsedItem) -> None:
             item.indicators[index] = Indicator(indicator.text, indicator.year, None)
 
 
+# A report's title: «Отчет о работе МКУК … за июль 2015 г.», «ОТЧЁТ О ДЕЯТЕЛЬНОСТИ …»,
+# «Информация о проведенных мероприятиях …».
+_REPORT_TITLE = re.compile(r"^\s*(?:отч[её]т\b|информация о (?:проведенн|проделанн))", re.I)
+
+
+def _is_report(title: str | None, above: Sequence[Paragraph]) -> bool:
+    """Whether the heading, or a paragraph above the table, names a report of work done (a
+    heading that names a plan is the plan's, a report linked above it notwithstanding)."""
+    if title and _leads_with_plan(title):
+        return False
+    lines = [title or "", *(line for p in above for line in p.text.split("\n"))]
+    return any(_REPORT_TITLE.match(line) for line in lines if len(line) <= MAX_TITLE_LINE * 2)
+
+
 def parse_document(
     raw: RawDocument, *, reference: date | None = None, period: Period | None = None
 ) -> ParsedDocument:
@@ -2920,17 +3198,21 @@ def parse_document(
     warnings: list[ParseWarning] = []
     refused: list[list[str]] = []
     drafts, sections = _plan_drafts(
-        tables, warnings, refused, raw.source_format == "text", _is_order(paragraphs)
+        tables, warnings, refused, raw.source_format == "text", _decisions(paragraphs)
     )
     if raw.source_format in ("text", "pdf"):
         _carry_down(drafts, warnings)
     kind = DocumentKind.PLAN
     header = _header(before_table)
     if not drafts:
-        drafts = _protocol_drafts(paragraphs)
+        drafts = _protocol_drafts(_spoken(raw.blocks), _is_order(paragraphs))
         sections = []
         kind = DocumentKind.PROTOCOL
         header = _header(paragraphs, protocol=True)
+        if drafts and not header.is_protocol and _leads_with_plan(header.title or ""):
+            # «План мероприятий …» typed as points, each with its «Отв.: …»: a plan
+            kind = DocumentKind.PLAN
+            header = _header(paragraphs)
     if not drafts and not refused:
         # No table and no decisions: a plan typed as lines (a list of each month's questions,
         # events each with its day, a day's programme by its hours).
@@ -2946,7 +3228,9 @@ def parse_document(
         headings: list[str] = []
         drafts = _headed_list_drafts(lines, headings)
         listed_headings: list[str] = []
-        dated = _dated_list_drafts([line for line, _ in lines], listed_headings)
+        dated = _dated_list_drafts(
+            [line for line, _ in lines], listed_headings, [bold for _, bold in lines]
+        )
         if not drafts or _dated_lines_win(lines, drafts, dated):
             drafts, headings = dated, listed_headings
         if drafts:
@@ -2955,6 +3239,9 @@ def parse_document(
             sections = [ParsedSection(_section_number(title), title) for title in headings]
             if any(d.by_order for d in drafts):
                 warnings.append(ParseWarning("warn-numbered-by-order", {}))
+    if drafts and kind is DocumentKind.PLAN and _is_report(header.title, before_table):
+        # «Отчет о работе … за июль 2015 г.»: what was held, with its days — nothing to do
+        raise DocumentRejected("doc-a-report")
     if not drafts and refused:
         # A table was there, but no column of it holds deadlines: say what was seen.
         names = ", ".join(f"«{name}»" for name in refused[0])

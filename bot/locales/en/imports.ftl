@@ -17,6 +17,7 @@ doc-encoding = Could not detect the text encoding. Save the file as UTF-8 or Win
 doc-not-a-plan = The document has neither a plan table (with "activity", "executors", "deadline" columns) nor protocol decisions ("Решили: 1. … Срок: … Отв.: …"). It does not look like a work plan or a protocol — nothing was stored.
 doc-too-many-cells = The table has too many filled cells: I accept at most { $limit }. Keep only the plan's sheet in the workbook and resend the file.
 doc-formulas-without-values = The table has formulas whose values are not saved in the file. Open the workbook in Excel, let it recalculate, save it and resend.
+doc-a-report = This looks like a report of work already done, not a plan: it lists what has been held. Nothing was stored. Please send a work plan, or a protocol with decisions and deadlines.
 doc-sheet-not-found = The workbook has no sheet "{ $name }".
 
 ## Import dialog
