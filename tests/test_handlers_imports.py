@@ -117,6 +117,28 @@ async def test_a_news_article_is_refused_and_nothing_is_stored(
     assert await chat.state(user) is None
 
 
+REPORT = """Отчет о работе сельского Дома культуры за июль 2021 г.
+
+№ п/п\tДата проведения\tНазвание мероприятия\tКол-во человек
+1\t01.07.\tВыставка ко Дню семьи\t30
+2\t04.07.\tМолодежная дискотека\t17
+3\t11.07.\tВеселые старты\t40
+"""
+
+
+async def test_a_report_of_work_done_is_refused_as_such_and_nothing_is_stored(
+    chat: Chat,
+    coordinator_cluster: CoordinatorCluster,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    user = coordinator_cluster.user
+    refused = await chat.send_file(user, "отчет.txt", REPORT.encode("cp1251"))
+    assert "отчёт о проделанной работе, а не на план" in refused.text
+    assert "Ничего не сохранено" in refused.text
+    assert await _count(session_factory, PlanDocument) == 0
+    assert await chat.state(user) is None
+
+
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [

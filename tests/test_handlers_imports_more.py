@@ -75,6 +75,7 @@ async def test_the_import_result_says_what_to_do_next_and_the_toast_repeats_noth
     assert "Что дальше" in (done.text or "")
     assert "/invite" in (done.text or "")  # nobody has joined the cluster yet
     assert "у 1 пункта нет даты срока" in (done.text or "")
+    assert "не сможет о нём напомнить" in (done.text or "")  # one item: «о нём», not «о них»
     assert "/bind" in (done.text or "")  # the cluster's group is not bound
     assert [b["text"] for b in done.buttons()] == ["📅 Указать сроки (1)"]
     assert chat.toast() == ""

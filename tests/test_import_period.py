@@ -393,5 +393,5 @@ async def test_the_preview_tells_an_empty_term_from_one_it_could_not_read(
         "3\tМониторинг\tпо завершении ремонта\tСекретарь КС\n"
     )
     preview = await chat.send_file(coordinator_cluster.user, "план.txt", text.encode())
-    assert "• 1 — «—» (срок не указан)" in preview.text
+    assert "• 1 — срок не указан" in preview.text
     assert "• 3 — «по завершении ремонта» (срок не распознан)" in preview.text

@@ -89,6 +89,7 @@ import-done-count = Already marked done: { $count ->
    *[other] { $count } items
 }
 import-undated-line = • { $number } — "{ $phrase }" ({ $kind })
+import-undated-line-empty = • { $number } — no deadline given
 import-undated = A date is needed ({ $count ->
     [one] { $count } item
    *[other] { $count } items
@@ -107,7 +108,10 @@ import-next-invite = • invite the colleges and executors: /invite
 import-next-dates = • { $count ->
     [one] { $count } item has
    *[other] { $count } items have
-} no due date — set it with the button below, otherwise the bot cannot remind about them
+} no due date — set it with the button below, otherwise the bot cannot remind about { $count ->
+    [one] it
+   *[other] them
+}
 import-next-bind = • add the bot to the cluster's group and send /bind there, so the bot can write to the common chat
 
 deadline-kind-date = date

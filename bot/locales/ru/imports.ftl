@@ -97,6 +97,7 @@ import-done-count = Уже отмечено выполненными: { $count -
    *[many] { $count } пунктов
 }
 import-undated-line = • { $number } — «{ $phrase }» ({ $kind })
+import-undated-line-empty = • { $number } — срок не указан
 import-undated = Нужно указать дату ({ $count ->
     [one] { $count } пункт
     [few] { $count } пункта
@@ -117,7 +118,10 @@ import-next-invite = • пригласите колледжи и исполни
 import-next-dates = • у { $count ->
     [one] { $count } пункта
    *[other] { $count } пунктов
-} нет даты срока — укажите её кнопкой ниже, иначе бот не сможет о них напомнить
+} нет даты срока — укажите её кнопкой ниже, иначе бот не сможет { $count ->
+    [one] о нём
+   *[other] о них
+} напомнить
 import-next-bind = • добавьте бота в группу кластера и отправьте там /bind, чтобы бот писал в общий чат
 
 deadline-kind-date = дата

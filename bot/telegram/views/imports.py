@@ -137,9 +137,11 @@ def render_import_preview(t: Translator, plan: ImportPlan, *, ask: bool = True) 
             t(
                 "import-undated-line",
                 number=item.number,
-                phrase=_short(item.deadline.text or "—", 60),
+                phrase=_short(item.deadline.text, 60),
                 kind=_kind(t, item.deadline, doc),
             )
+            if item.deadline.text.strip()
+            else t("import-undated-line-empty", number=item.number)
             for item in undated
         ]
         parts.append(t("import-undated", count=len(undated)) + "\n" + _limited(t, lines, 15))
