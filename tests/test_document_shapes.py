@@ -1445,3 +1445,144 @@ def test_an_untitled_spreadsheet_of_dated_lines_takes_none_of_them_for_its_title
     parsed = parse_document(read_document(buffer.getvalue(), "dates.xlsx"), reference=TODAY)
     assert len(parsed.items) == 4
     assert _dues(parsed) == [["2017-10-16"], ["2018-06-10"], ["2018-05-31"], ["2018-06-30"]]
+
+
+def test_month_blocks_named_as_tasks_date_their_lines_and_a_stray_number_is_no_list() -> None:
+    # Imitates a military academy faculty's monthly tasks (2020): «ЗАДАЧИ НА ИЮЛЬ» over
+    # unnumbered tasks, one of which carries a stray «7.»; each task is due at its month's end.
+    parsed = _docx_plan(
+        "ПЛАН ЗАДАЧ ФАКУЛЬТЕТА НА 2020 ГОД",
+        ("Задачи",),
+        [
+            ("ЗАДАЧИ НА ИЮЛЬ",),
+            ("Организованно провести набор на 1 курс",),
+            ("Провести летнюю экзаменационную сессию",),
+            ("ЗАДАЧИ НА МАРТ",),
+            ("Организовать работу по утилизации имущества",),
+            ("7. Организовать работу по агитации учащихся",),
+            ("Провести агитационные мероприятия в школах города",),
+        ],
+    )
+    assert [i.text for i in parsed.items] == [
+        "Организованно провести набор на 1 курс",
+        "Провести летнюю экзаменационную сессию",
+        "Организовать работу по утилизации имущества",
+        "Организовать работу по агитации учащихся",
+        "Провести агитационные мероприятия в школах города",
+    ]
+    assert _dues(parsed) == [["2020-07-31"]] * 2 + [["2020-03-31"]] * 3
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_events_under_day_headings_keep_their_hours_apart_and_their_own_days(fmt: str) -> None:
+    # Imitates a region's weekly plan of its ministries (Orenburg, 2013): «25 марта» over
+    # «11:00 Областной слет …», an event «(25-26.03)» lasting past its heading's day.
+    lines = [
+        "25 марта",
+        "11:00 Областной слет отличников учебы (Дворец творчества) - министерство образования",
+        "Финальные соревнования по самбо, г. Кувандык (25-26.03) - министерство спорта",
+        "26 марта",
+        "Областной день информации",
+    ]
+    title = "План мероприятий министерств области с 25 по 31 марта 2013 года"
+    if fmt == "docx":
+        parsed = _docx_plan(title, ("Мероприятия",), [(line,) for line in lines])
+    else:
+        parsed = _parse_text("\n".join([title, "", *lines]) + "\n")
+    assert parsed.items[0].text.startswith("Областной слет отличников учебы")
+    assert _dues(parsed) == [["2013-03-25"], ["2013-03-26"], ["2013-03-26"]]
+
+
+def test_a_days_programme_by_its_hours_takes_the_day_its_title_names() -> None:
+    # Imitates a school's sports day (2012): «Программа спортивного дня на 31 мая 2012 года.»
+    # over «08.15 – 08.30 | Построение 5 классов», no header, the hours as ranges with dots.
+    def build(document: object) -> None:
+        document.add_paragraph("«Об итоговых спортивных мероприятиях»")  # type: ignore[attr-defined]
+        document.add_paragraph("Программа спортивного дня на 31 мая 2012 года.")  # type: ignore[attr-defined]
+        table = document.add_table(rows=0, cols=2)  # type: ignore[attr-defined]
+        for hours, text in (
+            ("08.15 – 08.30", "Построение 5 классов"),
+            ("08.30 - 08.50", "Финальные забеги на 60 метров"),
+            ("09.30 – 10.00", "Шуточные эстафеты, участники могут меняться"),
+            ("10.30 – 10.45", "Награждение победителей"),
+        ):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = hours, text
+
+    parsed = parse_document(read_document(_docx(build), "day.docx"), reference=TODAY)
+    assert parsed.title == "Программа спортивного дня на 31 мая 2012 года."
+    assert len(parsed.items) == 4
+    assert _dues(parsed) == [["2012-05-31"]] * 4
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_news_items_dashed_points_with_their_days_and_a_sentence_after_them(fmt: str) -> None:
+    # Imitates a university's news (Volgograd, 2011): «- «Витязь ВГПУ» — 22 февраля.», then a
+    # sentence naming its own day; and a library's lines «3 февраля- Всемирный день …» with
+    # the dash typed close to the day.
+    lines = [
+        "- «Витязь ВГПУ» — 22 февраля.",
+        "- «Краса ВГПУ» — 4 марта.",
+        "- Конкурс «Куратор года» — в период с 18 по 20 апреля.",
+        "А ближайшая акция, посвященная Дню святого Валентина, пройдет 14 февраля с 11:00.",
+    ]
+    title = "Традиционные мероприятия университета в 2011 году"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            for line in [title, *lines]:
+                document.add_paragraph(line)  # type: ignore[attr-defined]
+
+        parsed = parse_document(read_document(_docx(build), "news.docx"), reference=TODAY)
+    else:
+        parsed = _parse_text("\n".join([title, "", *lines]) + "\n")
+    assert [i.text for i in parsed.items][:3] == [
+        "«Витязь ВГПУ»",
+        "«Краса ВГПУ»",
+        "Конкурс «Куратор года»",
+    ]
+    assert _dues(parsed) == [["2011-02-22"], ["2011-03-04"], ["2011-04-20"], ["2011-02-14"]]
+    library = _parse_text(
+        "План работы библиотеки на февраль 2026 г.\n\n"
+        "2 февраля – День воинской славы: книжная выставка\n"
+        "3 февраля- Всемирный день борьбы с ненормативной лексикой: урок /10:00 ч./\n"
+        "4 февраля - Всемирный день борьбы с онкологическими заболеваниями: встреча\n"
+    )
+    assert _dues(library) == [["2026-02-02"], ["2026-02-03"], ["2026-02-04"]]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_news_of_a_meeting_held_under_its_date_is_no_plan(fmt: str) -> None:
+    # Imitates a settlement's news (Novominskaya, 2024): its date, «… состоялось очередное
+    # совещание … Рассмотрены вопросы:» and the questions heard — nothing to follow up.
+    lines = [
+        "20.12.2024",
+        "В администрации поселения состоялось очередное совещание председателей ТОС.",
+        "— о содержании территории поселения в надлежащем санитарном состоянии;",
+        "— о подготовке к новогодним праздникам;",
+        "— об антитеррористической защищенности территории поселения.",
+    ]
+
+    def read() -> ParsedDocument:
+        if fmt == "docx":
+            return _docx_plan("Совещание председателей ТОС", ("Новости",), [(x,) for x in lines])
+        return _parse_text("\n".join(["Совещание председателей ТОС", "", *lines]) + "\n")
+
+    with pytest.raises(DocumentRejected) as refused:
+        read()
+    assert refused.value.key == "doc-not-a-plan"
+
+
+def test_a_blank_form_whose_dates_are_placeholders_is_no_plan() -> None:
+    # Imitates a regional programme's reporting form (Voronezh): «Контрольное событие 1.1»
+    # rows whose date cells hold only «х» — a form to fill in, not a plan.
+    with pytest.raises(DocumentRejected):
+        _docx_plan(
+            "Информация о наступлении контрольных событий по состоянию на ____ 20__ года",
+            ("Наименование контрольного события", "Исполнитель", "Планируемая дата"),
+            [
+                ("Количество контрольных событий, всего", "х", "х"),
+                ("Контрольное событие 1.1", "х", "х"),
+                ("Контрольное событие 1.2", "х", "х"),
+            ],
+        )

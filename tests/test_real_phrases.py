@@ -1466,6 +1466,34 @@ REAL += [
     ),
 ]
 
+SUTD_CALENDAR = "http://ctef.sutd.ru/docs/time_table.htm"
+AC09 = academic_year(2009)
+
+REAL += [
+    # how many weeks a span lasts, after its days, is no day of its own
+    (
+        "01.09.09 - 27.12.09 - 17 нед.",
+        AC09,
+        K.RANGE,
+        [_span(D(2009, 9, 1), D(2009, 12, 27))],
+        SUTD_CALENDAR,
+    ),
+    (
+        "01.01.10 - 07.01.10 01.02.10 - 07.02.10 - 2 нед.",
+        AC09,
+        K.RANGE,
+        [_span(D(2010, 1, 1), D(2010, 1, 7)), _span(D(2010, 2, 1), D(2010, 2, 7))],
+        SUTD_CALENDAR,
+    ),
+    (
+        "05.07.10 - 31.08.10 - 8 нед.",
+        AC09,
+        K.RANGE,
+        [_span(D(2010, 7, 5), D(2010, 8, 31))],
+        SUTD_CALENDAR,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "phrase",

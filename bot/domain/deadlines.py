@@ -356,6 +356,11 @@ _ZONE_OR_NOTE = re.compile(
     r"(?<!\w)(?:мск|msk|по московскому времени|по местному времени|московского времени)(?!\w)"
     r"|\((?:резервн\w*|запасн\w*|дополнительн\w*) (?:день|дни|дата)\)"
 )
+# How many weeks a span lasts, after its days («01.09.09 - 27.12.09 - 17 нед.»,
+# «… (4 недели)»): how long, not when.
+_WEEKS_LONG = re.compile(
+    r"(?<=[\d.])\s*(?:[-–—]\s*|\()\d{1,2}\s*(?:нед\.?|недел[иья]|недель)\)?\.?(?=\s*$|\s*[,;\n])"
+)
 # A dash the hours stood after («28 февраля - 18:00; 1-2 марта - 10.00-18:00»), gone with them.
 # After a word only: «на 2025-» (a title cut at its line's end) is no year.
 _DANGLING_DASH = re.compile(r"(?<=[^\W\d_])[^\S\n]*-[^\S\n]*(?=$|[;,\n])")
@@ -561,6 +566,7 @@ def _normalise(text: str) -> str:
     if (unclosed := text.count("(") - text.count(")")) > 0:
         text += ")" * unclosed  # «9 июня (чт»: a bracket the cell cut off
     text = _ZONE_OR_NOTE.sub(" ", text)  # «12:00 мск», «(резервный день)»
+    text = _WEEKS_LONG.sub(" ", text)  # «01.09.09 - 27.12.09 - 17 нед.»
     text = _TIME.sub(" ", text)
     text = _DANGLING_DASH.sub("", text)  # «28 февраля - 18:00»: the dash before the hours
     text = _SPACES.sub(" ", text)
@@ -1606,8 +1612,8 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
 
 
 # A remark in brackets closing a phrase, with no digits (no day or year of its own).
-_TRAILING_REMARK = re.compile(r"\s*\([^()\d]*\)\s*$")
-_TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+_TRAILING_REMARK = re.compile(r"\s*\([^()\d]*\)[\s.;,]*$")
+_TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)[\s.;,]*$")  # «… числа).»
 # A word or two in brackets, no digits, inside a phrase: «(ранняя)», «(обычная)».
 # «(по состоянию на 1 января текущего года)»: the day a report counts up to, not its due day.
 _INNER_REMARK = re.compile(r"\s*\((?:(?:[^()\d\s]+\s?){1,2}|по состоянию на [^()]*)\)\s*")

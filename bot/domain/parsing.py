@@ -425,8 +425,15 @@ def _title_goes_on(title: str, after: Sequence[Paragraph]) -> str:
     return title
 
 
+# A heading that names a schedule of its own kind: «Программа спортивного дня на 31 мая 2012
+# года», «Календарь абитуриента 2019», «Расписание …», «График учебного процесса».
+_SCHEDULE_TITLE = re.compile(r"^\s*(?:программа|календарь|расписание|график)\b", re.I)
+
+
 def _leads_with_plan(text: str) -> bool:
-    return bool(_PLAN_TITLE.search(" ".join(text.split()[:MAX_TITLE_LEAD])))
+    return bool(
+        _PLAN_TITLE.search(" ".join(text.split()[:MAX_TITLE_LEAD])) or _SCHEDULE_TITLE.match(text)
+    )
 
 
 def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
@@ -435,7 +442,11 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
         # An approval block typed without blank lines above the title is not the title: it
         # starts at the line that names the plan.
         lines = _unspaced(p.text).split("\n")
-        naming = [i for i, line in enumerate(lines) if _PLAN_TITLE.search(line)]
+        naming = [
+            i
+            for i, line in enumerate(lines)
+            if _PLAN_TITLE.search(line) or _SCHEDULE_TITLE.match(line)
+        ]
         at = next((i for i in naming if _leads_with_plan(lines[i])), naming[0] if naming else 0)
         # the title's lines end where a list's lines typed under it without a blank line
         # begin («1 неделя июня «Здравствуй, лето!»», «10:20 — разминка команд»)
@@ -447,7 +458,8 @@ def _plan_title(paragraphs: Sequence[Paragraph]) -> str | None:
             # «• Планирование работы МО», «- до 01.03. … учебные планы»: a point of the
             # list, not its title
             continue
-        if _PLAN_TITLE.search(text) and not _APPROVE.match(text) and len(text) > 10:
+        named = _PLAN_TITLE.search(text) or _SCHEDULE_TITLE.match(text)
+        if named and not _APPROVE.match(text) and len(text) > 10:
             found.append((index, text))
     # «Приказом … от 28.03.2018 утвержден ведомственный план … на 2018 год.» above «Ведомственный
     # план … на 2017 год»: a sentence naming a plan is not the heading that starts with it.
@@ -897,7 +909,7 @@ def _is_data(row: Sequence[Cell]) -> bool:
     """A row that is plan content rather than a header: a cell that is no header word
     («Период») reads as a deadline or a number."""
     return any(
-        _looks_deadline(text) or _ORDINAL.match(text)
+        _looks_deadline(text) or _ORDINAL.match(text) or _CLOCK_ONLY.match(text)
         for text in (_squeeze(c.text) for c in row)
         if text and (not _header_roles((Cell(text),)) or _labelled_value(text))
     )
@@ -1321,9 +1333,15 @@ def _plan_table(
             if index < len(row)
             and (_looks_deadline(_squeeze(row[index].text)) or _day_over_place(row[index].text))
         )
+        clocks = sum(bool(_CLOCK_ONLY.match(_cell(row, index))) for row in sample)
+        filled = sum(bool(_cell(row, index)) for row in sample)
         if any(_is_dated(text) for row in sample if (text := _lone_text(row) or "")):
             # hours («11.30») under day headings («Суббота 22 сентября»): dated by them
-            deadlines += sum(bool(_CLOCK_ONLY.match(_cell(row, index))) for row in sample)
+            deadlines += clocks
+        elif clocks >= MIN_LIST_ITEMS and clocks >= 0.8 * filled:
+            # «08.15 – 08.30 | Построение 5 классов»: a day's programme by its hours, the day
+            # in the title («Программа спортивного дня на 31 мая 2012 года») or asked for
+            deadlines += clocks
         items = [
             row
             for row in table.rows[start : start + SAMPLE_ROWS]
@@ -1383,6 +1401,8 @@ def _plan_table(
             return None  # lines that open with their days, a day alone among them: as lines
         # «5 декабря 2018 года – основной день написания …»: a row opening with its day and
         # going on with its own words is an event of a dated list, not a day over events
+        if _news_of_what_was_held("", [line for line, _ in lines]):
+            return None  # «В администрации состоялось совещание …» under its day: news
         if any(
             _day_heading(title) and not _leading_deadline(title)
             for row in table.rows[start:]
@@ -1544,6 +1564,14 @@ def _with_topic(topic: str, text: str) -> str:
     return f"{topic} {text}" if topic.endswith((":", ".", "!", "?", "»")) else f"{topic}: {text}"
 
 
+_BRACKETED_DAYS = re.compile(
+    r"\((?P<days>\d{1,2}(?:\.\d{2})?\s*[-–—]\s*\d{1,2}\.\d{2}(?:\.\d{2,4})?)\)"
+)
+_CLOCK_LEAD = re.compile(
+    r"^(?P<hours>\d{1,2}:\d{2}(?:\s*[-–—]\s*\d{1,2}:\d{2})?)\s+(?P<text>[«\"A-ZА-ЯЁ].*)$", re.S
+)
+
+
 def _with_form(text: str, form: str) -> str:
     """«Раз в крещенский вечерок» and its form → «… (Крещенские посиделки)»."""
     return f"{text} ({form})" if text else form
@@ -1693,6 +1721,9 @@ def _rows(
                 if heading and (_day_heading(heading) or any(c.bold for c in row)):
                     yield None, heading
                     continue
+                if not data.hours and (clock := _CLOCK_LEAD.match(data.text)):
+                    # «11:00 Областной слет отличников …» under «25 марта»: its hours
+                    data.text, data.hours = clock["text"], clock["hours"]
             elif (
                 not plain_event
                 and not data.under_merged
@@ -2348,11 +2379,21 @@ _MONTH_HEADING = re.compile(
     rf"^(?P<month>{_MONTH_AND_YEAR})\s*(?:$|[.:–—-]\s*(?P<rest>\S.{{0,80}})$)", re.I
 )
 _MONTH_IN_BRACKETS = re.compile(rf"\((?P<month>{_MONTH_AND_YEAR})\)\s*[.:]?$", re.I)
+# «ЗАДАЧИ НА ИЮЛЬ», «План на сентябрь 2020 г.:», «Мероприятия в октябре»: a month's block.
+_MONTH_MONTHS = (
+    r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
+    r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+)
+_MONTH_BLOCK = re.compile(
+    rf"^(?:задачи|планы?|мероприятия|работа)\s+(?:на|в)\s+(?P<month>{_MONTH_MONTHS}"
+    r"(?:\s+\d{4}\s*(?:г\.?|года?)?)?)\s*[.:]?$",
+    re.I,
+)
 MAX_HEADING_LINE = 80
 _LIST_POINT = re.compile(r"^(?P<number>[1-9]\d?)[.)]\s*(?P<text>[^\d\s.)].*)$", re.S)
 # «• Сдача плана работы МО.», «– Заседание МО»: a point of a list without numbers.
 _BULLETS = "•·▪●◦‣∙*"
-_BULLET_POINT = re.compile(rf"^[{_BULLETS}–—-]\s*(?P<text>[^\W\d_].*)$", re.S)
+_BULLET_POINT = re.compile(rf"^[{_BULLETS}–—-]\s*(?P<text>(?:[^\W\d_]|[«\"„]).*)$", re.S)
 # «(Корецкая Н.А.)», «(Иванова Т.П., Петров С.С.)» closing a question: who answers for it.
 _TRAILING_PEOPLE = re.compile(r"\s*\((?P<who>[^()]*[А-ЯЁ]\.\s?[А-ЯЁ]\.[^()]*)\)\s*\.?$")
 # «8.00 – 14.00 – акция …», «12.00 – конкурс …»: the hours, then what happens.
@@ -2392,7 +2433,9 @@ def _month_of_heading(line: str) -> str | None:
     №2 (ноябрь)» → «ноябрь», «Сентябрь 2014» → itself."""
     if len(line) > MAX_HEADING_LINE or _LIST_POINT.match(line):
         return None
-    found = _MONTH_HEADING.match(line) or _MONTH_IN_BRACKETS.search(line)
+    found = (
+        _MONTH_HEADING.match(line) or _MONTH_IN_BRACKETS.search(line) or _MONTH_BLOCK.match(line)
+    )
     return found["month"] if found else None
 
 
@@ -2443,7 +2486,12 @@ def _headed_list_drafts(
         heading, _, due = dated[start]
         assert due is not None
         body = dated[start + 1 : end]
-        numbered = any(_LIST_POINT.match(line) for line, _, _ in body)
+        # «7. Организовать работу …» alone among unnumbered lines: a stray number, not a
+        # list of numbered questions
+        points = [line for line, _, _ in body if _LIST_POINT.match(line)]
+        numbered = len(points) >= 2 or (
+            len(points) == 1 and _LIST_POINT.match(points[0])["number"] == "1"  # type: ignore[index]
+        )
         # bullets are the points where nothing is numbered (under a number, a bullet goes on
         # with its question)
         bulleted = not numbered and any(_BULLET_POINT.match(line) for line, _, _ in body)
@@ -2472,10 +2520,20 @@ def _headed_list_drafts(
                 titles.append(line)
                 continue
             elif not numbered and not bulleted:
-                current = _Draft(str(len(drafts) + 1), section, text=[line], by_order=True)
+                clock = _CLOCK_LEAD.match(line)  # «11:00 Областной слет …»: its hours first
+                current = _Draft(
+                    str(len(drafts) + 1),
+                    section,
+                    text=[clock["text"] if clock else line],
+                    by_order=True,
+                    hours=clock["hours"] if clock else "",
+                )
             else:
                 continue  # «Форма проведения: …», «Тема: …» above the questions
-            current.deadline = [due]
+            days = _BRACKETED_DAYS.search(line)
+            # «… г. Кувандык (25-26.03) - министерство …» under «25 марта»: its own days
+            own = days["days"] if days and _is_dated_in_a_year(days["days"]) else None
+            current.deadline = [own or due]
             drafts.append(current)
         if sections is not None:
             sections.extend(titles)
@@ -2490,6 +2548,8 @@ def _headed_list_drafts(
 def _trailing_deadline(line: str) -> tuple[str, str, str] | None:
     """«… СПО 5 октября.», «… – с 27 сентября по 2 октября.» → (no number, the text, the day
     or days): the longest run of last words that reads as a date by itself."""
+    if bullet := _BULLET_POINT.match(line):
+        line = bullet["text"]  # «- «Витязь ВГПУ» — 22 февраля.»: the point, not its dash
     words = line.rstrip(" .;,").split()
     for size in range(min(MAX_TRAILING_WORDS, len(words) - 1), 0, -1):
         phrase = " ".join(words[-size:])
@@ -2521,7 +2581,7 @@ def _leading_deadline(line: str) -> tuple[str, str, str] | None:
     tries = [("", line), *([(point["number"], point["rest"])] if point else [])]
     for number, rest in tries:
         # «Не позднее 20 июня– начало приема»: a dash typed close to the day
-        words = re.sub(r"(?<=[^\W\d_])([–—])(?=\s)", r" \1", rest).split()
+        words = re.sub(r"(?<=[^\W\d_])([–—-])(?=\s)", r" \1", rest).split()
         for size in range(min(MAX_LEADING_WORDS, len(words) - 1), 0, -1):
             last, after = words[size - 1], words[size]
             # «До 1 октября на сайте вузов должна быть размещена …»: a term opened by «до»
@@ -2641,7 +2701,8 @@ def _sentence_with_days(line: str) -> str | None:
     по 03 ноября 2012 года.»): a line in capitals first, long, its days in its words."""
     if len(line) < MIN_SENTENCE or not line[:1].isupper():
         return None
-    return _embedded_deadlines(line)
+    # «А ближайшая акция … пройдет 14 февраля с 11:00 до 13:00 …»: a day named alone too
+    return _embedded_deadlines(line) or ", ".join(_days_in_words(line)) or None
 
 
 def _goes_on_from(text: str) -> bool:
@@ -2736,9 +2797,13 @@ _TERM_LAST = ("_trailing_deadline", "_dash_tail")
 def _listed_next(paragraphs: Sequence[Paragraph], index: int) -> bool:
     """Whether the paragraph after ``index`` is a line of a dated list, its term after a dash
     («… – 14 мая 2018.»); a day alone («Пятница 21 сентября») may head a programme."""
-    if index + 1 >= len(paragraphs):
+    own = [line.strip() for line in paragraphs[index].text.split("\n")[1:] if line.strip()]
+    if own:
+        line = own[0]  # a text file's paragraph: its next line
+    elif index + 1 < len(paragraphs):
+        line = paragraphs[index + 1].text.split("\n")[0].strip()
+    else:
         return False
-    line = paragraphs[index + 1].text.split("\n")[0].strip()
     return bool(_dated_dash_tail(line) or _day_after_dash(line))
 
 
@@ -3031,6 +3096,13 @@ def _items(
         roles, notes = book.split(executors_text) if executors_text else ([], [])
         notes = [*notes, *draft.note]
         deadline_text = ", ".join(part for part in (_join(draft.deadline), *draft.more) if part)
+        # «Финальные соревнования …, г. Кувандык (25-26.03) - министерство …» under «25
+        # марта»: the days in its brackets are its own
+        heading = {draft.section or "", draft.section_deadline} - {""}
+        days = _BRACKETED_DAYS.search(text)
+        under_heading = bool(heading) and (not deadline_text or deadline_text in heading)
+        if under_heading and days and _is_dated_in_a_year(days["days"]):
+            deadline_text = days["days"]
         own = draft.period
         within = own is not None and (
             period is None or (period.start <= own.start and own.end <= period.end)
@@ -3172,6 +3244,28 @@ def _fit(item: ParsedItem) -> None:
 _REPORT_TITLE = re.compile(r"^\s*(?:отч[её]т\b|информация о (?:проведенн|проделанн))", re.I)
 
 
+# «Решено провести …», «Утвердили расписание …»: decisions a news item reports are a plan still.
+_DECIDED = re.compile(r"\b(?:решено|решили|утвердили|постановили|поручено|поручили)\b", re.I)
+# A cell that holds a form's place for a date: «х», «—», «_____», «.....».
+_PLACEHOLDER = re.compile(r"[хx×\-–—_.…\s]+", re.I)
+
+
+def _news_of_what_was_held(title: str, lines: Sequence[str]) -> bool:
+    """Whether lines read as a list are a news item's about what was held («В администрации
+    состоялось очередное совещание …»): told in the past, no plan named, nothing decided."""
+    if _leads_with_plan(title) or any(_leads_with_plan(line) for line in lines):
+        return False
+    return any(_TELLS_THE_PAST.search(line) for line in lines) and not any(
+        _DECIDED.search(line) for line in lines
+    )
+
+
+def _blank_form(drafts: Sequence[_Draft]) -> bool:
+    """Whether every date a table gives is a form's placeholder («х»), two or more of them."""
+    terms = [t.strip() for d in drafts for t in d.deadline if t.strip()]
+    return len(terms) >= MIN_FOUND_DEADLINES and all(_PLACEHOLDER.fullmatch(t) for t in terms)
+
+
 def _is_report(title: str | None, above: Sequence[Paragraph]) -> bool:
     """Whether the heading, or a paragraph above the table, names a report of work done (a
     heading that names a plan is the plan's, a report linked above it notwithstanding)."""
@@ -3231,6 +3325,10 @@ def parse_document(
         dated = _dated_list_drafts(
             [line for line, _ in lines], listed_headings, [bold for _, bold in lines]
         )
+        if drafts and _news_of_what_was_held(title, [line for line, _ in lines]):
+            # «… состоялось очередное совещание …» under the news item's date: the questions
+            # it heard, dated by nothing of their own, are no plan
+            drafts = []
         if not drafts or _dated_lines_win(lines, drafts, dated):
             drafts, headings = dated, listed_headings
         if drafts:
@@ -3239,6 +3337,9 @@ def parse_document(
             sections = [ParsedSection(_section_number(title), title) for title in headings]
             if any(d.by_order for d in drafts):
                 warnings.append(ParseWarning("warn-numbered-by-order", {}))
+    if drafts and kind is DocumentKind.PLAN and _blank_form(drafts):
+        # «Контрольное событие 1.1 | х | х»: a form to fill in, its dates placeholders
+        raise DocumentRejected("doc-not-a-plan")
     if drafts and kind is DocumentKind.PLAN and _is_report(header.title, before_table):
         # «Отчет о работе … за июль 2015 г.»: what was held, with its days — nothing to do
         raise DocumentRejected("doc-a-report")
