@@ -1586,3 +1586,89 @@ def test_a_blank_form_whose_dates_are_placeholders_is_no_plan() -> None:
                 ("Контрольное событие 1.2", "х", "х"),
             ],
         )
+
+
+def test_a_stage_label_beside_its_content_under_one_header_is_the_number() -> None:
+    # Imitates Buryatia's order on e-services (2010): «Содержание этапа» merged over «I этап |
+    # Размещение информации …», the stage's label its number, the cell beside it its text.
+    def build(document: object) -> None:
+        document.add_paragraph("Этапы перехода на предоставление услуг в электронном виде")  # type: ignore[attr-defined]
+        table = document.add_table(rows=1, cols=3)  # type: ignore[attr-defined]
+        head = table.rows[0].cells
+        head[0].merge(head[1]).text = "Содержание этапа"
+        head[2].text = "Предельные сроки реализации этапа"
+        for label, text, term in (
+            ("I этап", "Размещение информации об услуге в Реестре", "до 1 декабря 2010 г."),
+            ("II этап", "Размещение форм заявлений на Портале", "до 1 января 2011 г."),
+        ):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = label, text, term
+
+    parsed = parse_document(read_document(_docx(build), "stages.docx"), reference=TODAY)
+    assert [(i.number, i.text) for i in parsed.items] == [
+        ("I этап", "Размещение информации об услуге в Реестре"),
+        ("II этап", "Размещение форм заявлений на Портале"),
+    ]
+    assert _dues(parsed) == [["2010-12-01"], ["2011-01-01"]]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_lines_whose_months_or_label_come_before_a_colon(fmt: str) -> None:
+    # Imitates a kindergarten's Victory plan (SPb, 2010): «Апрель – май: Организация …»,
+    # «С 15.04.2010 по окончание празднования: …» (its end named by no day: asked for).
+    lines = [
+        "Апрель – май: Организация экскурсий на мемориальное кладбище. Старший возраст",
+        "Май: Участие в торжественном митинге. Старший возраст",
+        "С 15.04.2010 по окончание празднования: Изготовление открыток. Старший возраст",
+        "Май: Конкурс рисунков «Памяти павших будем достойны»",
+    ]
+    title = "План мероприятий детского сада к 65-летию Победы на 2010 год"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            for line in [title, *lines]:
+                document.add_paragraph(line)  # type: ignore[attr-defined]
+
+        parsed = parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+    else:
+        parsed = _parse_text("\n".join([title, "", *lines]) + "\n")
+    assert [i.text.split(".")[0] for i in parsed.items] == [
+        "Организация экскурсий на мемориальное кладбище",
+        "Участие в торжественном митинге",
+        "Изготовление открыток",
+        "Конкурс рисунков «Памяти павших будем достойны»",
+    ]
+    assert _dues(parsed) == [["2010-05-31"], ["2010-05-31"], [], ["2010-05-31"]]
+    assert parsed.items[2].deadline.text == "С 15.04.2010 по окончание празднования"
+
+
+def test_a_dashed_point_without_its_days_among_dated_ones_is_its_own_item() -> None:
+    # Imitates Rybinsk's boiler-house shutdowns (2021): «— котельная «Стоялая» отключение на
+    # межотопительный сезон» among points with their days; nothing glued to the point above.
+    parsed = _parse_text(
+        "График работы котельных на 2021 год:\n\n"
+        "— котельная «Веретье» отключение с 24 мая по 9 июня\n"
+        "— котельная «Стоялая» отключение на межотопительный сезон\n"
+        "— котельная «Призма» 17 — 19 мая\n"
+        "— котельная «Школа-интернат» с 22 июня по 31 августа\n"
+    )
+    assert len(parsed.items) == 4
+    assert parsed.items[1].text.startswith("котельная «Стоялая»")
+    assert _dues(parsed) == [["2021-06-09"], [], ["2021-05-19"], ["2021-08-31"]]
+
+
+def test_the_plans_own_year_inside_a_programmes_years_is_its_period() -> None:
+    # Imitates a Vitebsk school's plan (2023): «… Программы сотрудничества … на 2020 - 2025
+    # годы на 2023/2024 учебный год.» — «В течение года» is the school year's end.
+    parsed = _docx_plan(
+        "План работы по реализации Программы сотрудничества на 2020 - 2025 годы"
+        " на 2023/2024 учебный год.",
+        ("п/п", "Наименование мероприятия", "срок реализации", "ответственные"),
+        [
+            ("1.", "Разработка плана сотрудничества", "сентябрь 2023 г.", "Иванова А.А."),
+            ("2.", "Проведение занятий кружка", "В течение года", "Петров А.В."),
+        ],
+    )
+    assert parsed.period is not None
+    assert (parsed.period.start, parsed.period.end) == (date(2023, 9, 1), date(2024, 8, 31))
+    assert _dues(parsed) == [["2023-09-30"], ["2024-08-31"]]

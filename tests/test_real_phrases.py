@@ -1494,6 +1494,22 @@ REAL += [
     ),
 ]
 
+OMSK_DEFENCE_MONTH = (
+    "https://oumalin.tuk.obr55.ru/vospitanie/19-dokumentt/"
+    "699-plan-raboty-mesyachnika-oboronno-massovoj-i-voenno-patrioticheskoj-raboty"
+)
+
+REAL += [
+    # each span named after it («классный тур», «школьный тур»): the names are no time
+    (
+        "01.02.2021 – 11.02.2021 классный тур; 15.02.2021 – 25.02.2021 школьный тур",
+        calendar_year(2021),
+        K.RANGE,
+        [_span(D(2021, 2, 1), D(2021, 2, 11)), _span(D(2021, 2, 15), D(2021, 2, 25))],
+        OMSK_DEFENCE_MONTH,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "phrase",

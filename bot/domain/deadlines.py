@@ -1602,6 +1602,15 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
         found = _parse_deadline(_INNER_REMARK.sub(",", normal).strip(" ,"), period, reference)
         if found.is_dated and found.kind in _DAYS_AND_SPANS:
             return Deadline(text, found.kind, found.occurrences)
+    if ";" in normal:
+        # «01.02.2021 – 11.02.2021 классный тур; 15.02.2021 – 25.02.2021 школьный тур»: each
+        # span named after it, the names read as no time
+        named = [part.strip() for part in normal.split(";") if part.strip()]
+        parts = [_TRAILING_WORDS.sub("", part).strip() for part in named]
+        if len(parts) >= 2 and all(parts) and all(_TRAILING_WORDS.search(p) for p in named):
+            found = _parse_deadline(", ".join(parts), period, reference)
+            if found.is_dated and found.kind in _DAYS_AND_SPANS:
+                return Deadline(text, found.kind, found.occurrences)
     labelled = text.lstrip()[:1].isupper()  # a label starts the cell: «Педсовет …»
     if "\n" not in normal and labelled and (rest := _without_label_word(normal)):
         # «Педсовет август 2017 г.»: the same label on the date's line (a PDF's cell).
@@ -1614,6 +1623,8 @@ def _parse_deadline(text: str, period: Period | None, reference: date | None) ->
 # A remark in brackets closing a phrase, with no digits (no day or year of its own).
 _TRAILING_REMARK = re.compile(r"\s*\([^()\d]*\)[\s.;,]*$")
 _TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)[\s.;,]*$")  # «… числа).»
+# A word or two in lowercase after a part's last digit: «… 11.02.2021 классный тур».
+_TRAILING_WORDS = re.compile(r"(?<=\d)\.?\s+(?:[а-яё]{3,}\.?\s?){1,2}$")
 # A word or two in brackets, no digits, inside a phrase: «(ранняя)», «(обычная)».
 # «(по состоянию на 1 января текущего года)»: the day a report counts up to, not its due day.
 _INNER_REMARK = re.compile(r"\s*\((?:(?:[^()\d\s]+\s?){1,2}|по состоянию на [^()]*)\)\s*")
@@ -1742,20 +1753,33 @@ def parse_period(text: str) -> Period | None:
     """
     normal = _NOT_A_PERIOD.sub(" ", _normalise(text)[:_MAX_TITLE])
     tokens = _tokens(normal, newline_separates=True)
+    found: Period | None = None
     for match in _PERIODS.finditer(" ".join(tokens)):
         try:
-            if match["part"] or match["month"] or match["span_first"]:
-                return _part_period(match)
-            if match["year"]:
-                return calendar_year(_year(match["year"]))
-            if match["school_first"]:
-                return _years(match["school_first"], match["school_last"], "уч")
-            if match["from"]:
-                return _years(match["from"], match["to"], None)
-            return _years(match["first"], match["last"], match["what"])
+            period = _title_period(match)
         except _Unreadable:
             continue
-    return _days_period(" ".join(tokens))
+        if found is None:
+            found = period
+        elif found.start <= period.start and period.end <= found.end and period != found:
+            # «… Программы сотрудничества на 2020 - 2025 годы на 2023/2024 учебный год»: the
+            # plan's own year inside the programme's years
+            return period
+        else:
+            return found
+    return found or _days_period(" ".join(tokens))
+
+
+def _title_period(match: re.Match[str]) -> Period:
+    if match["part"] or match["month"] or match["span_first"]:
+        return _part_period(match)
+    if match["year"]:
+        return calendar_year(_year(match["year"]))
+    if match["school_first"]:
+        return _years(match["school_first"], match["school_last"], "уч")
+    if match["from"]:
+        return _years(match["from"], match["to"], None)
+    return _years(match["first"], match["last"], match["what"])
 
 
 # «… в Калужской области до 2025 года», «на период до 2030 г.»: a plan's last year.

@@ -720,6 +720,12 @@ def _infer(rows: Sequence[Sequence[Cell]], found: dict[str, int]) -> dict[str, i
     return roles
 
 
+# «I этап», «Этап 2», «3 этап»: a stage's label in the number column.
+_STAGE_LABEL = re.compile(
+    r"^(?:(?:[IVX]{1,4}|\d{1,2})\s+этап|этап\s+(?:[IVX]{1,4}|\d{1,2}))\.?$", re.I
+)
+
+
 def _widest_text(
     header_row: Sequence[Cell], sample: Sequence[Sequence[Cell]], header: dict[str, int]
 ) -> dict[str, int]:
@@ -732,9 +738,16 @@ def _widest_text(
         at = header["text"]
         rows_of_cells = [row for row in sample if sum(bool(c.text.strip()) for c in row) >= 2]
         cells = [c for row in rows_of_cells[:SAMPLE_ROWS] if (c := _cell(row, at))]
-        if len(cells) >= 2 and all(_ORDINAL.match(c) for c in cells) and "group" in header:
-            header = {**header, "number": at, "text": header["group"]}
-            del header["group"]
+        taken_now = set(header.values())
+        beside = at + 1 if at + 1 < len(header_row) and at + 1 not in taken_now else None
+        # «Содержание этапа» over «I этап | Размещение информации …» (the header merged over
+        # both): the stage's label is its number, the cell beside it the text
+        if len(cells) >= 2 and all(_ORDINAL.match(c) or _STAGE_LABEL.match(c) for c in cells):
+            if "group" in header:
+                header = {**header, "number": at, "text": header["group"]}
+                del header["group"]
+            elif beside is not None and not _cell(header_row, beside):
+                header = {**header, "number": at, "text": beside}
     taken = {index for role, index in header.items() if role not in ("text", "group")}
     named = [
         index
@@ -967,10 +980,12 @@ def _periods_under_deadline(row: Sequence[Cell], above: Sequence[Cell]) -> bool:
         text = _squeeze(cell.text)
         if not text or text == upper:
             continue
-        if _ORDINAL.match(text):
+        if _ORDINAL.match(text) or _STAGE_LABEL.match(text):
             return False
         if _looks_deadline(text) and _header_roles((Cell(group),)).get("deadline") != 0:
             return False
+        if _CALENDAR_DATE.search(text):
+            return False  # «до 1 декабря 2010 г.»: an item's day, no grid's period
     return True
 
 
@@ -2565,6 +2580,7 @@ def _trailing_deadline(line: str) -> tuple[str, str, str] | None:
 _LEADING_POINT = re.compile(r"^(?P<number>[1-9]\d?)[.)]\s*(?P<rest>\S.*)$", re.S)
 _SEPARATORS = " .,:;–—-"
 _UNTIL = re.compile(r"^(?:до|не позднее)\s+\d", re.I)
+_MONTHS_FIRST = re.compile(rf"^(?:{_MONTH_WORD})\b", re.I)
 
 
 # «12 мая», «С 28 октября по 05 ноября», «до 25 июля», «Не позднее 20 июня»: a line's days
@@ -2592,9 +2608,23 @@ def _leading_deadline(line: str) -> tuple[str, str, str] | None:
             phrase = " ".join(words[:size]).strip(_SEPARATORS)
             if not phrase[:1].isdigit() and _BULLET_POINT.match(line):
                 continue  # «- до 20.09 текущего года предоставляют …»: a bulleted point's
-            if _OPENS_WITH_DAY.match(phrase) and _is_dated_in_a_year(phrase):
+            # «Апрель – май: Организация экскурсий …»: months before a colon open it too
+            months = last.endswith(":") and _MONTHS_FIRST.match(phrase) is not None
+            if (_OPENS_WITH_DAY.match(phrase) or months) and _is_dated_in_a_year(phrase):
                 text = " ".join(words[size:]).lstrip(_SEPARATORS)
                 return (number, text, phrase) if text else None
+    # «С 15.04.2010 по окончание празднования: Организация работы …»: a label of its time
+    # before a colon, its day first; the words after the colon the text, the label the term
+    label, colon, text = line.partition(":")
+    # not a time's colon («03.02.2022 14:25»): the words after it open with a letter or quote
+    opens = text.strip()[:1].isalpha() or text.strip()[:1] in '«"'
+    if colon and opens and _OPENS_WITH_DAY.match(label.strip()):
+        words = label.split()
+        if len(words) <= MAX_LEADING_WORDS and (
+            _FULL_DATE.match(words[-1] if len(words) == 1 else words[1])
+            or any(_is_dated_in_a_year(" ".join(words[:size])) for size in range(len(words), 0, -1))
+        ):
+            return "", text.strip(), label.strip()
     return None
 
 
@@ -2658,6 +2688,14 @@ def _dated_list_drafts(
                         sections.append(section)
                 elif term_last and ahead and _goes_on_from(ahead[1]) and line[:1].isupper():
                     opening.append(line)
+                elif drafts and _BULLET_POINT.match(line) and _BULLET_POINT.match(lines[first]):
+                    # «— котельная «Стоялая» отключение на межотопительный сезон» among
+                    # dated points: a point of its own, its date not given
+                    point = _BULLET_POINT.match(line)
+                    assert point is not None
+                    drafts.append(
+                        _Draft(str(len(drafts) + 1), section, text=[point["text"]], by_order=True)
+                    )
                 elif term_last and (own := _sentence_with_days(line)):
                     # «По решению оргкомитета … проводится с 8 октября по 03 ноября 2012 года.»
                     # after the list: a sentence of its own with its days
