@@ -737,12 +737,6 @@ MISSES_BY_PLAN: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
     },
     # Slices CM–CP (27 plans and 4 documents that are none, measured first at 808686e and at
     # 65fef30, before anything was changed for them): what is left.
-    "digital_economy_infosec_roadmap_telecom_milestones_2018": {
-        "items": "«Задача» merged down over the milestones beside it («Веха»: «5.1.1. Проведен"
-        " анализ …», each with its «Срок»): the task is read as the one item, the milestones as"
-        " its lines",
-        "deadlines": "the milestones are not items",
-    },
     "edsh_by_director_april_todo_list_2021": {
         "items": "a journal's to-do list for April whose lines name days in their prose,"
         " the title only in the page's address: refused as no plan",

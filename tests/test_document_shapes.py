@@ -1672,3 +1672,37 @@ def test_the_plans_own_year_inside_a_programmes_years_is_its_period() -> None:
     assert parsed.period is not None
     assert (parsed.period.start, parsed.period.end) == (date(2023, 9, 1), date(2024, 8, 31))
     assert _dues(parsed) == [["2023-09-30"], ["2024-08-31"]]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_task_merged_down_over_its_milestones_groups_them(fmt: str) -> None:
+    # Imitates a federal roadmap (information security, 2018): «Задача | Веха | Срок», the task
+    # merged down over the milestones beside it, each milestone with its quarter: the
+    # milestones are the items, the task their heading.
+    task = "5.1. Обеспечить устойчивость единой сети электросвязи"
+    rows = [
+        (task, "5.1.1. Проведен анализ рисков и угроз сетей связи", "II квартал 2018 г."),
+        ("", "5.1.2. Разработан технический проект системы мониторинга", "II квартал 2018 г."),
+        ("", "5.1.3. Принят план разработки стандартов безопасности", "III квартал 2018 г."),
+    ]
+    title = "План мероприятий по информационной безопасности на 2018 год"
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            document.add_paragraph(title)  # type: ignore[attr-defined]
+            table = document.add_table(rows=1, cols=3)  # type: ignore[attr-defined]
+            for cell, text in zip(table.rows[0].cells, ("Задача", "Веха", "Срок"), strict=True):
+                cell.text = text
+            for row in rows:
+                for cell, text in zip(table.add_row().cells, row, strict=True):
+                    cell.text = text
+            table.cell(1, 0).merge(table.cell(3, 0))
+
+        parsed = parse_document(read_document(_docx(build), "roadmap.docx"), reference=TODAY)
+    else:
+        lines = [title, "", "Задача\tВеха\tСрок", *("\t".join(row) for row in rows)]
+        parsed = _parse_text("\n".join(lines) + "\n")
+    assert [i.number for i in parsed.items] == ["5.1.1", "5.1.2", "5.1.3"]
+    assert parsed.items[0].text.startswith("Проведен анализ рисков")
+    assert {i.section for i in parsed.items} == {task}
+    assert _dues(parsed) == [["2018-06-30"], ["2018-06-30"], ["2018-09-30"]]

@@ -1291,6 +1291,33 @@ def _days_beside_months(header_row: Sequence[Cell], columns: dict[str, int]) -> 
     return None
 
 
+MIN_MILESTONE = 15  # a milestone is a sentence («Проведен анализ рисков …»), not a mark
+
+
+def _milestones_beside(
+    columns: dict[str, int], header_row: Sequence[Cell], sample: Sequence[Sequence[Cell]]
+) -> dict[str, int]:
+    """«Задача» merged down over the milestones beside it («Веха»: «5.1.1. Проведен анализ
+    …», each with its «Срок»): the task groups them, each milestone is an item."""
+    at = columns.get("text")
+    if at is None or "group" in columns:
+        return columns
+    taken = set(columns.values())
+    beside = at + 1
+    if beside in taken or not _cell(header_row, beside):
+        return columns
+    rows = [row for row in sample if any(c.text.strip() for c in row) and _lone_text(row) is None]
+    own = [row for row in rows if at < len(row) and row[at].text.strip() and not row[at].merged]
+    milestones = [row for row in rows if len(_cell(row, beside)) >= MIN_MILESTONE]
+    if (
+        len(rows) >= MIN_FOUND_DEADLINES
+        and len(milestones) == len(rows)
+        and len(own) * 2 <= len(rows)
+    ):
+        return {**columns, "group": at, "text": beside}
+    return columns
+
+
 def _plan_table(
     table: Table,
     refused: list[list[str]],
@@ -1316,6 +1343,7 @@ def _plan_table(
     named = _widest_text(header_row, table.rows[start:], header) if strong is not None else header
     columns = _infer(table.rows[start:], named)
     columns = _shifted_header(columns, header_row, table.rows[start : start + SAMPLE_ROWS])
+    columns = _milestones_beside(columns, header_row, table.rows[start : start + SAMPLE_ROWS])
     if "text" not in columns and "result" in columns:
         # «Этап подведения итогов» over the only text beside the deadlines: the content, not
         # an expected result (there is no content column besides it).
