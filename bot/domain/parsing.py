@@ -2290,15 +2290,8 @@ def _embedded_deadlines(text: str) -> str | None:
     for match in _EMBEDDED_START.finditer(text):
         if any(start <= match.start() < end for start, end, _ in found):
             continue
-        if match.group().casefold() in _REPEATS:
-            found.append((match.start(), match.end(), match.group()))
-            continue
-        words = text[match.start() :].split()[:_EMBEDDED_WORDS]
-        for size in range(len(words), 1, -1):
-            phrase = " ".join(words[:size]).rstrip(",.;:)")
-            if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
-                found.append((match.start(), match.start() + len(phrase), phrase))
-                break
+        if phrase := _phrase_at(text, match):
+            found.append((match.start(), match.start() + len(phrase), phrase))
     for match in _FULL_DATE.finditer(text):
         inside = any(start <= match.start() < end for start, end, _ in found)
         if not inside and _is_dated(match.group()):
@@ -2329,14 +2322,22 @@ def _protocol_lines(paragraphs: Sequence[Paragraph]) -> list[str]:
 def _embedded_deadline(text: str) -> str | None:
     """The date phrase a decision's words give («в марте 2024 года», «в срок до 01.03.2024»):
     the longest run of words from such a preposition that reads as dated by itself."""
-    for match in _EMBEDDED_START.finditer(text):
-        if match.group().casefold() in _REPEATS:
-            return match.group()  # «ежемесячно представляют отчет»: each month
-        words = text[match.start() :].split()[:_EMBEDDED_WORDS]
-        for size in range(len(words), 1, -1):
-            phrase = " ".join(words[:size]).rstrip(",.;:)")
-            if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
-                return phrase
+    return next(
+        (phrase for match in _EMBEDDED_START.finditer(text) if (phrase := _phrase_at(text, match))),
+        None,
+    )
+
+
+def _phrase_at(text: str, start: re.Match[str]) -> str | None:
+    """The date phrase opened at ``start`` (a preposition, or a repeat such as «ежемесячно»):
+    the longest run of words from it that reads as dated by itself."""
+    if start.group().casefold() in _REPEATS:
+        return start.group()  # «ежемесячно представляют отчет»: each month
+    words = text[start.start() :].split()[:_EMBEDDED_WORDS]
+    for size in range(len(words), 1, -1):
+        phrase = " ".join(words[:size]).rstrip(",.;:)")
+        if any(ch.isdigit() for ch in phrase) and _is_dated(phrase):
+            return phrase
     return None
 
 
