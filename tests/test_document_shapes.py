@@ -31,6 +31,20 @@ def _docx(build: object) -> bytes:
     return buffer.getvalue()
 
 
+def _lines_plan(fmt: str, lines: list[str]) -> ParsedDocument:
+    """A plan typed as lines, its title first: Word paragraphs, or a text file's lines with a
+    blank line under the title."""
+    if fmt == "docx":
+
+        def build(document: object) -> None:
+            for line in lines:
+                document.add_paragraph(line)  # type: ignore[attr-defined]
+
+        return parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
+    title, *rest = lines
+    return _parse_text("\n".join([title, "", *rest]) + "\n")
+
+
 def test_a_docx_plan_with_merged_section_rows_and_a_table_split_by_a_page_break() -> None:
     def build(document: Document) -> None:
         document.add_paragraph("УТВЕРЖДАЮ")
@@ -1411,15 +1425,7 @@ def test_stage_lines_with_their_terms_after_a_dash_and_a_decision_after_them(fmt
         " ноября 2012 года.",
     ]
     title = "Олимпиада школьников в 2012/2013 учебном году"
-    if fmt == "docx":
-
-        def build(document: object) -> None:
-            for line in [title, *lines]:
-                document.add_paragraph(line)  # type: ignore[attr-defined]
-
-        parsed = parse_document(read_document(_docx(build), "news.docx"), reference=TODAY)
-    else:
-        parsed = _parse_text("\n".join([title, "", *lines]) + "\n")
+    parsed = _lines_plan(fmt, [title, *lines])
     assert len(parsed.items) == 4
     assert parsed.items[0].text.startswith("I этап (школьный)")
     assert parsed.items[3].text.startswith("По решению оргкомитета")
@@ -1527,15 +1533,7 @@ def test_a_news_items_dashed_points_with_their_days_and_a_sentence_after_them(fm
         "А ближайшая акция, посвященная Дню святого Валентина, пройдет 14 февраля с 11:00.",
     ]
     title = "Традиционные мероприятия университета в 2011 году"
-    if fmt == "docx":
-
-        def build(document: object) -> None:
-            for line in [title, *lines]:
-                document.add_paragraph(line)  # type: ignore[attr-defined]
-
-        parsed = parse_document(read_document(_docx(build), "news.docx"), reference=TODAY)
-    else:
-        parsed = _parse_text("\n".join([title, "", *lines]) + "\n")
+    parsed = _lines_plan(fmt, [title, *lines])
     assert [i.text for i in parsed.items][:3] == [
         "«Витязь ВГПУ»",
         "«Краса ВГПУ»",
@@ -1623,15 +1621,7 @@ def test_lines_whose_months_or_label_come_before_a_colon(fmt: str) -> None:
         "Май: Конкурс рисунков «Памяти павших будем достойны»",
     ]
     title = "План мероприятий детского сада к 65-летию Победы на 2010 год"
-    if fmt == "docx":
-
-        def build(document: object) -> None:
-            for line in [title, *lines]:
-                document.add_paragraph(line)  # type: ignore[attr-defined]
-
-        parsed = parse_document(read_document(_docx(build), "plan.docx"), reference=TODAY)
-    else:
-        parsed = _parse_text("\n".join([title, "", *lines]) + "\n")
+    parsed = _lines_plan(fmt, [title, *lines])
     assert [i.text.split(".")[0] for i in parsed.items] == [
         "Организация экскурсий на мемориальное кладбище",
         "Участие в торжественном митинге",
